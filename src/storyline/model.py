@@ -82,6 +82,24 @@ class Media:
 
 
 @dataclass
+class Page:
+    """One raw input page from a source (file, WARC record, feed item, URL, stdin, JSONL line).
+
+    ``content`` is None when the source could not deliver it; ``error`` then says why.
+    """
+
+    content: bytes | None
+    name: str  # where it came from, for messages: a path, URL, or ``file.warc.gz#offset``
+    url: str | None = None
+    path: str | None = None
+    fetched_at: str | None = None
+    source: str = "file"  # file | warc | feed | url | stdin | jsonl
+    published: str | None = None  # a hint from the feed or JSONL line
+    title: str | None = None  # a hint from the feed or JSONL line
+    error: str | None = None
+
+
+@dataclass
 class Article:
     """A clean news article. ``text`` is the body as one string; all later stages index it."""
 
