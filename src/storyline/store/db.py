@@ -1,0 +1,380 @@
+"""The corpus store: articles, analyses, quotes, events, entities and stories in SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select
+from sqlalchemy.pool import StaticPool
+
+from ..model import Analysis, Article, Story, from_dict, to_dict
+from . import export as _export
+from . import schema as t
+from .errors import StoreError, translated
+from .rows import analysis_rows, article_id, article_row, content_hash, dumps
+from .search import create_search, index_rows
+from .search import search as _search
+
+
+@dataclass
+class AddResult:
+    article_id: str
+    status: Literal["stored", "duplicate"]
+
+
+def engine_url(url: str | Path) -> str:
+    """A path → a SQLite URL; ``postgresql://`` / ``postgres://`` → the psycopg (v3) driver."""
+    url = str(url)
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if "://" in url:
+        return url
+    return "sqlite://" if url == ":memory:" else f"sqlite:///{url}"
+
+
+def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": busy_timeout, "check_same_thread": False}}
+    if url == "sqlite://":
+        kwargs["poolclass"] = StaticPool
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed data survives a process kill
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        # Writers take the lock up front so two writers queue instead of failing half-way.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """The corpus store. A path opens SQLite (WAL); a ``postgresql://`` URL opens PostgreSQL."""
+
+    def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0) -> None:
+        self.url = str(url)
+        full = engine_url(url)
+        try:
+            if full.startswith("sqlite"):
+                if full != "sqlite://":
+                    Path(full[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+                self.engine = _sqlite_engine(full, busy_timeout)
+            else:
+                self.engine = create_engine(full, pool_pre_ping=True)
+            self.dialect = self.engine.dialect.name
+            with translated(), self._write() as conn:
+                self.schema_version = t.ensure_schema(conn, create_search)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any driver failure becomes one clear message
+            raise StoreError(f"cannot open store {self.url}: {exc}") from exc
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection in a write transaction: committed on success, rolled back on any error."""
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            yield conn
+
+    def _read(self):
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, article: Article, analysis: Analysis | None = None) -> AddResult:
+        """Store one article with its analysis; the same content twice is stored once."""
+        return self.add_many([(article, analysis)])[0]
+
+    def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[AddResult]:
+        """Store several articles in one transaction (all or none are committed)."""
+        results: list[AddResult] = []
+        with translated(), self._write() as conn:
+            for article, analysis in items:
+                results.append(self._add(conn, article, analysis))
+        return results
+
+    def _add(self, conn: Connection, article: Article, analysis: Analysis | None) -> AddResult:
+        digest = content_hash(article)
+        existing = conn.execute(select(t.articles.c.id).where(t.articles.c.content_hash == digest)).scalar()
+        if existing:
+            return AddResult(existing, "duplicate")
+        aid = article_id(digest)
+        conn.execute(t.articles.insert().values(**article_row(aid, digest, article, analysis)))
+        rows = analysis_rows(aid, article, analysis)
+        for name in ("quotes", "events", "article_entities"):
+            if rows[name]:
+                conn.execute(getattr(t, name).insert(), rows[name])
+        index_rows(conn, rows["search"])
+        return AddResult(aid, "stored")
+
+    def known(self, digests: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored (lets an ingest skip work it has done)."""
+        wanted = list(digests)
+        found: set[str] = set()
+        with self._read() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                found.update(conn.execute(select(t.articles.c.content_hash)
+                                          .where(t.articles.c.content_hash.in_(chunk))).scalars())
+        return found
+
+    def mark_duplicate(self, article_id: str, of_id: str, score: float, differences: dict) -> None:
+        with translated(), self._write() as conn:
+            conn.execute(t.articles.update().where(t.articles.c.id == article_id).values(
+                duplicate_of=of_id, duplicate_score=score, duplicate_differences=dumps(differences)))
+
+    def save_entities(self, rows: list[dict], *, replace: bool = False) -> None:
+        """Upsert cross-document entities (id, name, type, aliases, roles, article_ids, members, evidence)."""
+        with translated(), self._write() as conn:
+            if replace:
+                conn.execute(t.entities.delete())
+            ids = [r["id"] for r in rows]
+            for i in range(0, len(ids), 500):
+                conn.execute(t.entities.delete().where(t.entities.c.id.in_(ids[i:i + 500])))
+            if rows:
+                conn.execute(t.entities.insert(), [
+                    {"id": r["id"], "name": r["name"], "type": r.get("type"),
+                     "articles": len(r.get("article_ids") or []), "data": dumps(to_dict(r))} for r in rows])
+
+    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
+        """Upsert stories by id, keeping the given order as their rank."""
+        with translated(), self._write() as conn:
+            if replace:
+                conn.execute(t.stories.delete())
+            ids = [s.id for s in stories]
+            for i in range(0, len(ids), 500):
+                conn.execute(t.stories.delete().where(t.stories.c.id.in_(ids[i:i + 500])))
+            if stories:
+                conn.execute(t.stories.insert(), [
+                    {"id": s.id, "position": n, "title": s.title, "data": dumps(to_dict(s))}
+                    for n, s in enumerate(stories)])
+
+    def unlinked_ids(self) -> list[str]:
+        """Articles the stories stage has not processed yet (e.g. after an interrupted ingest)."""
+        with self._read() as conn:
+            return list(conn.execute(select(t.articles.c.id).where(t.articles.c.linked == 0)
+                                     .order_by(t.articles.c.id)).scalars())
+
+    def mark_linked(self, ids: list[str]) -> None:
+        with translated(), self._write() as conn:
+            for i in range(0, len(ids), 500):
+                conn.execute(t.articles.update().where(t.articles.c.id.in_(ids[i:i + 500])).values(linked=1))
+
+    # ------------------------------------------------------------------ reading
+
+    def article_ids(self) -> list[str]:
+        with self._read() as conn:
+            return list(conn.execute(select(t.articles.c.id).order_by(t.articles.c.id)).scalars())
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(t.articles)).scalar() or 0
+
+    def get_article(self, id: str) -> Article | None:
+        with self._read() as conn:
+            data = conn.execute(select(t.articles.c.article).where(t.articles.c.id == id)).scalar()
+        return from_dict(Article, json.loads(data)) if data else None
+
+    def get_analysis(self, id: str) -> Analysis | None:
+        with self._read() as conn:
+            row = conn.execute(select(t.articles.c.article, t.articles.c.analysis, t.articles.c.text)
+                               .where(t.articles.c.id == id)).first()
+        if row is None or row.analysis is None:
+            return None
+        data = json.loads(row.analysis)
+        data.setdefault("text", row.text)
+        analysis = from_dict(Analysis, data)
+        analysis.article = from_dict(Article, json.loads(row.article))
+        return analysis
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Articles, newest first: id, title, url, path, published, publisher, duplicate_of."""
+        a = t.articles.c
+        query = (select(a.id, a.title, a.url, a.path, a.published, a.publisher, a.duplicate_of)
+                 .order_by(a.published.desc().nulls_last(), a.id).limit(limit).offset(offset))
+        with self._read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Full-text search over article text and quotes, best first, snippets with hits in [ ]."""
+        with self._read() as conn:
+            return _search(conn, q, limit, offset)
+
+    def _with_article(self, conn: Connection, rows: list[Any]) -> list[dict]:
+        ids = sorted({r.article_id for r in rows})
+        meta = {m.id: m for m in conn.execute(
+            select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published)
+            .where(t.articles.c.id.in_(ids)))} if ids else {}
+        out = []
+        for r in rows:
+            item = json.loads(r.data)
+            m = meta.get(r.article_id)
+            item.update(article_id=r.article_id, position=r.position, title=m.title if m else None,
+                        url=m.url if m else None, published=m.published if m else None)
+            if hasattr(r, "speaker"):
+                item["speaker_name"] = r.speaker
+            out.append(item)
+        return out
+
+    def quotes(self, speaker: str | None = None, about: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[dict]:
+        """Stored quotes (the Quote fields plus article_id, title, url, published), filtered."""
+        q = t.quotes.c
+        query = select(t.quotes)
+        if speaker:
+            query = query.where(q.speaker.ilike(f"%{speaker}%"))
+        if about:
+            query = query.where(or_(q.text.ilike(f"%{about}%"), q.speaker.ilike(f"%{about}%")))
+        query = query.order_by(q.article_id, q.position).limit(limit).offset(offset)
+        with self._read() as conn:
+            return self._with_article(conn, list(conn.execute(query)))
+
+    def events(self, entity: str | None = None, type: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Stored events in date order (undated last), filtered by participant, type and date range."""
+        e = t.events.c
+        query = select(e.article_id, e.position, e.data)
+        if entity:
+            query = query.where(e.participants.ilike(f"%{entity}%"))
+        if type:
+            query = query.where(func.lower(e.type) == type.lower())
+        if date_from:
+            query = query.where(e.date >= date_from[:10])
+        if date_to:
+            query = query.where(e.date <= date_to[:10])
+        query = query.order_by(e.date.asc().nulls_last(), e.article_id, e.position).limit(limit).offset(offset)
+        with self._read() as conn:
+            return self._with_article(conn, list(conn.execute(query)))
+
+    def _has_cross_doc_entities(self, conn: Connection) -> bool:
+        return conn.execute(select(t.entities.c.id).limit(1)).first() is not None
+
+    def entities(self, type: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict]:
+        """Cross-document entities when the stories stage built them, else per-name aggregates."""
+        with self._read() as conn:
+            if self._has_cross_doc_entities(conn):
+                c = t.entities.c
+                query = select(c.data)
+                if type:
+                    query = query.where(c.type == type.upper())
+                if name:
+                    query = query.where(c.name.ilike(f"%{name}%"))
+                query = query.order_by(c.articles.desc(), c.name, c.id).limit(limit).offset(offset)
+                return [json.loads(d) for d in conn.execute(query).scalars()]
+            return list(self._aggregate_entities(conn, type, name, limit, offset))
+
+    def _aggregate_entities(self, conn: Connection, type: str | None, name: str | None, limit: int,
+                            offset: int) -> Iterator[dict]:
+        c = t.article_entities.c
+        articles = func.count(func.distinct(c.article_id)).label("articles")
+        query = select(c.name, c.type, articles, func.sum(c.mentions).label("mentions")).group_by(c.name, c.type)
+        if type:
+            query = query.where(c.type == type.upper())
+        if name:
+            query = query.where(c.name.ilike(f"%{name}%"))
+        query = query.order_by(articles.desc(), func.sum(c.mentions).desc(), c.name, c.type)
+        for group in conn.execute(query.limit(limit).offset(offset)):
+            yield self._aggregate(conn, group.name, group.type, group.mentions)
+
+    def _aggregate(self, conn: Connection, name: str, type: str, mentions: int | None) -> dict:
+        c = t.article_entities.c
+        rows = conn.execute(select(c.article_id, c.data).where(c.name == name, c.type == type)
+                            .order_by(c.article_id, c.position)).all()
+        aliases: list[str] = []
+        roles: list[str] = []
+        for row in rows:
+            data = json.loads(row.data)
+            aliases += [x for x in data.get("aliases") or [] if x not in aliases and x != name]
+            roles += [x for x in data.get("roles") or [] if x not in roles]
+        article_ids = sorted({r.article_id for r in rows})
+        return {"id": f"{type}:{name}", "name": name, "type": type, "aliases": aliases, "roles": roles,
+                "article_ids": article_ids, "mentions": int(mentions or 0)}
+
+    def entity(self, id: str) -> dict | None:
+        with self._read() as conn:
+            data = conn.execute(select(t.entities.c.data).where(t.entities.c.id == id)).scalar()
+            if data:
+                return json.loads(data)
+            type, _, name = id.partition(":")
+            c = t.article_entities.c
+            mentions = conn.execute(select(func.sum(c.mentions)).where(c.name == name, c.type == type)).scalar()
+            return self._aggregate(conn, name, type, mentions) if mentions is not None else None
+
+    def duplicates_of(self, article_id: str) -> list[dict]:
+        """Articles marked as duplicates of this one: id, title, url, score, differences."""
+        a = t.articles.c
+        query = (select(a.id, a.title, a.url, a.published, a.duplicate_score, a.duplicate_differences)
+                 .where(a.duplicate_of == article_id).order_by(a.id))
+        with self._read() as conn:
+            return [{"id": r.id, "title": r.title, "url": r.url, "published": r.published,
+                     "score": r.duplicate_score,
+                     "differences": json.loads(r.duplicate_differences) if r.duplicate_differences else {}}
+                    for r in conn.execute(query)]
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        query = select(t.stories.c.data).order_by(t.stories.c.position, t.stories.c.id).limit(limit).offset(offset)
+        with self._read() as conn:
+            return [from_dict(Story, json.loads(d)) for d in conn.execute(query).scalars()]
+
+    def story(self, id: str) -> Story | None:
+        with self._read() as conn:
+            data = conn.execute(select(t.stories.c.data).where(t.stories.c.id == id)).scalar()
+        return from_dict(Story, json.loads(data)) if data else None
+
+    # ------------------------------------------------------------------ export
+
+    def export(self, fmt: str, what: str, out: str | Path | IO) -> int:
+        """Write one table as jsonl, csv or parquet to a path or stream; returns the number of rows."""
+        _export.check(fmt, what)
+        return _export.write(self._export_rows(what), fmt, what, out)
+
+    def _export_rows(self, what: str) -> Iterator[dict[str, Any]]:
+        with self._read() as conn:
+            if what == "articles":
+                for r in conn.execute(select(t.articles).order_by(t.articles.c.id)):
+                    article = json.loads(r.article)
+                    yield {**r._asdict(), "authors": article.get("authors") or []}
+            elif what == "quotes":
+                for r in conn.execute(select(t.quotes).order_by(t.quotes.c.article_id, t.quotes.c.position)):
+                    data = json.loads(r.data)
+                    yield {**data, "article_id": r.article_id, "position": r.position, "speaker": r.speaker,
+                           "cue": (data.get("cue") or {}).get("text")}
+            elif what == "events":
+                for r in conn.execute(select(t.events).order_by(t.events.c.article_id, t.events.c.position)):
+                    data = json.loads(r.data)
+                    yield {**data, "article_id": r.article_id, "position": r.position, "event_id": data.get("id"),
+                           "date": r.date, "participants": r.participants.split("|") if r.participants else [],
+                           "trigger": (data.get("trigger") or {}).get("text")}
+            elif self._has_cross_doc_entities(conn):
+                for data in conn.execute(select(t.entities.c.data).order_by(t.entities.c.id)).scalars():
+                    yield json.loads(data)
+            else:
+                c = t.article_entities.c
+                groups = conn.execute(select(c.name, c.type, func.sum(c.mentions).label("mentions"))
+                                      .group_by(c.name, c.type).order_by(c.type, c.name)).all()
+                for g in groups:
+                    yield self._aggregate(conn, g.name, g.type, g.mentions)

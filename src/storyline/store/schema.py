@@ -1,0 +1,129 @@
+"""The store's tables (SQLAlchemy Core, one schema for SQLite and PostgreSQL) and its migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    inspect,
+    select,
+    text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text))
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Text, primary_key=True),
+    Column("content_hash", Text, nullable=False, unique=True),
+    Column("title", Text), Column("url", Text), Column("path", Text),
+    Column("published", Text), Column("publisher", Text), Column("language", Text),
+    Column("fetched_at", Text),
+    Column("text", Text, nullable=False),
+    Column("article", Text, nullable=False),  # the Article as JSON
+    Column("analysis", Text),  # the Analysis as JSON, without its article and (when equal) its text
+    Column("duplicate_of", Text), Column("duplicate_score", Float), Column("duplicate_differences", Text),
+    Column("linked", Integer, nullable=False, server_default="0"),  # 1 once stories.update has seen it
+)
+Index("articles_published", articles.c.published)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+    Column("speaker", Text),  # the canonical speaker name, for filtering
+    Column("text", Text, nullable=False), Column("kind", Text),
+    Column("data", Text, nullable=False),  # the Quote as JSON
+)
+Index("quotes_speaker", quotes.c.speaker)
+
+events = Table(
+    "events", metadata,
+    Column("article_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+    Column("type", Text), Column("status", Text), Column("date", Text),
+    Column("participants", Text),  # participant names joined by "|", for filtering
+    Column("data", Text, nullable=False),  # the Event as JSON
+)
+Index("events_type", events.c.type)
+Index("events_date", events.c.date)
+
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False), Column("type", Text, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # the Entity as JSON, without its mentions
+)
+Index("article_entities_name", article_entities.c.name)
+
+entities = Table(  # cross-document entities, written by the stories stage
+    "entities", metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False), Column("type", Text),
+    Column("articles", Integer, nullable=False),  # how many articles mention it, for ranking
+    Column("data", Text, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Text, primary_key=True), Column("position", Integer, nullable=False),
+    Column("title", Text), Column("data", Text, nullable=False),
+)
+
+# The search index: SQLite uses an FTS5 virtual table of this name; PostgreSQL this table plus a
+# generated tsvector column (see search.py). It is created per dialect, not by metadata.create_all.
+SEARCH_TABLE = "search_index"
+
+Migration = Callable[[Connection], None]
+# version → the step that brings a store from version-1 to it; add one entry per schema change.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class SchemaError(RuntimeError):
+    """The store was written by a newer Storyline, or is not a Storyline store."""
+
+
+def stored_version(conn: Connection) -> int | None:
+    if not inspect(conn).has_table("meta"):
+        return None
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else None
+
+
+def set_version(conn: Connection, version: int) -> None:
+    conn.execute(meta.delete().where(meta.c.key == "schema_version"))
+    conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+
+
+def ensure_schema(conn: Connection, create_search: Callable[[Connection], None]) -> int:
+    """Create a fresh store or migrate an older one to :data:`SCHEMA_VERSION`; returns the version."""
+    version = stored_version(conn)
+    if version is None:
+        if inspect(conn).has_table("articles"):
+            raise SchemaError("the database has an 'articles' table but no Storyline schema version")
+        metadata.create_all(conn)
+        create_search(conn)
+        set_version(conn, SCHEMA_VERSION)
+        return SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        raise SchemaError(f"the store has schema version {version}; this Storyline knows up to {SCHEMA_VERSION}")
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[step](conn)
+        set_version(conn, step)
+    return SCHEMA_VERSION
+
+
+def execute_script(conn: Connection, statements: list[str]) -> None:
+    for statement in statements:
+        conn.execute(text(statement))

@@ -1,0 +1,181 @@
+"""The corpus store on SQLite and (when a server is reachable) PostgreSQL: add, queries, search, exports."""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+import storyline
+from storyline.model import (
+    Analysis,
+    Article,
+    DateValue,
+    Entity,
+    Event,
+    EventTime,
+    Mention,
+    Quote,
+    Span,
+    Story,
+    StoryArticle,
+)
+from storyline.store import ExportError, Store, StoreError
+from storyline.store.db import engine_url
+
+SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
+PG_URL = os.environ.get("STORYLINE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:54329/postgres")
+
+
+def _pg_schema_url() -> str:
+    """A PostgreSQL URL pointing at a fresh schema, so tests never see each other's tables."""
+    try:
+        engine = create_engine(engine_url(PG_URL), connect_args={"connect_timeout": 2})
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - no server: skip, do not fail
+        pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {exc}")
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path):
+    url = str(tmp_path / "s.db") if request.param == "sqlite" else _pg_schema_url()
+    with Store(url) as s:
+        yield s
+
+
+def _article(title: str, body: str, published: str = "2025-10-16") -> Article:
+    return Article(title=title, text=body, url=f"https://example.org/{title.lower().replace(' ', '-')}",
+                   publisher="Example News", published=DateValue(published, "meta"))
+
+
+def _analysis(article: Article) -> Analysis:
+    text_ = article.text
+    start = text_.index("Trump")
+    trump = Entity("e1", "Donald Trump", "PERSON", roles=["President"],
+                   mentions=[Mention("Trump", start, start + 5, "PERSON")])
+    putin = Entity("e2", "Vladimir Putin", "PERSON", mentions=[Mention("Putin", 0, 5, "PERSON")])
+    quote = Quote(text="We will meet in Budapest", start=10, end=34, kind="direct",
+                  cue=Span("said", 40, 44), speaker=Span("Trump", start, start + 5), speaker_entity="e1")
+    meeting = Event("ev1", "MEET", "036", Span("meet", 15, 19), participants=["e1", "e2"], place="Budapest",
+                    time=EventTime("2025-10-30", "within two weeks"), status="planned")
+    return Analysis(text=text_, article=article, published="2025-10-16", entities=[trump, putin],
+                    quotes=[quote], events=[meeting])
+
+
+BODY = "Putin and Trump will meet in Budapest within two weeks, Trump said on Thursday."
+
+
+def test_add_is_idempotent_by_content(store):
+    article = _article("Summit planned", BODY)
+    first = store.add(article, _analysis(article))
+    again = store.add(article, _analysis(article))
+    assert first.status == "stored" and again.status == "duplicate"
+    assert again.article_id == first.article_id
+    assert store.article_ids() == [first.article_id]
+    assert store.get_article(first.article_id).title == "Summit planned"
+    analysis = store.get_analysis(first.article_id)
+    assert analysis.text == BODY and analysis.entities[0].name == "Donald Trump"
+    assert analysis.article.publisher == "Example News"
+
+
+def test_export_is_byte_identical_after_adding_twice(store):
+    article = _article("Summit planned", BODY)
+    store.add(article, _analysis(article))
+    before = {(fmt, what): _export(store, fmt, what) for fmt in ("jsonl", "csv", "parquet")
+              for what in ("articles", "quotes", "events", "entities")}
+    store.add(article, _analysis(article))
+    after = {key: _export(store, *key) for key in before}
+    assert before == after
+    assert b"We will meet in Budapest" in before[("jsonl", "quotes")]
+
+
+def _export(store: Store, fmt: str, what: str) -> bytes:
+    out = io.BytesIO() if fmt == "parquet" else io.StringIO()
+    store.export(fmt, what, out)
+    value = out.getvalue()
+    return value if isinstance(value, bytes) else value.encode()
+
+
+def test_search_budapest_finds_the_seed_with_a_highlighted_snippet(store):
+    seed = storyline.read(SEED)
+    stored = store.add(seed)
+    store.add(_article("Other news", "Markets fell sharply in Tokyo on Monday."))
+    hits = store.search("Budapest")
+    assert hits and hits[0]["id"] == stored.article_id
+    assert "[Budapest]" in hits[0]["snippet"]
+    assert store.search("Tokyo")[0]["id"] != stored.article_id
+    assert isinstance(store.search('"") OR ( NEAR'), list)  # query syntax is never passed through
+
+
+def test_search_finds_quotes(store):
+    article = _article("Summit planned", BODY)
+    store.add(article, _analysis(article))
+    kinds = {hit["kind"] for hit in store.search("Budapest")}
+    assert kinds == {"article", "quote"}
+
+
+def test_quote_and_event_queries(store):
+    article = _article("Summit planned", BODY)
+    aid = store.add(article, _analysis(article)).article_id
+    quotes = store.quotes(speaker="trump")
+    assert [q["text"] for q in quotes] == ["We will meet in Budapest"]
+    assert quotes[0]["article_id"] == aid and quotes[0]["speaker_name"] == "Donald Trump"
+    assert store.quotes(speaker="Putin") == []
+    assert len(store.quotes(about="budapest")) == 1
+    assert len(store.events(entity="Putin")) == 1
+    assert store.events(type="meet")[0]["place"] == "Budapest"
+    assert len(store.events(date_from="2025-10-01", date_to="2025-10-31")) == 1
+    assert store.events(date_from="2025-11-01") == []
+
+
+def test_entities_aggregate_then_cross_document(store):
+    one = _article("Summit planned", BODY)
+    two = _article("Summit confirmed", BODY + " Officials confirmed it.")
+    store.add(one, _analysis(one))
+    store.add(two, _analysis(two))
+    people = store.entities(type="PERSON")
+    assert people[0]["name"] in {"Donald Trump", "Vladimir Putin"} and len(people[0]["article_ids"]) == 2
+    assert store.entity("PERSON:Donald Trump")["roles"] == ["President"]
+    store.save_entities([{"id": "x1", "name": "Donald Trump", "type": "PERSON", "aliases": ["Trump"],
+                          "roles": ["President"], "article_ids": store.article_ids(), "members": [],
+                          "evidence": []}])
+    assert [e["id"] for e in store.entities()] == ["x1"]
+    assert store.entity("x1")["aliases"] == ["Trump"]
+
+
+def test_stories_and_duplicates(store):
+    one = store.add(_article("Summit planned", BODY)).article_id
+    two = store.add(_article("Summit planned again", BODY + " More.")).article_id
+    store.mark_duplicate(two, one, 0.93, {"added": ["More."]})
+    assert store.duplicates_of(one)[0]["id"] == two
+    assert next(a for a in store.articles() if a["id"] == two)["duplicate_of"] == one
+    story = Story("s1", "Trump–Putin summit", articles=[StoryArticle(one, "Summit planned")])
+    store.save_stories([story])
+    assert store.story("s1").articles[0].id == one
+    assert [s.id for s in store.stories()] == ["s1"]
+
+
+def test_unknown_export_and_unopenable_store(tmp_path):
+    with Store(tmp_path / "s.db") as s, pytest.raises(ExportError):
+        s.export("xml", "articles", io.StringIO())
+    (tmp_path / "junk.db").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        Store(tmp_path / "junk.db")
+
+
+def test_reopening_keeps_the_schema_version(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as s:
+        s.add(_article("One", BODY))
+        version = s.schema_version
+    with Store(path) as s:
+        assert s.schema_version == version and s.count() == 1
