@@ -1,0 +1,1 @@
+"""Across articles: duplicates, cross-document entities, event coreference and stories with timelines."""
