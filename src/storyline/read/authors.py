@@ -1,0 +1,43 @@
+"""Clean byline candidates into people's names: never a site name, a job title, a stamp or a date."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load
+
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b)\s*", re.I)
+_PREFIX = re.compile(r"^(?:by|von|par|por|written by|words by|posted by|author:?)\s+", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$", re.UNICODE)
+
+
+@cache
+def _noise() -> frozenset[str]:
+    return frozenset(load("author_noise"))
+
+
+def _is_name(candidate: str, site_names: set[str]) -> bool:
+    words = candidate.split()
+    if not 1 <= len(words) <= 5 or candidate.lower() in site_names:
+        return False
+    if any(w.lower().strip(".") in _noise() for w in words):
+        return False
+    # a name is a few capitalised words without digits (initials and particles allowed)
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
+
+
+def clean_authors(candidates: list[str], *, site_names: set[str] | None = None) -> list[str]:
+    """People's names from raw byline strings, split on "and"/commas, deduplicated, in order."""
+    sites = {s.lower() for s in (site_names or set()) if s}
+    names: list[str] = []
+    for raw in candidates:
+        if not raw or raw.startswith(("http://", "https://")):
+            continue
+        for part in _SPLIT.split(_PREFIX.sub("", " ".join(raw.split()))):
+            part = part.strip(" .-–—:")
+            if _is_name(part, sites) and part not in names:
+                names.append(part)
+    return names

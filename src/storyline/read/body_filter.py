@@ -1,0 +1,37 @@
+"""Drop the blocks of an extracted body that are not article text: the headline repeated, boilerplate
+lines, navigation cells of layout tables, and short lines repeated on the page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .boilerplate import boilerplate_reason, is_sentence, normalise, word_count
+
+TABLE_CELL_MIN_WORDS = 8  # a layout-table cell shorter than this, and not a sentence, is navigation
+
+
+def _same_as_title(text: str, title: str | None) -> bool:
+    if not title:
+        return False
+    words, title_words = set(normalise(text).split()), set(normalise(title).split())
+    return bool(words) and len(words & title_words) >= 0.8 * max(len(words), 1) and len(words) <= len(title_words) + 3
+
+
+def filter_blocks(pieces: list[tuple[str, str, bool]], *, title: str | None) -> list[tuple[str, str]]:
+    """The (kind, text) pieces that are article text, in order."""
+    counts = Counter(normalise(text) for _, text, _ in pieces)
+    kept: list[tuple[str, str]] = []
+    for index, (kind, text, in_table) in enumerate(pieces):
+        words = word_count(text)
+        if words == 0:
+            continue
+        if index < 3 and not kept and _same_as_title(text, title):
+            continue
+        if boilerplate_reason(text):
+            continue
+        if in_table and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
+            continue
+        if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
+            continue
+        kept.append((kind, text))
+    return kept

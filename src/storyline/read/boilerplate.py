@@ -1,0 +1,78 @@
+"""Tell boilerplate lines from article prose: a phrase list plus features that generalise.
+
+Features: calls to action (an imperative verb speaking to the reader), line shape (short, no
+sentence end, date or byline stamps, copyright, menus of ``|``-separated items), and the caller's
+context (repetition across the page, position, the headline repeated as the first line).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "″": '"'})
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_STAMP = re.compile(
+    rf"(?i)\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b(?:gmt|bst|utc|est|edt|cst|pst|cet)\b"
+    r"|\b(?:updated|posted|published|modified)\b"
+)
+_BYLINE = re.compile(r"(?i)^(?:by|from|posted by|written by|words by|author:?)\s+\S")
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved")
+_READER = re.compile(r"(?i)\b(?:you|your|us|our|here|now|today|free|newsletter|below|more)\b")
+
+
+@cache
+def _phrases() -> tuple[str, ...]:
+    return load("boilerplate")
+
+
+@cache
+def _cta_verbs() -> frozenset[str]:
+    return frozenset(load("cta"))
+
+
+def normalise(text: str) -> str:
+    """Lower-cased with straight quotes and single spaces, for phrase matching."""
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_sentence(text: str) -> bool:
+    """Ends like a sentence (full stop, question, quote close...)."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
+    """Why this line is boilerplate (phrase, call-to-action, stamp, byline, copyright, menu), or None.
+
+    Only lines of at most ``max_words`` words are judged: long prose that mentions a phrase stays.
+    """
+    words = word_count(text)
+    if words == 0:
+        return "empty"
+    if words > max_words:
+        return None
+    plain = normalise(text)
+    for phrase in _phrases():
+        if phrase in plain:
+            return f"phrase: {phrase}"
+    if _COPYRIGHT.search(text) and words <= 20:
+        return "copyright"
+    first = _WORD.match(plain)
+    if first and first.group(0) in _cta_verbs() and words <= 20 and _READER.search(plain):
+        return "call to action"
+    if words <= 12 and _BYLINE.match(plain) and not is_sentence(text):
+        return "byline"
+    if words <= 12 and _STAMP.search(text) and not is_sentence(text):
+        return "date stamp"
+    if text.count("|") >= 2 and words <= 20:
+        return "menu"
+    return None

@@ -1,0 +1,127 @@
+"""Reason the publication and modification dates from every signal the page gives.
+
+Signals, strongest first: JSON-LD, meta tags, ``<time>`` markup, the visible dateline, the URL's date
+path, htmldate's guess; when none states the date, embedded media upload dates and dates named in
+captions bound it. Dates inside scripts are never read (JSON-LD is structured metadata, not a script).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
+
+from ..model import DateValue
+
+EARLIEST = date(1990, 1, 1)  # no news page on the web is older
+
+
+@dataclass
+class DateSignal:
+    """One date a signal gives: ``value`` is ISO (day only or timestamp with offset)."""
+
+    value: str
+    day: date
+    role: str  # published | modified | bound
+    source: str  # json-ld, meta, html, dateline, url, media, caption
+    confidence: float
+    where: str  # the field or tag it came from
+
+
+def normalise(text: str) -> tuple[str, date] | None:
+    """An ISO value and its day from a date string; day only when no timezone is given; None if unreadable."""
+    text = (text or "").strip()
+    if not text or len(text) > 64:
+        return None
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        try:
+            # dateutil reads RFC 2822 and written dates ("Jan. 10, 2008 12:00 AM")
+            parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if parsed.year == 1900 or parsed.date() < EARLIEST:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
+    if parsed.tzinfo is not None and has_time:
+        return parsed.isoformat(), parsed.date()
+    return parsed.date().isoformat(), parsed.date()
+
+
+def signal(text: str, role: str, source: str, confidence: float, where: str) -> DateSignal | None:
+    """A DateSignal from a raw string, or None when it is not a date."""
+    found = normalise(text)
+    if found is None:
+        return None
+    return DateSignal(found[0], found[1], role, source, confidence, where)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+
+
+def url_signal(url: str | None) -> DateSignal | None:
+    """The date in a URL path such as ``/2025/10/16/``."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return DateSignal(day.isoformat(), day, "published", "url", 0.7, "url path")
+
+
+def _usable(sig: DateSignal, latest: date) -> bool:
+    return EARLIEST <= sig.day <= latest
+
+
+def _alternatives(chosen: DateSignal, others: list[DateSignal]) -> list[dict]:
+    return [
+        {"value": s.value, "source": s.source, "where": s.where, "confidence": s.confidence}
+        for s in others
+        if s is not chosen
+    ]
+
+
+def reason_dates(signals: list[DateSignal], *, fetched_at: str | None = None) -> tuple[DateValue | None, DateValue | None]:
+    """The (published, modified) dates with their reasoning, from all signals."""
+    fetched = normalise(fetched_at or "")
+    latest = (fetched[1] if fetched else date.today()) + timedelta(days=1)
+    usable = [s for s in signals if _usable(s, latest)]
+    stated = sorted((s for s in usable if s.role == "published"), key=lambda s: -s.confidence)
+    published = _published(stated, usable)
+    modified = None
+    changes = sorted((s for s in usable if s.role == "modified"), key=lambda s: -s.confidence)
+    if changes and (published is None or changes[0].value[:10] >= published.value[:10]):
+        best = changes[0]
+        modified = DateValue(best.value, best.source, best.confidence, f"stated by {best.where}", _alternatives(best, changes))
+    return published, modified
+
+
+def _published(stated: list[DateSignal], usable: list[DateSignal]) -> DateValue | None:
+    bounds = [s for s in usable if s.role == "bound"]
+    if stated:
+        best = stated[0]
+        agreeing = sorted({s.where for s in stated[1:] if s.day == best.day})
+        confidence = min(0.99, best.confidence + 0.02 * len(agreeing))
+        reason = f"stated by {best.where}"
+        if agreeing:
+            reason += "; agrees with " + ", ".join(agreeing)
+        newest_bound = max(bounds, key=lambda s: s.day, default=None)
+        if newest_bound and newest_bound.day > best.day + timedelta(days=1):
+            reason += f"; note: {newest_bound.where} is newer ({newest_bound.value}), the page was updated later"
+        return DateValue(best.value, best.source, confidence, reason, _alternatives(best, stated + bounds))
+    if not bounds:
+        return None
+    # no stated date: the page cannot be older than the newest media or event it shows
+    newest = max(bounds, key=lambda s: (s.day, s.confidence))
+    described = "; ".join(f"{s.where} {s.value}" for s in sorted(bounds, key=lambda s: s.day))
+    reason = (
+        f"no stated publication date; bounded below by embedded media and captions ({described}); "
+        f"the newest, {newest.where}, gives the day"
+    )
+    return DateValue(newest.day.isoformat(), newest.source, 0.5, reason, _alternatives(newest, bounds))

@@ -1,0 +1,46 @@
+"""Metadata signals of a parsed HTML page: meta tags, JSON-LD scripts, title, canonical link, language, <time>."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from . import jsonld
+from .blocks import clean_line
+from .metadata import PageSignals
+
+
+def page_signals(tree: HtmlElement) -> PageSignals:
+    """Collect the metadata signals of ``tree`` (not modified)."""
+    signals = PageSignals()
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content:
+            signals.meta.setdefault(key, []).append(content)
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        data = jsonld.loads_tolerant(script.text or "")
+        if data is None:
+            signals.jsonld_broken += 1
+            continue
+        signals.jsonld_documents.append(data)
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        signals.title_tag = clean_line(title.text)
+    for h1 in tree.iter("h1"):
+        text = clean_line(h1.text_content())
+        if text:
+            signals.h1 = text
+            break
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            signals.canonical = link.get("href").strip()
+            break
+    signals.lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    for el in tree.iter("time"):
+        value = el.get("datetime") or el.get("content")
+        if value:
+            hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"), el.get("pubdate") is not None and "pubdate")))
+            signals.times.append((value.strip(), hint.lower()))
+    return signals

@@ -1,0 +1,194 @@
+"""Choose the article's metadata (title, publisher, authors, dates, language, URL, section, tags) from
+the page's signals, keeping the evidence and the alternatives that lost."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import Article, Evidence
+from . import dates, jsonld
+from .authors import clean_authors
+
+ARTICLE_TYPES = (
+    "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+    "LiveBlogPosting", "BlogPosting", "Article", "Report", "TechArticle", "ScholarlyArticle", "WebPage",
+)
+_PUBLISHED_META = {
+    "article:published_time": 0.9, "og:published_time": 0.88, "datepublished": 0.88, "pubdate": 0.85,
+    "publish-date": 0.85, "publish_date": 0.85, "parsely-pub-date": 0.85, "sailthru.date": 0.8,
+    "dc.date.issued": 0.8, "dcterms.created": 0.8, "dc.date": 0.75, "date": 0.7, "original-publish-date": 0.85,
+    "article.published": 0.85, "cxenseparse:recs:publishtime": 0.8,
+}
+_MODIFIED_META = {"article:modified_time": 0.9, "og:updated_time": 0.85, "datemodified": 0.85, "dcterms.modified": 0.8,
+                  "last-modified": 0.6}
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+|\s+::\s+")
+
+
+@dataclass
+class PageSignals:
+    """What a page says about itself, before any choice is made (HTML fills all, a text dump only JSON-LD)."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property → contents
+    jsonld_documents: list[Any] = field(default_factory=list)
+    jsonld_broken: int = 0  # JSON-LD objects that stayed unparseable after repair
+    title_tag: str | None = None
+    h1: str | None = None
+    canonical: str | None = None
+    lang: str | None = None
+    times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, hint: itemprop/class)
+
+    def first_meta(self, *keys: str) -> tuple[str, str] | None:
+        """(key, content) of the first present meta key."""
+        for key in keys:
+            if self.meta.get(key):
+                return key, self.meta[key][0]
+        return None
+
+
+def _article_node(documents: list[Any]) -> dict[str, Any] | None:
+    nodes = [n for doc in documents for n in jsonld.flatten(doc)]
+    for kind in ARTICLE_TYPES:
+        for node in nodes:
+            if kind in jsonld.types_of(node):
+                return node
+    return None
+
+
+def _pick(candidates: list[tuple[str | None, Evidence]]) -> tuple[str, Evidence] | None:
+    """The first non-empty candidate; the others go into its evidence as alternatives."""
+    present = [(v, e) for v, e in candidates if v]
+    if not present:
+        return None
+    value, evidence = present[0]
+    evidence.alternatives = [{"value": v, "source": e.source, "reason": e.reason} for v, e in present[1:] if v != value]
+    return value, evidence
+
+
+def _title_from_tag(title: str | None, site: str | None) -> str | None:
+    """The <title> without its site-name segment (the longest segment that is not the site)."""
+    if not title:
+        return None
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p and (not site or p.lower() != site.lower())]
+    return max(parts, key=len) if parts else title
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [k for item in value for k in _keywords(item)]
+    text = jsonld.text_value(value) or ""
+    return [k.strip() for k in text.split(",") if k.strip()]
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    found = jsonld.text_value(value.get("name") if isinstance(value, dict) else value)
+    return [found] if found else []
+
+
+def _date_signals(signals: PageSignals, node: dict[str, Any] | None, url: str | None) -> list[dates.DateSignal]:
+    found: list[dates.DateSignal | None] = []
+    if node:
+        found.append(dates.signal(jsonld.text_value(node.get("datePublished")) or "", "published", "json-ld", 0.95, "JSON-LD datePublished"))
+        found.append(dates.signal(jsonld.text_value(node.get("dateCreated")) or "", "published", "json-ld", 0.85, "JSON-LD dateCreated"))
+        found.append(dates.signal(jsonld.text_value(node.get("dateModified")) or "", "modified", "json-ld", 0.95, "JSON-LD dateModified"))
+    for table, role in ((_PUBLISHED_META, "published"), (_MODIFIED_META, "modified")):
+        for key, confidence in table.items():
+            for content in signals.meta.get(key, [])[:1]:
+                found.append(dates.signal(content, role, "meta", confidence, f"meta {key}"))
+    for value, hint in signals.times:
+        if "datepublished" in hint or "pubdate" in hint:
+            found.append(dates.signal(value, "published", "html", 0.85, "<time> datePublished"))
+        elif "datemodified" in hint:
+            found.append(dates.signal(value, "modified", "html", 0.8, "<time> dateModified"))
+    if signals.times and not any(s and s.source == "html" for s in found):
+        found.append(dates.signal(signals.times[0][0], "published", "html", 0.6, "first <time> element"))
+    found.append(dates.url_signal(url))
+    return [s for s in found if s is not None]
+
+
+def fill_metadata(
+    article: Article,
+    signals: PageSignals,
+    *,
+    url: str | None,
+    extra_dates: list[dates.DateSignal] | None = None,
+    fetched_at: str | None = None,
+) -> None:
+    """Set the article's metadata fields and their evidence from ``signals``."""
+    node = _article_node(signals.jsonld_documents)
+    node = node or {}
+    ev = article.evidence
+    meta = signals.first_meta
+
+    def from_meta(*keys: str) -> tuple[str | None, Evidence]:
+        hit = meta(*keys)
+        return (hit[1], Evidence("meta", 0.85, reason=f"meta {hit[0]}")) if hit else (None, Evidence("meta"))
+
+    site = _pick([
+        (jsonld.text_value((node.get("publisher") or {}).get("name") if isinstance(node.get("publisher"), dict) else node.get("publisher")),
+         Evidence("json-ld", 0.95, reason="JSON-LD publisher.name")),
+        from_meta("og:site_name", "application-name", "publisher", "dc.publisher"),
+        ((urlsplit(url).hostname or "").removeprefix("www.") or None if url else None, Evidence("url", 0.4, reason="host name")),
+    ])
+    if site:
+        article.publisher, ev["publisher"] = site
+    title = _pick([
+        (jsonld.text_value(node.get("headline") or node.get("name")), Evidence("json-ld", 0.95, reason="JSON-LD headline")),
+        from_meta("og:title", "twitter:title", "title", "dc.title"),
+        (signals.h1, Evidence("html", 0.8, reason="first <h1>")),
+        (_title_from_tag(signals.title_tag, article.publisher), Evidence("html", 0.7, reason="<title> without the site name")),
+    ])
+    if title:
+        article.title, ev["title"] = title
+    description = _pick([
+        (jsonld.text_value(node.get("description")), Evidence("json-ld", 0.8, reason="JSON-LD description")),
+        from_meta("og:description", "description", "twitter:description"),
+    ])
+    if description:
+        article.standfirst, ev["standfirst"] = description
+    raw_authors = _names(node.get("author")) or [
+        v for key in _AUTHOR_META for v in signals.meta.get(key, [])
+    ]
+    article.authors = clean_authors(raw_authors, site_names={article.publisher or "", *(signals.meta.get("og:site_name") or [])})
+    if article.authors:
+        ev["authors"] = Evidence("json-ld" if node.get("author") else "meta", 0.85, reason="byline metadata, cleaned")
+    language = _pick([
+        (signals.lang, Evidence("html", 0.9, reason="<html lang>")),
+        (jsonld.text_value(node.get("inLanguage")), Evidence("json-ld", 0.9, reason="JSON-LD inLanguage")),
+        from_meta("content-language", "og:locale", "dc.language", "language"),
+    ])
+    if language:
+        article.language = language[0].replace("_", "-").split("-")[0].lower()
+        ev["language"] = language[1]
+    canonical = _pick([
+        (signals.canonical, Evidence("html", 0.95, reason='<link rel="canonical">')),
+        from_meta("og:url"),
+        (jsonld.url_value(node.get("url") or node.get("mainEntityOfPage")), Evidence("json-ld", 0.85, reason="JSON-LD url")),
+    ])
+    if canonical:
+        article.canonical_url, ev["canonical_url"] = canonical
+    article.url = url or article.canonical_url
+    if article.url:
+        ev["url"] = Evidence("user" if url else ev["canonical_url"].source, 1.0 if url else 0.9,
+                             reason="given with the input" if url else "canonical URL of the page")
+    section = _pick([
+        (jsonld.text_value(node.get("articleSection")), Evidence("json-ld", 0.9, reason="JSON-LD articleSection")),
+        from_meta("article:section", "section", "parsely-section"),
+    ])
+    if section:
+        article.section, ev["section"] = section
+    tags = _keywords(node.get("keywords")) or [t for key in ("article:tag", "news_keywords", "keywords") for t in _keywords(signals.meta.get(key))]
+    article.tags = list(dict.fromkeys(tags))[:50]
+    if article.tags:
+        ev["tags"] = Evidence("json-ld" if node.get("keywords") else "meta", 0.8, reason="keywords")
+    all_dates = _date_signals(signals, node if node else None, article.url or article.canonical_url) + list(extra_dates or [])
+    article.published, article.modified = dates.reason_dates(all_dates, fetched_at=fetched_at)
+    for name in ("published", "modified"):
+        value = getattr(article, name)
+        if value:
+            ev[name] = Evidence(value.source, value.confidence, reason=value.reason, alternatives=value.alternatives)
