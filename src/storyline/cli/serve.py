@@ -1,9 +1,41 @@
-"""CLI commands for the serve stage."""
+"""CLI commands for the serve stage: ``storyline serve`` runs the web UI and HTTP API."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+
+from .common import DB_OPTION, console, fail
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the app."""
+
+    @app.command()
+    def serve(
+        db: str = DB_OPTION,
+        host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 for every interface)."),
+        port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+        allow_fetch: bool = typer.Option(
+            False, "--allow-fetch",
+            help="Let /api/read and the paste form download public URLs (never private or loopback addresses).",
+        ),
+    ) -> None:
+        """Serve the web UI and HTTP API (read-only) over a store; API docs at /docs."""
+        import uvicorn
+
+        from ..analyze.nlp import get_nlp
+        from ..serve import create_app
+
+        if "://" not in db and not Path(db).is_file():
+            fail(f"no store at {db}; create one with `storyline ingest SOURCES --db {db}`")
+        try:
+            web_app = create_app(db, allow_fetch=allow_fetch)
+        except Exception as exc:  # noqa: BLE001 - any failure to open the store is reported, not raised
+            fail(f"cannot open the store {db}: {exc}")
+        console.print("loading the language model…", highlight=False)
+        get_nlp()  # load once now, so the first pasted page answers quickly
+        console.print(f"Storyline on http://{host}:{port}/  (API docs: /docs){'  fetching enabled' if allow_fetch else ''}",
+                      highlight=False)
+        uvicorn.run(web_app, host=host, port=port, log_level="info")

@@ -1,0 +1,37 @@
+"""Jinja filters for the pages: safe links and search-snippet highlights, both without raw markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+_HIGHLIGHT = re.compile(r"\[([^\[\]]*)\]")
+
+
+def safe_href(url: Any) -> str | None:
+    """``url`` if it is an http(s) link, else None: a ``javascript:`` URL from a page never becomes a link."""
+    if not isinstance(url, str):
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def highlight_parts(snippet: Any) -> list[dict[str, Any]]:
+    """Split a store snippet, where matches are marked ``[like this]``, into plain and hit parts.
+
+    The template escapes each part and wraps hits in ``<mark>``, so the snippet text never
+    becomes markup.
+    """
+    text = str(snippet or "")
+    parts, last = [], 0
+    for match in _HIGHLIGHT.finditer(text):
+        if match.start() > last:
+            parts.append({"text": text[last:match.start()], "hit": False})
+        parts.append({"text": match.group(1), "hit": True})
+        last = match.end()
+    if last < len(text):
+        parts.append({"text": text[last:], "hit": False})
+    return parts
+
+
+FILTERS = {"safe_href": safe_href, "highlight_parts": highlight_parts}

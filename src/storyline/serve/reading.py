@@ -1,0 +1,36 @@
+"""Analyse a posted (or, when allowed, fetched) page without storing it: the ``digest --json`` record."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ..model import Analysis, to_dict
+
+# One spaCy pipeline serves every request; parse one page at a time.
+_analysis_lock = threading.Lock()
+
+
+def digest_page(content: bytes, *, url: str | None = None, published: str | None = None) -> Analysis:
+    """Read then analyse one page given as bytes.
+
+    Bytes, never ``str``: ``storyline.read`` takes a short string for a file path, and a posted
+    string must never open a file on the server.
+    """
+    from .. import analyze, read
+
+    with _analysis_lock:
+        article = read(content, url=url)
+        return analyze(article, published=published)
+
+
+def digest_json(analysis: Analysis) -> dict[str, Any]:
+    """The same shape as ``storyline digest --json``."""
+    return {
+        "article": to_dict(analysis.article),
+        "entities": to_dict(analysis.entities),
+        "quotes": to_dict(analysis.quotes),
+        "timexes": to_dict(analysis.timexes),
+        "events": to_dict(analysis.events),
+        "flags": list(analysis.flags),
+    }

@@ -1,0 +1,80 @@
+"""Lay out a story's timeline for the page: dated events placed on a time axis, undated ones in
+reported order, each marked planned, occurred, ongoing, hypothetical or negated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Story, TimelineEntry
+
+AXIS_WIDTH = 1000  # SVG user units; the drawing scales to the page
+AXIS_MARGIN = 30
+ROW_HEIGHT = 22
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass
+class TimelineItem:
+    anchor: str  # the id of its row on the page
+    entry: TimelineEntry
+    day: date | None
+    status: str  # css-safe status word
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class TimelineView:
+    dated: list[TimelineItem]
+    undated: list[TimelineItem]
+    ticks: list[tuple[float, str]]
+    height: float
+    width: int = AXIS_WIDTH
+
+
+def entry_day(value: str | None) -> date | None:
+    """The first day an ISO-ish date value (``2004-12``, ``2004-12-26T10:00``, ``2004``) names."""
+    if not value:
+        return None
+    match = _ISO_DATE.match(value)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def timeline_view(story: Story) -> TimelineView:
+    """Dated entries sorted by day and placed on the axis; undated ones kept in reported order."""
+    items = [
+        TimelineItem(f"entry-{i}", entry, entry_day(entry.date), _status_word(entry.status))
+        for i, entry in enumerate(story.timeline)
+    ]
+    dated = sorted((it for it in items if it.day), key=lambda it: it.day)
+    undated = [it for it in items if not it.day]
+    if not dated:
+        return TimelineView([], undated, [], 0)
+    first, last = dated[0].day, dated[-1].day
+    span = (last - first).days
+    usable = AXIS_WIDTH - 2 * AXIS_MARGIN
+    stacked: dict[date, int] = {}
+    for it in dated:
+        offset = (it.day - first).days / span if span else 0.5
+        it.x = round(AXIS_MARGIN + offset * usable, 1)
+        level = stacked.get(it.day, 0)
+        stacked[it.day] = level + 1
+        it.y = ROW_HEIGHT * (level + 1)
+    ticks = [(dated[0].x, first.isoformat())]
+    if span:
+        ticks.append((dated[-1].x, last.isoformat()))
+    height = ROW_HEIGHT * (max(stacked.values()) + 2)
+    return TimelineView(dated, undated, ticks, height)
+
+
+def _status_word(status: str | None) -> str:
+    word = (status or "occurred").lower()
+    return word if word in {"planned", "occurred", "ongoing", "hypothetical", "negated"} else "other"
