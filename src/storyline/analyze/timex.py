@@ -1,9 +1,106 @@
-"""TIMEX3 tagging and normalisation. (Placeholder until issue 5.)"""
+"""TIMEX3 tagging: find temporal expressions in a parsed text and normalise them on the anchor date.
+
+Extents come from the rule grammar in :mod:`timex_rules` (lexicon in ``data/timex_lexicon.json``);
+the spaCy parse supplies the tense of the governing verb, which decides whether a bare weekday
+or month lies before or after the publication date.
+"""
 
 from __future__ import annotations
 
-from ..model import Timex
+from spacy.tokens import Doc
+
+from ..model import Evidence, Timex
+from .timex_calendar import parse_anchor
+from .timex_rules import Context, Reading, rules
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
+_MAX_HEAD_STEPS = 4
 
 
-def tag_timexes(doc, anchor: str | None) -> list[Timex]:
-    return []
+def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
+    """TIMEX3 expressions in ``doc.text``, values resolved against ``anchor`` (ISO date/datetime).
+
+    Without a usable anchor, absolute dates still get their values; relative ones get an
+    underspecified value (``XXXX-…``) and the flag ``unanchored``.
+    """
+    text = doc.text
+    anchor_day, anchor_time = parse_anchor(anchor)
+    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end))
+    timexes: list[Timex] = []
+    for start, end, rule_name, match in _select(text):
+        reading = match_reading(rule_name, match, context)
+        if reading is None:
+            continue
+        timexes.append(_timex(text, start, end, rule_name, reading, anchor_day.isoformat() if anchor_day else None))
+    return timexes
+
+
+def match_reading(rule_name: str, match, context: Context) -> Reading | None:
+    """The resolver of ``rule_name`` applied to ``match``."""
+    return _RESOLVERS[rule_name](match, context)
+
+
+def _select(text: str) -> list[tuple[int, int, str, object]]:
+    """Non-overlapping candidate matches: the longest wins, then the earlier rule."""
+    candidates = []
+    for order, rule in enumerate(rules()):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+            if end > start:
+                candidates.append((-(end - start), order, start, end, rule.name, match))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for _, _, start, end, name, match in candidates:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, name, match))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, anchor: str | None) -> Timex:
+    reason = f"rule {rule_name}: {reading.reason}"
+    if reading.relative and anchor:
+        reason += f" (anchor {anchor})"
+    return Timex(
+        text=text[start:end],
+        start=start,
+        end=end,
+        type=reading.type,  # type: ignore[arg-type]
+        value=reading.value,
+        anchor=anchor if reading.relative else None,
+        mod=reading.mod,
+        flags=["unanchored"] if reading.unanchored else [],
+        confidence=0.6 if reading.unanchored else 0.9,
+        evidence=[Evidence(source="rule", confidence=0.9, start=start, end=end, reason=reason)],
+    )
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """"past", "future" or "present" for the verb governing the span ``start:end``; None if none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(_MAX_HEAD_STEPS):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in _FUTURE_AUX for aux in auxiliaries):
+        return "future"
+    if token.lower_ == "going" and any(child.lower_ == "to" for child in token.children):
+        return "future"
+    for word in [*auxiliaries, token]:
+        if "Past" in word.morph.get("Tense") and word.tag_ != "VBN":
+            return "past"
+    if token.tag_ == "VBN" and any(aux.lower_ in ("has", "have", "had", "was", "were") for aux in auxiliaries):
+        return "past"
+    return "present"
+
+
+_RESOLVERS = {rule.name: rule.resolve for rule in rules()}

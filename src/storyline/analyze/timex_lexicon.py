@@ -1,0 +1,109 @@
+"""The TIMEX3 lexicon (``data/timex_lexicon.json``) and the regex alternations built from it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def alternation(words, *, capitalised: frozenset[str] = frozenset()) -> str:
+    """A regex alternation of ``words`` (longest first; spaces match any whitespace).
+
+    Words in ``capitalised`` must start with a capital letter (``May``, not the modal ``may``).
+    """
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(piece) for piece in word.split())
+        if word in capitalised:
+            pattern = f"(?-i:{re.escape(word[0].upper())})(?:{pattern[1:]})"
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def number_value(text: str, numbers: dict[str, float]) -> float | None:
+    """The value of a number written in digits or words ("24", "twenty-four", "a couple of")."""
+    cleaned = " ".join(text.lower().replace(",", "").split())
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    if cleaned in numbers:
+        return numbers[cleaned]
+    total = 0.0
+    for piece in re.split(r"[\s-]+", cleaned):
+        if piece == "and":
+            continue
+        if piece not in numbers:
+            return None
+        if piece == "hundred" and total:
+            total *= 100
+        else:
+            total += numbers[piece]
+    return total
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    clock_words: dict[str, str]
+    numbers: dict[str, float]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    set_adverbs: dict[str, str]
+    reference_words: dict[str, str]
+    holidays: dict[str, str]
+    modifiers: dict[str, str]
+    position_modifiers: dict[str, str]
+    timezones: tuple[str, ...]
+    months_needing_capital: frozenset[str]
+
+    def month(self, word: str) -> int:
+        return self.months[word.lower().rstrip(".")]
+
+    def weekday(self, word: str) -> int:
+        key = word.lower().rstrip(".").removesuffix("'s")
+        return self.weekdays.get(key) or self.weekdays[key.removesuffix("s")]
+
+    def unit(self, word: str) -> str:
+        return self.units[word.lower()]
+
+    def number(self, text: str) -> float | None:
+        return number_value(text, self.numbers)
+
+    def modifier(self, text: str | None) -> str | None:
+        """The TimeML mod of a modifier phrase ("about" → APPROX, "late" → END), if any."""
+        if not text:
+            return None
+        key = " ".join(text.lower().split())
+        return self.modifiers.get(key) or self.position_modifiers.get(key)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    raw = json.loads(resources.files("storyline.data").joinpath("timex_lexicon.json").read_text("utf-8"))
+    return Lexicon(
+        months=raw["months"],
+        weekdays=raw["weekdays"],
+        seasons=raw["seasons"],
+        parts_of_day=raw["parts_of_day"],
+        clock_words=raw["clock_words"],
+        numbers=raw["numbers"],
+        vague_numbers=frozenset(raw["vague_numbers"]),
+        ordinals=raw["ordinals"],
+        units=raw["units"],
+        set_adverbs=raw["set_adverbs"],
+        reference_words=raw["reference_words"],
+        holidays=raw["holidays"],
+        modifiers=raw["modifiers"],
+        position_modifiers=raw["position_modifiers"],
+        timezones=tuple(raw["timezones"]),
+        months_needing_capital=frozenset(raw["months_needing_capital"]),
+    )

@@ -1,0 +1,626 @@
+"""The TIMEX3 grammar: regex rules built from the lexicon, each with a resolver to a TimeML value.
+
+A rule finds candidate extents in the text; its resolver turns one match into a
+:class:`Reading` (type, value, mod, reasoning) using the :class:`Context` (anchor date, the
+tense of the governing verb and what the document mentioned before).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import timex_calendar as cal
+from .timex_lexicon import Lexicon, alternation, lexicon
+
+Direction = str  # "past", "future", "last", "next", "this"
+
+
+@dataclass
+class Reading:
+    """One normalised expression: TimeML type and value, mod and why."""
+
+    type: str
+    value: str
+    reason: str
+    mod: str | None = None
+    relative: bool = False  # the value depends on the anchor
+    unanchored: bool = False  # relative, but no anchor was known
+
+
+@dataclass
+class Context:
+    """What resolvers may consult: the anchor, the tense at a span, earlier mentions."""
+
+    anchor: date | None
+    anchor_time: str | None
+    tense_at: Callable[[int, int], str | None]
+    last_quarter: str | None = None  # the most recent quarter value resolved in this document
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def direction(self, start: int, end: int) -> Direction:
+        """Past or future reading for a bare weekday/month, from the governing verb's tense."""
+        tense = self.tense_at(start, end)
+        return tense if tense in ("past", "future") else "present"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named pattern; its extent is the whole match, or the group ``x`` when the pattern has one."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Reading | None]
+
+
+def _fragments(lex: Lexicon) -> dict[str, str]:
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    abbreviated = [m for m in lex.months if m not in full_months]
+    caps = lex.months_needing_capital
+    month = (f"(?:{alternation(full_months, capitalised=caps)}|"
+             f"{alternation(abbreviated, capitalised=caps)}\\.?)(?![a-z])")
+    full_days = [d for d in lex.weekdays if len(d) > 5]
+    short_days = [d for d in lex.weekdays if len(d) <= 5]
+    weekday = (f"(?:{alternation(full_days)}(?:'s)?|"
+               f"{alternation(short_days, capitalised=frozenset(short_days))}\\.)(?![a-z])")
+    units_pattern = alternation(lex.units)
+    unit_words = [w for w in lex.numbers if " " not in w]
+    number = (r"(?:\d+(?:[.,]\d+)?|"
+              f"{alternation(lex.numbers)}(?:[\\s-]+(?:and\\s+)?{alternation(unit_words)})*)")
+    return {
+        "MONTH": month,
+        "WEEKDAY": weekday,
+        "WEEKDAYS": alternation([d + "s" for d in full_days]),
+        "PARTS": alternation([p + "s" for p in lex.parts_of_day if not p.endswith("s") and "-" not in p]),
+        "SEASON": alternation(lex.seasons),
+        "PART": alternation([p for p in lex.parts_of_day if p != "overnight"]),
+        "UNIT": units_pattern + r"(?![a-z])",
+        "NUM": f"(?:{number}|{alternation(lex.vague_numbers)})",
+        "ORD": alternation(lex.ordinals),
+        "MOD": alternation(lex.modifiers),
+        "POS": r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
+        "YEAR": r"(?<![\d$£€.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "TZ": alternation(lex.timezones),
+        "HOLIDAY": alternation(lex.holidays),
+        "REF": alternation(lex.reference_words),
+        "SETADV": alternation(lex.set_adverbs),
+    }
+
+
+def _compile(template: str, parts: dict[str, str]) -> re.Pattern[str]:
+    for key, value in parts.items():
+        template = template.replace("{" + key + "}", value)
+    return re.compile(r"(?<![\w-])" + template + r"(?![\w])", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- helpers for resolvers
+
+
+def _unanchored(kind: str, value: str, reason: str, mod: str | None = None) -> Reading:
+    return Reading(kind, value, reason + "; no publication date, left unanchored", mod, True, True)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.strip("'")
+    return int(digits) if len(digits) == 4 else 1900 + int(digits) if int(digits) > 30 else 2000 + int(digits)
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _mod(m: re.Match[str], *groups: str) -> str | None:
+    lex = lexicon()
+    for group in groups:
+        if group in m.re.groupindex and m.group(group):
+            return lex.modifier(m.group(group))
+    return None
+
+
+def _shift_from_rel(rel: str | None) -> int:
+    rel = " ".join((rel or "").lower().split())
+    if rel in ("last", "the past", "the last", "the previous", "past", "previous"):
+        return -1
+    if rel in ("next", "the next", "the coming", "coming", "the following"):
+        return 1
+    return 0
+
+
+def _direction_from_rel(rel: str | None, ctx: Context, m: re.Match[str]) -> Direction:
+    rel = (rel or "").lower()
+    if rel in ("last", "past", "previous"):
+        return "last"
+    if rel in ("next", "coming"):
+        return "next"
+    if rel == "this":
+        return "this"
+    return ctx.direction(m.start(), m.end())
+
+
+def _part(text: str | None) -> str:
+    return lexicon().parts_of_day[text.lower()] if text else ""
+
+
+# ---------------------------------------------------------------- resolvers
+
+
+def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    lex = lexicon()
+    month = lex.month(m.group("month"))
+    day = _day(m.group("day"))
+    year = _year(m.group("year"))
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    if year:
+        return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}", "calendar date", _mod(m, "pos"))
+    if ctx.anchor is None:
+        return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "day and month without a year")
+    year = ctx.anchor.year
+    # A day-month far from the anchor belongs to the neighbouring year.
+    if month - ctx.anchor.month > 6:
+        year -= 1
+    elif ctx.anchor.month - month > 6:
+        year += 1
+    return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
+                   f"year taken from the anchor {ctx.anchor.isoformat()}", _mod(m, "pos"), relative=True)
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    year, month, day = _year(m.group("y")), int(m.group("m")), int(m.group("d"))
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    if m.group("hh"):
+        return Reading("TIME", f"{value}T{m.group('hh')}:{m.group('mm')}", "numeric timestamp")
+    return Reading("DATE", value, "numeric date")
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = lexicon().month(m.group("month"))
+    year = _year(m.group("year"))
+    if year is None:
+        shift = _shift_from_rel(m.group("rel"))
+        if ctx.anchor is None:
+            return _unanchored("DATE", f"XXXX-{month:02d}", "month of a relative year")
+        year = ctx.anchor.year + shift
+        return Reading("DATE", f"{year:04d}-{month:02d}", "month of a year relative to the anchor",
+                       _mod(m, "pos"), relative=True)
+    return Reading("DATE", f"{year:04d}-{month:02d}", "month and year", _mod(m, "pos"))
+
+
+def _bare_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = lexicon().month(m.group("month"))
+    mod = _mod(m, "pos")
+    if ctx.anchor is None:
+        return _unanchored("DATE", f"XXXX-{month:02d}", "month without a year", mod)
+    direction = _direction_from_rel(m.group("rel"), ctx, m)
+    year = cal.month_year(ctx.anchor, month, direction)
+    return Reading("DATE", f"{year:04d}-{month:02d}",
+                   f"month read as {direction} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
+
+
+def _season(m: re.Match[str], ctx: Context) -> Reading | None:
+    season = lexicon().seasons[m.group("season").lower()]
+    year = _year(m.group("year"))
+    mod = _mod(m, "pos")
+    if year:
+        return Reading("DATE", f"{year:04d}-{season}", "season of a year", mod)
+    if ctx.anchor is None:
+        return _unanchored("DATE", f"XXXX-{season}", "season without a year", mod)
+    direction = _direction_from_rel(m.group("rel"), ctx, m)
+    year = cal.season_year(ctx.anchor, season, direction)
+    return Reading("DATE", f"{year:04d}-{season}", f"season read as {direction} of the anchor", mod, True)
+
+
+def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DATE", f"{int(m.group('year')):04d}", "year", _mod(m, "pos"))
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m.group("decade"):
+        year = int(m.group("decade"))
+    else:
+        year = (1900 if int(m.group("short")) > 20 else 2000) + int(m.group("short"))
+    return Reading("DATE", f"{year // 10:03d}", "decade", _mod(m, "pos"))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Reading | None:
+    nth = lexicon().ordinals.get(m.group("ord").lower())
+    if not nth:
+        return None
+    return Reading("DATE", f"{nth - 1:02d}", "century", _mod(m, "pos"))
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    nth = lexicon().ordinals[m.group("ord").lower()]
+    half = m.group("part").lower().startswith("half")
+    if nth > (2 if half else 4):
+        return None
+    label = f"H{nth}" if half else f"Q{nth}"
+    year = _year(m.group("year") or m.group("year2"))
+    rel = m.group("rel") or m.group("rel2")
+    if year is None:
+        if ctx.anchor is None:
+            return _unanchored("DATE", f"XXXX-{label}", "quarter without a year")
+        year = ctx.anchor.year + _shift_from_rel(rel)
+        current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
+        if not rel and nth > current and ctx.direction(m.start(), m.end()) == "past":
+            year -= 1  # a later quarter told in the past tense is last year's
+    value = f"{year:04d}-{label}"
+    if not half:
+        ctx.last_quarter = value
+    return Reading("DATE", value, "quarter of the year", relative=rel is not None or not m.group("year"))
+
+
+def _quarter_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
+    adjective = " ".join((m.group("adj") or "").lower().split())
+    year_back = 1 if adjective in ("year-ago", "year-earlier", "year ago", "year earlier") else 0
+    if ctx.last_quarter:
+        year, label = ctx.last_quarter.split("-")
+        value = f"{int(year) - year_back:04d}-{label}"
+        return Reading("DATE", value, f"the quarter mentioned before ({ctx.last_quarter})", relative=True)
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX-QX", "quarter referred to without a date")
+    current = cal.shift(ctx.anchor, "Q", 0 if adjective == "current" else -1)
+    value = cal.at_granularity(cal.shift(current, "Y", -year_back), "Q")
+    return Reading("DATE", value, "the latest completed quarter before the anchor", relative=True)
+
+
+def _year_ago_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.last_quarter:
+        year, label = ctx.last_quarter.split("-")
+        return Reading("DATE", f"{int(year) - 1:04d}-{label}", "a year before the quarter mentioned", relative=True)
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX", "a year before an unknown date")
+    return Reading("DATE", f"{ctx.anchor.year - 1:04d}", "the year before the anchor", relative=True)
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = m.group("word").lower()
+    offset = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[word]
+    part = "NI" if word in ("tonight", "last") and not m.group("part") else _part(m.group("part"))
+    if word == "last" and not m.group("part"):
+        return None
+    kind = "TIME" if part else "DATE"
+    mod = _mod(m, "pos")
+    if ctx.anchor is None:
+        return _unanchored(kind, "XXXX-XX-XX" + (f"T{part}" if part else ""), f"'{word}' needs the publication date", mod)
+    day = ctx.anchor + timedelta(days=offset)
+    return Reading(kind, day.isoformat() + (f"T{part}" if part else ""),
+                   f"'{word}' counted from the anchor {ctx.anchor.isoformat()}", mod, True)
+
+
+def _day_before_after(m: re.Match[str], ctx: Context) -> Reading | None:
+    offset = -2 if "before" in m.group(0).lower() else 2
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX-XX-XX", "a day relative to today")
+    return Reading("DATE", (ctx.anchor + timedelta(days=offset)).isoformat(), "two days from the anchor", relative=True)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    weekday = lexicon().weekday(m.group("wd"))
+    part = _part(m.group("part"))
+    mod = _mod(m, "pos")
+    kind = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if ctx.anchor is None:
+        return _unanchored(kind, f"XXXX-WXX-{weekday}{suffix}", "weekday without a publication date", mod)
+    direction = _direction_from_rel(m.group("rel"), ctx, m)
+    if direction == "present":
+        before = cal.weekday_near(ctx.anchor, weekday, "past")
+        after = cal.weekday_near(ctx.anchor, weekday, "future")
+        day = before if (ctx.anchor - before) <= (after - ctx.anchor) else after
+    else:
+        day = cal.weekday_near(ctx.anchor, weekday, direction)
+    return Reading(kind, day.isoformat() + suffix,
+                   f"weekday read as {direction} from the anchor {ctx.anchor.isoformat()} (verb tense)", mod, True)
+
+
+def _weekday_set(m: re.Match[str], ctx: Context) -> Reading | None:
+    weekday = lexicon().weekday(m.group("wd") or m.group("wds"))
+    part = _part(m.group("part") or (m.group("parts") or "").lower().removesuffix("s") or None)
+    return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "recurring weekday")
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    rel = " ".join(m.group("rel").lower().split())
+    pos = (m.group("pos") or "").lower()
+    mod = _mod(m, "pos")
+    shift = _shift_from_rel(rel)
+    if unit == "WE":
+        return _weekend(m, ctx, shift)
+    if ctx.anchor is None:
+        placeholder = {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}.get(unit, "XXXX")
+        return _unanchored("DATE", placeholder, f"'{rel} {unit}' needs the publication date", mod)
+    value = cal.at_granularity(cal.shift(ctx.anchor, unit, shift), unit)
+    if unit == "Q":
+        ctx.last_quarter = value
+    if pos in ("earlier", "later"):
+        mod = None
+    return Reading("DATE", value, f"'{rel}' {unit} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
+
+
+def _weekend(m: re.Match[str], ctx: Context, shift: int) -> Reading | None:
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX-WXX-WE", "weekend without a publication date")
+    if shift == 0:
+        direction = ctx.direction(m.start(), m.end())
+        saturday = cal.weekday_near(ctx.anchor, 6, "future" if direction == "future" else "past")
+    else:
+        saturday = cal.weekday_near(ctx.anchor, 6, "next" if shift > 0 else "last")
+    return Reading("DATE", cal.iso_week(saturday) + "-WE", "weekend nearest the anchor by tense", relative=True)
+
+
+def _duration_value(number: float | None, unit: str) -> str:
+    amount = "X" if number is None else (f"{number:g}" if number % 1 else str(int(number)))
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    if unit == "2W":
+        return "PX" if number is None else f"P{int(2 * number)}W"
+    return f"P{amount}{unit}"
+
+
+def _number(m: re.Match[str]) -> float | None:
+    text = m.group("num")
+    number = lexicon().number(text)
+    if m.group(0).lower().rstrip().endswith("and a half") or "and a half" in m.group(0).lower():
+        number = None if number is None else number + 0.5
+    return number
+
+
+def _offset(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    number = _number(m)
+    forward = m.group("dir").lower() in ("from now", "hence", "later")
+    mod = _mod(m, "mod")
+    placeholder = {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}.get(unit, "XXXX")
+    if unit in ("H", "MIN", "S"):
+        unit_value = "D"
+    else:
+        unit_value = unit
+    if ctx.anchor is None:
+        return _unanchored("DATE", placeholder, "offset from an unknown date", mod)
+    if number is None:
+        return Reading("DATE", "FUTURE_REF" if forward else "PAST_REF", "vague offset from the anchor", mod, True)
+    if number != int(number):
+        return None
+    if unit == "Y" and number == 1 and ctx.last_quarter and not forward:
+        year, label = ctx.last_quarter.split("-")
+        return Reading("DATE", f"{int(year) - 1:04d}-{label}", "a year before the quarter mentioned", mod, True)
+    day = cal.shift(ctx.anchor, "W" if unit == "WE" else unit, int(number) * (1 if forward else -1))
+    return Reading("DATE", cal.at_granularity(day, unit_value), f"{m.group(0)} from the anchor {ctx.anchor}", mod, True)
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    number = _number(m)
+    mod = _mod(m, "mod")
+    if unit == "WE":
+        return Reading("DURATION", "P2D" if number in (None, 1) else f"P{int(number) * 2}D", "weekend span", mod)
+    return Reading("DURATION", _duration_value(number, unit), "span of time", mod)
+
+
+def _bare_plural(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DURATION", _duration_value(None, lexicon().unit(m.group("unit"))), "unspecified span")
+
+
+def _set_every(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    number = lexicon().number(m.group("num")) if m.group("num") else 1
+    return Reading("SET", _duration_value(number, unit), "recurring period")
+
+
+def _set_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", f"XXXX-{lexicon().month(m.group('month')):02d}", "recurring month")
+
+
+def _set_adverb(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", lexicon().set_adverbs[m.group("adv").lower()], "frequency adverb")
+
+
+def _set_rate(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    return Reading("SET", _duration_value(1, unit), "rate per period")
+
+
+def _reference(m: re.Match[str], ctx: Context) -> Reading | None:
+    key = " ".join(m.group("ref").lower().split())
+    return Reading("DATE", lexicon().reference_words[key], "reference to the present, past or future", relative=True)
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    lex = lexicon()
+    clock = (m.group("clock") or "").lower()
+    if clock in lex.clock_words:
+        hhmm = lex.clock_words[clock]
+    else:
+        hour_text = m.group("hour")
+        hour = int(hour_text)
+        minute = int(m.group("minute") or 0)
+        meridiem = (m.group("ampm") or "").lower().replace(".", "")
+        part = (m.group("part") or "").lower()
+        if meridiem == "pm" or part in ("afternoon", "evening", "night"):
+            hour = hour + 12 if hour < 12 else hour
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        hhmm = f"{hour:02d}:{minute:02d}"
+    mod = _mod(m, "mod")
+    day, relative = _clock_day(m, ctx)
+    if day is None:
+        return _unanchored("TIME", f"XXXX-XX-XXT{hhmm}", "clock time of an unknown day", mod)
+    return Reading("TIME", f"{day}T{hhmm}", "clock time on the day named or the anchor day", mod, relative)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
+    lex = lexicon()
+    if m.group("cmonth"):
+        month, day = lex.month(m.group("cmonth")), _day(m.group("cday"))
+        year = ctx.anchor.year if ctx.anchor else None
+        return (f"{year:04d}-{month:02d}-{day:02d}" if year else None), True
+    if ctx.anchor is None:
+        return None, True
+    if m.group("cwd"):
+        weekday = lex.weekday(m.group("cwd"))
+        direction = ctx.direction(m.start(), m.end())
+        return cal.weekday_near(ctx.anchor, weekday, "future" if direction == "future" else "past").isoformat(), True
+    word = (m.group("cword") or "today").lower()
+    offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[word]
+    return (ctx.anchor + timedelta(days=offset)).isoformat(), True
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    key = " ".join(m.group("holiday").lower().split())
+    rule = lexicon().holidays[key]
+    year = _year(m.group("year"))
+    if year is None:
+        if ctx.anchor is None:
+            return _unanchored("DATE", "XXXX-" + (rule if "-" in rule else "XX-XX"), "holiday without a year")
+        year = ctx.anchor.year + _shift_from_rel(m.group("rel"))
+    if "-" in rule:
+        return Reading("DATE", f"{year:04d}-{rule}", "fixed-date holiday")
+    day = cal.holiday(year, rule)
+    return Reading("DATE", day.isoformat() if day else f"{year:04d}", "movable holiday")
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    part = _part(m.group("part"))
+    if ctx.anchor is None:
+        return _unanchored("TIME", f"XXXX-XX-XXT{part}", "part of an unknown day")
+    return Reading("TIME", f"{ctx.anchor.isoformat()}T{part}", "part of the anchor day", _mod(m, "pos"), True)
+
+
+# ---------------------------------------------------------------- the grammar
+
+_RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]] = [
+    ("calendar_date_mdy",
+     r"(?:{WEEKDAY},?\s+)?(?:(?P<pos>{POS})\s*)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?:,?\s*(?P<year>{YEAR}|'\d\d))?",
+     _calendar_date),
+    ("calendar_date_dmy",
+     r"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+     _calendar_date),
+    ("numeric_date",
+     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?",
+     _numeric_date),
+    ("numeric_date_us", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?P<hh>)(?P<mm>)", _numeric_date),
+    ("month_year",
+     r"(?:(?P<pos>{POS})\s*)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year)",
+     _month_year),
+    ("month", r"(?:(?P<pos>{POS})\s*)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<month>{MONTH})",
+     _bare_month),
+    ("season",
+     r"(?:(?P<pos>{POS})\s*)?(?:(?:(?P<rel>last|next|this|coming|past|previous)|the|(?P<year>{YEAR}))\s+)"
+     r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year2>{YEAR}))?",
+     lambda m, ctx: _season(m, ctx) if not m.group("year2") else Reading(
+         "DATE", f"{int(m.group('year2')):04d}-{lexicon().seasons[m.group('season').lower()]}", "season of a year")),
+    ("year", r"(?:(?P<pos>{POS})\s*)?(?:(?:fiscal|calendar|the\s+year)\s+)?(?P<year>{YEAR})", _year_only),
+    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s)",
+     _decade),
+    ("century", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<ord>{ORD})[\s-]+century", _century),
+    ("quarter",
+     r"(?:the\s+)?(?:(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?"
+     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<part>quarter|half)"
+     r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
+     _quarter),
+    ("quarter_anaphor",
+     r"the\s+(?:(?P<adj>latest|current|last|past|previous|recent|most\s+recent|year-ago|year-earlier|"
+     r"same|comparable|just-ended|fiscal)\s+)?(?:(?:fiscal|calendar)\s+)?quarter",
+     _quarter_anaphor),
+    ("period_anaphor", r"the\s+(?P<adj>year-ago|year-earlier|year\s+earlier|year\s+ago)\s+period", _quarter_anaphor),
+    ("year_ago_adjective", r"year-(?:earlier|ago)", _year_ago_adjective),
+    ("day_word",
+     r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)(?:'s)?"
+     r"(?:\s+(?P<part>{PART}))?",
+     _day_word),
+    ("day_part", r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>this|last)\s+(?P<part>{PART})", _day_word),
+    ("day_part_before_word",
+     r"(?:mid-?\s*)?(?P<part>{PART})\s+(?P<word>today|tomorrow|yesterday)", _day_word),
+    ("day_around_today", r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)", _day_before_after),
+    ("weekday",
+     r"(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})"
+     r"(?:\s+(?P<part>{PART}))?",
+     _weekday),
+    ("weekday_set", r"(?:(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|"
+     r"(?P<wds>{WEEKDAYS})(?:\s+(?P<parts>{PARTS}))?)", _weekday_set),
+    ("relative_unit",
+     r"(?:(?P<pos>{POS}|earlier|later)\s+)?(?P<rel>this|last|next|coming|past|previous|the\s+past|the\s+coming|"
+     r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+last)\s+"
+     r"(?P<unit>week|month|year|quarter|decade|century|weekend)(?![\w-])",
+     _relative_unit),
+    ("the_weekend", r"the\s+(?P<unit>weekend)(?P<rel>)(?P<pos>)", lambda m, ctx: _weekend(m, ctx, 0)),
+    ("offset",
+     r"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})"
+     r"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|from\s+now|hence)",
+     _offset),
+    ("duration",
+     r"(?:(?P<mod>{MOD})\s+)?(?:(?:the|an?other|another)\s+)?"
+     r"(?:(?:past|last|next|coming|first|previous|following|final|initial|remaining|latest|same|full)\s+)?"
+     r"(?P<num>{NUM})[\s-]+(?:(?:trading|business|working|calendar|fiscal)\s+)?(?P<unit>{UNIT})"
+     r"(?:\s+and\s+a\s+half)?",
+     _duration),
+    ("bare_plural",
+     r"(?:for|over|of|in|within|than|took|take|takes|taken|spent|after)\s+"
+     r"(?P<x>(?P<unit>years|months|weeks|decades|centuries))(?!\s+(?:of|ago|earlier|later|before|after))",
+     _bare_plural),
+    ("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", _set_every),
+    ("set_month", r"(?:every|each)\s+(?P<month>{MONTH})", _set_month),
+    ("set_adverb", r"(?P<adv>{SETADV})", _set_adverb),
+    ("set_rate", r"(?<=\d\s|%\s|s\s)an?\s+(?P<unit>year|month|week|day|hour)", _set_rate),
+    ("reference", r"(?P<ref>{REF})", _reference),
+    ("clock",
+     r"(?:(?P<mod>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+     r"(?:(?P<hour>[01]?\d|2[0-4])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\.?|[ap]m)(?![a-z])"
+     r"|(?P<clock>noon|midnight|midday)"
+     r"|(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)(?!\d)"
+     r"|(?P<hour3>[01]?\d)\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening))"
+     r"(?:\s+(?P<tz>{TZ}))?"
+     r"(?:,?\s+(?:(?P<cwd>{WEEKDAY})|(?P<cword>today|tomorrow|yesterday|tonight)|(?P<cmonth>{MONTH})\s*(?P<cday>{DAY})))?",
+     lambda m, ctx: _clock(_ClockMatch(m), ctx)),
+    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", _holiday),
+    ("part_of_day", r"(?:(?P<pos>early|late|mid-?)\s*)?(?P<part>overnight|mid-?afternoon|mid-?morning)", _part_of_day),
+]
+
+
+class _ClockMatch:
+    """A clock match whose alternative hour groups are folded into ``hour``/``minute``."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+        self.re = match.re
+
+    def group(self, name: str | int = 0) -> str | None:
+        m = self._match
+        if name == "hour":
+            return m.group("hour") or m.group("hour2") or m.group("hour3")
+        if name == "minute":
+            return m.group("minute") or m.group("minute2")
+        return m.group(name)
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+
+def rules() -> list[Rule]:
+    """The compiled grammar (compiled once per process)."""
+    global _COMPILED
+    if _COMPILED is None:
+        parts = _fragments(lexicon())
+        _COMPILED = [Rule(name, _compile(template, parts), resolve) for name, template, resolve in _RULES]
+    return _COMPILED
+
+
+_COMPILED: list[Rule] | None = None
