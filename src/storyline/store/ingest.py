@@ -1,0 +1,179 @@
+"""Ingest: sources → pages → read + analyse (in-process or in worker processes) → store, resumable,
+with retries on a busy database and a summary of what was read, stored, duplicate or skipped and why."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..model import Page
+from ..read.sources import iter_pages
+from .db import Store
+from .errors import StoreBusy, StoreFull
+from .stages import Outcome, page_digest, process_pages
+
+log = logging.getLogger(__name__)
+
+BUSY_RETRIES = (0.5, 1.0, 2.0, 4.0, 8.0)  # seconds to wait before each retry of a write on a busy database
+
+
+@dataclass
+class Summary:
+    """What an ingest did; ``skipped`` maps each reason to how many pages it hit."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    skipped_pages: list[tuple[str, str]] = field(default_factory=list)  # (page name, reason), first 1000
+    retries: int = 0
+    aborted: str | None = None
+    stories: str | None = None  # "updated", "not available", or why the stories step failed
+    new_ids: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def skip(self, name: str, reason: str) -> None:
+        log.warning("skipped %s: %s", name, reason)
+        self.skipped[reason.split(":")[0]] += 1
+        if len(self.skipped_pages) < 1000:
+            self.skipped_pages.append((name, reason))
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+                "skipped": self.skipped_total, "skipped_reasons": dict(self.skipped.most_common()),
+                "retries": self.retries, "aborted": self.aborted, "stories": self.stories,
+                "seconds": round(self.seconds, 2)}
+
+
+Progress = Callable[[Summary], None]
+
+
+def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, workers: int = 1, batch_size: int = 16,
+           follow_links: bool = True, progress: Progress | None = None, update_stories: bool = True) -> Summary:
+    """Ingest every page of ``sources`` (paths, globs, URLs, ``-``, or Page objects) into ``store``.
+
+    Work already committed is never redone: pages whose content hash is stored count as duplicates,
+    so rerunning an interrupted ingest resumes it.
+    """
+    summary = Summary()
+    started = time.perf_counter()
+    pages = _pages(sources, follow_links)
+    try:
+        for outcomes in _outcomes(_new_batches(pages, store, summary, batch_size), workers, batch_size):
+            _store(store, outcomes, summary)
+            summary.seconds = time.perf_counter() - started
+            if progress:
+                progress(summary)
+    except StoreFull as exc:
+        summary.aborted = str(exc)
+        log.error("ingest stopped: %s; everything committed before is kept, rerun to resume", exc)
+    if update_stories and summary.aborted is None:
+        summary.stories = link_stories(store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _pages(items: Iterable[Any], follow_links: bool) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        else:
+            yield from iter_pages([item], follow_links=follow_links)
+
+
+def _new_batches(pages: Iterator[Page], store: Store, summary: Summary, size: int) -> Iterator[list[Page]]:
+    """Batches of pages not stored yet; errors and known pages are counted here and never reach a worker."""
+    while chunk := list(islice(pages, size)):
+        summary.read += len(chunk)
+        usable = []
+        for page in chunk:
+            if page.error or page.content is None:
+                summary.skip(page.name, page.error or "no content")
+            else:
+                usable.append(page)
+        known = store.known(page_digest(p) for p in usable)
+        fresh = [p for p in usable if page_digest(p) not in known]
+        summary.duplicates += len(usable) - len(fresh)
+        if fresh:
+            yield fresh
+
+
+def _outcomes(batches: Iterator[list[Page]], workers: int, batch_size: int) -> Iterator[list[Outcome]]:
+    """Process batches in order: here when ``workers`` is 1, else in that many processes (spaCy loaded once each)."""
+    if workers <= 1:
+        for batch in batches:
+            yield process_pages(batch, batch_size)
+        return
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_load_model) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(process_pages, (batch, batch_size)))
+            if len(pending) >= 2 * workers:  # bounded read-ahead: memory stays flat on huge sources
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _load_model() -> None:
+    from ..analyze.nlp import get_nlp
+
+    get_nlp()
+
+
+def _store(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
+    """Commit one batch in one transaction, retrying while the database is busy."""
+    for outcome in outcomes:
+        if outcome.error:
+            summary.skip(outcome.name, outcome.error)
+    pairs = [(o.article, o.analysis) for o in outcomes if o.article is not None]
+    if not pairs:
+        return
+    for attempt, wait in enumerate((*BUSY_RETRIES, None)):
+        try:
+            results = store.add_many(pairs)
+            break
+        except StoreBusy as exc:
+            if wait is None:
+                for o in outcomes:
+                    if o.article is not None:
+                        summary.skip(o.name, f"database busy after {attempt} retries")
+                return
+            log.warning("database busy, retrying in %.1fs: %s", wait, exc)
+            summary.retries += 1
+            time.sleep(wait)
+    for result in results:
+        if result.status == "stored":
+            summary.stored += 1
+            summary.new_ids.append(result.article_id)
+        else:
+            summary.duplicates += 1
+
+
+def link_stories(store: Store) -> str:
+    """Run the stories stage over every article it has not seen (this ingest's and any interrupted one's)."""
+    try:
+        from ..stories import update
+    except ImportError as exc:
+        log.debug("no stories stage: %s", exc)
+        return "not available"
+    pending = store.unlinked_ids()
+    if not pending:
+        return "up to date"
+    try:
+        update(store, pending)
+    except Exception as exc:  # noqa: BLE001 - the articles are stored; linking can be rerun
+        log.exception("stories update failed")
+        return f"failed: {exc}"
+    store.mark_linked(pending)
+    return "updated"

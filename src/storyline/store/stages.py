@@ -1,0 +1,63 @@
+"""The per-batch work of an ingest — read pages, then analyse them in one spaCy batch — shared by the
+in-process loop, the worker processes and the Ray runner."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from ..model import Analysis, Article, DateValue, Page
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    """What became of one page: an analysed article, or the reason it was skipped."""
+
+    name: str
+    digest: str
+    article: Article | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+def page_digest(page: Page) -> str:
+    """The content hash of a page: sha256 of its raw bytes (equal pages are stored once)."""
+    return hashlib.sha256(page.content or b"").hexdigest()
+
+
+def read_page(page: Page, digest: str) -> Outcome:
+    """Read one page into an Article, applying the source's hints (feed title, date) where the page has none."""
+    from ..read import read
+
+    try:
+        article = read(page.content, url=page.url, fetched_at=page.fetched_at)
+    except Exception as exc:  # noqa: BLE001 - the reader's error message names what was wrong
+        return Outcome(page.name, digest, error=f"unreadable: {exc}")
+    if not article.text.strip():
+        return Outcome(page.name, digest, error="no article text")
+    article.content_hash = digest
+    article.source_path = article.source_path or page.path
+    article.title = article.title or page.title
+    if article.published is None and page.published:
+        article.published = DateValue(page.published, "meta", 0.8, reason=f"{page.source} item date")
+    return Outcome(page.name, digest, article=article)
+
+
+def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
+    """Read and analyse a batch of pages; returns one Outcome per page, in order."""
+    from ..analyze import analyze_many
+
+    outcomes = [read_page(page, page_digest(page)) for page in pages]
+    readable = [o for o in outcomes if o.article is not None]
+    try:
+        for outcome, analysis in zip(readable, analyze_many([o.article for o in readable],
+                                                            batch_size=batch_size), strict=True):
+            outcome.analysis = analysis
+    except Exception as exc:  # noqa: BLE001 - a parser crash skips this batch, not the ingest
+        log.exception("analysis failed for a batch of %d pages", len(readable))
+        for outcome in readable:
+            outcome.article, outcome.error = None, f"analysis failed: {exc}"
+    return outcomes
