@@ -1,9 +1,299 @@
-"""Quotes, cues, speakers and channels. (Placeholder until issue 4.)"""
+"""Quotes, cues, speakers and channels: who said what, attributed to canonical names.
+
+Direct quotes come from pairing quote marks (``quotes_marks``); cues, speakers and reported
+content from the dependency parse (``quotes_cues``); the two are joined here into direct,
+partial, mixed and indirect quotes, then speakers are resolved (``quotes_speakers``) and
+channels named (``quotes_channels``). Offsets index ``doc.text``.
+"""
 
 from __future__ import annotations
 
-from ..model import Entity, Quote
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import Entity, Evidence, Quote, Span
+from .quotes_channels import channel_in
+from .quotes_cues import CueFrame, find_cue_frames
+from .quotes_lexicon import lexicon
+from .quotes_marks import MarkedQuote, find_quotes
+from .quotes_speakers import RecentSpeaker, SpeakerResolver
+
+_WORD = re.compile(r"\w+")
+_PARAGRAPH = re.compile(r"[^\n]+")
+MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
+# How each kind of attribution was found, with the confidence it earns.
+CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "continuation": 0.7, "indirect": 0.75,
+              "belief": 0.6, "none": 0.4}
 
 
-def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
-    return []
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    how: str  # key of CONFIDENCE
+    frame: CueFrame | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    source: _Draft | None = None  # the quote a continuation continues
+    closed: bool = True
+
+
+class _Paragraphs:
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] or [(0, len(text))]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return _WORD.findall(text[start:end])
+
+
+def _is_speech(text: str, mark: MarkedQuote) -> bool:
+    """A quoted passage long enough to be speech and not a Title Cased name of a work."""
+    words = [w for s, e in mark.fragments for w in _words(text, s, e)]
+    if len(words) < MIN_SPEECH_WORDS:
+        return False
+    inner = text[mark.start + 1 : mark.end - 1].strip()
+    titled = all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in", "on", "for", "to"}
+                 for w in words)
+    return not (titled and len(words) <= 8 and inner[-1:] not in ".!?,")
+
+
+def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int:
+    """Words of text[start:end] not inside any covered span, ignoring a leading 'that'."""
+    count = 0
+    for m in _WORD.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in covered) and m.group().lower() != "that":
+            count += 1
+    return count
+
+
+def _adjacent_mark(text: str, frame: CueFrame, marks: list[MarkedQuote]) -> int | None:
+    """Index of the mark that directly follows or precedes the cue, with only punctuation between."""
+    first, last = marks[0], marks[-1]
+    if frame.end <= first.start and not text[frame.end : first.start].strip(" ,:\n"):
+        return 0
+    if last.end <= frame.start:
+        between = text[last.end : frame.start]
+        speaker = frame.speaker
+        if speaker is not None and last.end <= speaker.idx < frame.start:
+            between = text[last.end : speaker.idx]  # '“…,” Smith said'
+        if not between.strip(" ,\n"):
+            return len(marks) - 1
+    return None
+
+
+def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[MarkedQuote],
+                           speech: set[int]) -> tuple[list[_Draft], set[int]]:
+    """Quotes built from cue frames that have content: indirect, mixed, or direct quotes whose
+    reported clause is the quoted passage. Returns the drafts and the marks they used."""
+    drafts: list[_Draft] = []
+    used: set[int] = set()
+    for frame in frames:
+        if frame.content is None or frame.speaker is None:
+            continue
+        c_start, c_end = frame.content
+        touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
+                    and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
+        if not touching:
+            how = "belief" if "belief" in frame.tags else "indirect"
+            drafts.append(_Draft(c_start, c_end, "indirect", how, frame))
+            continue
+        adjacent = _adjacent_mark(text, frame, [marks[i] for i in touching])
+        if adjacent is not None:
+            # 'said: “…”' or '“…,” she said': the quote is the utterance; words the parse hung
+            # on after it ("…, suggesting that …") are not part of it.
+            i = touching[adjacent]
+            used.add(i)
+            drafts.append(_Draft(marks[i].start, marks[i].end, "direct", "cue", frame,
+                                 marks[i].fragments, closed=marks[i].closed))
+            continue
+        spans = [(marks[i].start, marks[i].end) for i in touching]
+        used.update(touching)
+        if _outside_words(text, c_start, c_end, spans) == 0:
+            for i in touching:
+                m = marks[i]
+                drafts.append(_Draft(m.start, m.end, "direct", "content", frame, m.fragments,
+                                     closed=m.closed))
+        else:
+            start = min([c_start] + [s for s, _ in spans])
+            end = max([c_end] + [e for _, e in spans])
+            drafts.append(_Draft(start, end, "mixed", "cue", frame))
+    return drafts, used
+
+
+def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], paragraphs: _Paragraphs,
+                  taken: set[int]) -> tuple[CueFrame, str] | None:
+    """The cue of a quote from the words around it: '“…,” she said', 'she said: “…”'."""
+    text = doc.text
+    para = paragraphs.index(mark.start)
+    p_start, p_end = paragraphs.spans[para]
+    end_sent = doc.char_span(mark.end - 1, mark.end, alignment_mode="expand")
+    sent_end = end_sent.sent.end_char if end_sent is not None else mark.end
+    after = [f for f in frames if mark.end <= f.start < min(sent_end, p_end) and f.speaker is not None
+             and id(f) not in taken]
+    if after:
+        return after[0], "cue"
+    start_sent = doc.char_span(mark.start, mark.start + 1, alignment_mode="expand")
+    sent_start = start_sent.sent.start_char if start_sent is not None else mark.start
+    lead = text[p_start : mark.start].rstrip()
+    window_start = max(p_start, sent_start)
+    if lead.endswith(":"):
+        window_start = p_start
+    elif not lead and para > 0:
+        prev_start, prev_end = paragraphs.spans[para - 1]
+        if text[prev_start:prev_end].rstrip().endswith(":"):
+            window_start, lead = prev_start, ":"
+    before = [f for f in frames if window_start <= f.start and f.end <= mark.start
+              and f.speaker is not None and (id(f) not in taken or lead.endswith(":"))]
+    if before:
+        return before[-1], "colon" if lead.endswith(":") else "cue"
+    return None
+
+
+def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame], speech: set[int],
+                     used: set[int], drafts: list[_Draft], paragraphs: _Paragraphs) -> list[_Draft]:
+    """Direct quotes for the speech-like marks not already joined to a cue frame."""
+    text = doc.text
+    taken = {id(d.frame) for d in drafts if d.frame is not None}
+    out: list[_Draft] = []
+    for i, mark in enumerate(marks):
+        if i not in speech or i in used:
+            continue
+        found = _nearby_frame(doc, mark, frames, paragraphs, taken)
+        if found is not None:
+            frame, how = found
+            between = text[frame.end : mark.start].strip(" ,:\n")
+            kind = "partial" if how == "cue" and frame.end <= mark.start and between else "direct"
+            out.append(_Draft(mark.start, mark.end, kind, how, frame, mark.fragments,
+                              closed=mark.closed))
+        else:
+            out.append(_Draft(mark.start, mark.end, "direct", "none", None, mark.fragments,
+                              closed=mark.closed))
+    return out
+
+
+def _link_continuations(drafts: list[_Draft], paragraphs: _Paragraphs) -> None:
+    """An unattributed direct quote right after an attributed one (same or next paragraph, no
+    other cue between) continues the same speaker."""
+    previous: _Draft | None = None
+    for draft in drafts:
+        if draft.how == "none" and previous is not None and previous.kind != "indirect":
+            gap = paragraphs.index(draft.start) - paragraphs.index(previous.end)
+            if gap <= 1:
+                draft.how, draft.source = "continuation", previous.source or previous
+        if draft.how != "none":
+            previous = draft
+
+
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """Keep the outermost quote where reported speech is nested inside another quote."""
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if kept and draft.start < kept[-1].end:
+            if draft.kind == "indirect":
+                continue
+            if kept[-1].kind == "indirect":
+                kept[-1] = draft
+                continue
+            if draft.end <= kept[-1].end:
+                continue
+        kept.append(draft)
+    return kept
+
+
+def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """Every quote of ``doc`` with its cue, speaker, canonical speaker, channel and confidence."""
+    text = doc.text
+    if not text.strip():
+        return []
+    lex = lexicon()
+    paragraphs = _Paragraphs(text)
+    marks = find_quotes(text)
+    quoted = [(m.start, m.end) for m in marks]
+    starts = [s for s, _ in quoted]
+
+    def inside_quote(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and quoted[i][0] < pos < quoted[i][1]
+
+    # Reported speech inside a quotation belongs to the quote, not to the article.
+    frames = find_cue_frames(doc, lex, inside_quote)
+    speech = {i for i, m in enumerate(marks) if _is_speech(text, m)}
+    drafts, used = _join_frames_and_marks(text, frames, marks, speech)
+    drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, paragraphs)
+    drafts = _drop_nested(drafts)
+    _link_continuations(drafts, paragraphs)
+    return _build_quotes(doc, entities, drafts, quoted, paragraphs)
+
+
+def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
+                  quoted: list[tuple[int, int]], paragraphs: _Paragraphs) -> list[Quote]:
+    text = doc.text
+    lex = lexicon()
+    resolver = SpeakerResolver(doc, entities, lex, paragraphs.index)
+    recent: list[RecentSpeaker] = []
+    built: dict[int, Quote] = {}
+    quotes = []
+    for draft in drafts:
+        quote = Quote(text=text[draft.start : draft.end], start=draft.start, end=draft.end,
+                      kind=draft.kind, confidence=CONFIDENCE[draft.how])  # type: ignore[arg-type]
+        if len(draft.fragments) > 1:
+            quote.fragments = [Span(text[s:e], s, e) for s, e in draft.fragments]
+        frame = draft.frame
+        if frame is not None:
+            quote.cue = Span(text[frame.start : frame.end], frame.start, frame.end)
+            head = frame.speaker
+            if head is not None:
+                quote.speaker = resolver.phrase(head)
+                quote.speaker_entity = resolver.resolve(head, recent) or (
+                    None if head.pos_ == "PRON" else quote.speaker.text)
+            quote.channel = _channel(doc, draft, quoted, paragraphs)
+        elif draft.source is not None and id(draft.source) in built:
+            source = built[id(draft.source)]
+            quote.speaker_entity, quote.channel = source.speaker_entity, source.channel
+        if not draft.closed:
+            quote.confidence = round(quote.confidence * 0.8, 2)
+        quote.evidence = [Evidence(source="rule", confidence=quote.confidence, start=draft.start,
+                                   end=draft.end, reason=f"{draft.kind} quote via {draft.how}")]
+        if quote.speaker_entity:
+            is_person = frame is None or frame.speaker is None or _is_person(resolver, frame)
+            recent.append(RecentSpeaker(quote.speaker_entity, draft.end,
+                                        paragraphs.index(draft.start), is_person))
+        built[id(draft)] = quote
+        quotes.append(quote)
+    return quotes
+
+
+def _is_person(resolver: SpeakerResolver, frame: CueFrame) -> bool:
+    head = frame.speaker
+    if head is None:
+        return True
+    if head.lower_ in ("he", "she"):
+        return True
+    mention = resolver.mention_at(head.idx, head.idx + len(head))
+    return mention is None or mention.label == "PERSON"
+
+
+def _channel(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]],
+             paragraphs: _Paragraphs) -> str | None:
+    """A channel named in the cue's sentence; for written cues ("Trump wrote:") one named in the
+    paragraph before."""
+    frame = draft.frame
+    assert frame is not None
+    lex = lexicon()
+    sent = frame.cue[0].sent
+    channel = channel_in(doc.text, sent.start_char, sent.end_char, quoted, lex)
+    if channel is None and "write" in frame.tags:
+        para = paragraphs.index(frame.start)
+        if para > 0:
+            p_start = paragraphs.spans[para - 1][0]
+            channel = channel_in(doc.text, p_start, sent.end_char, quoted, lex)
+    return channel

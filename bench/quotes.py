@@ -1,0 +1,129 @@
+"""Benchmark quote extraction and speaker attribution against textacy's direct_quotations.
+
+Scores both extractors with the reference metrics of ``shared/bench/quotes/eval_quotes.py`` on the
+GGT and PolNeAR dev sets, then times the quotes stage against bare ``nlp.pipe`` on the same texts.
+
+    .venv/bin/python bench/quotes.py [--limit N] [--data PATH] [--sets ggt polnear]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storyline.analyze import analyze_many  # noqa: E402
+from storyline.analyze.entities import extract_entities  # noqa: E402
+from storyline.analyze.nlp import parse, parse_many  # noqa: E402
+from storyline.analyze.quotes import extract_quotes  # noqa: E402
+
+GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
+GGT_ARTICLES_PER_S = 0.45  # the Gender Gap Tracker's published speed
+
+
+def _shared_dir(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("STORYLINE_SHARED") or ROOT.parent / "shared")
+
+
+def _load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("eval_quotes", shared / "bench/quotes/eval_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def storyline_quotes(text: str) -> list[dict]:
+    """The eval contract: speaker_text is the canonical speaker when resolved."""
+    doc = parse(text)
+    out = []
+    for q in extract_quotes(doc, extract_entities(doc)):
+        speaker = q.speaker
+        out.append({"quote_start": q.start, "quote_end": q.end,
+                    "speaker_text": q.speaker_entity or (speaker.text if speaker else None),
+                    "speaker_start": speaker.start if speaker else None,
+                    "speaker_end": speaker.end if speaker else None,
+                    "cue": q.cue.text if q.cue else None})
+    return out
+
+
+def textacy_quotes(text: str) -> list[dict]:
+    """The anchor: textacy's rule-based direct quotations over the same spaCy parse."""
+    from textacy.extract.triples import direct_quotations
+
+    doc = parse(text)
+    out = []
+    try:
+        triples = list(direct_quotations(doc))
+    except (ValueError, IndexError):  # textacy gives up on some articles (e.g. unbalanced marks)
+        return out
+    for triple in triples:
+        speaker = triple.speaker
+        out.append({"quote_start": triple.content.start_char, "quote_end": triple.content.end_char,
+                    "speaker_text": " ".join(t.text for t in speaker) if speaker else None,
+                    "speaker_start": speaker[0].idx if speaker else None,
+                    "speaker_end": speaker[-1].idx + len(speaker[-1]) if speaker else None,
+                    "cue": " ".join(t.text for t in triple.cue)})
+    return out
+
+
+def _speed(texts: list[str]) -> dict:
+    """Bare nlp.pipe time, quotes-stage time on those docs, and whole-analysis articles/s."""
+    t0 = time.perf_counter()
+    docs = list(parse_many(texts))
+    pipe_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for doc in docs:
+        extract_quotes(doc, [])
+    quotes_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in analyze_many(texts):
+        pass
+    whole_s = time.perf_counter() - t0
+    return {"pipe_s": pipe_s, "quotes_s": quotes_s, "extra": quotes_s / pipe_s,
+            "whole_art_s": len(texts) / whole_s}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", help="the shared folder (default ../shared or $STORYLINE_SHARED)")
+    ap.add_argument("--limit", type=int, help="first N articles of each set")
+    ap.add_argument("--sets", nargs="+", choices=sorted(GOLD_FILES), default=sorted(GOLD_FILES))
+    ap.add_argument("--no-anchor", action="store_true", help="skip the textacy run")
+    args = ap.parse_args()
+    shared = _shared_dir(args.data)
+    golds = {name: shared / "data/quotes" / GOLD_FILES[name] for name in args.sets}
+    if not all(p.exists() for p in golds.values()) or not (shared / "bench/quotes").exists():
+        print(f"skipped: data not found under {shared}")
+        return 0
+    scorer = _load_scorer(shared)
+    extractors = [("storyline", storyline_quotes)]
+    if not args.no_anchor:
+        extractors.append(("textacy", textacy_quotes))
+    rows, speeds = [], []
+    for name, path in golds.items():
+        articles = [json.loads(line) for line in path.open(encoding="utf-8")]
+        articles = articles[: args.limit] if args.limit else articles
+        for label, fn in extractors:
+            result = scorer.evaluate(articles, fn)
+            rows.append(scorer.fmt_row(name, label, result))
+            print(rows[-1], flush=True)
+        speeds.append((name, _speed([a["text"] for a in articles])))
+    print("\n" + scorer.HEADER)
+    print("\n".join(rows))
+    print("\n| dataset | nlp.pipe s | quotes s | quotes extra | whole analysis art/s | × GGT (0.45/s) |")
+    print("|---|---|---|---|---|---|")
+    for name, s in speeds:
+        print(f"| {name} | {s['pipe_s']:.2f} | {s['quotes_s']:.2f} | {100 * s['extra']:.1f}% "
+              f"| {s['whole_art_s']:.2f} | {s['whole_art_s'] / GGT_ARTICLES_PER_S:.1f}× |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Find attribution frames in a parsed Doc: a cue (verb or "according to"), its speaker token and
+the reported content, read off spaCy's dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .quotes_lexicon import QuoteLexicon
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Dependents through which a participle or coordinated cue shares its head verb's subject.
+SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "dep"}
+MIN_CONTENT_TOKENS = 3
+
+
+@dataclass
+class CueFrame:
+    """One attribution: the cue tokens, the speaker's head token and the content's char span."""
+
+    cue: list[Token]
+    speaker: Token | None
+    content: tuple[int, int] | None
+    tags: frozenset[str]
+
+    @property
+    def start(self) -> int:
+        return self.cue[0].idx
+
+    @property
+    def end(self) -> int:
+        return self.cue[-1].idx + len(self.cue[-1])
+
+
+def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> Token | None:
+    """The token that does the saying: the verb's subject, a passive's agent, the noun a relative
+    clause or participle hangs on, or (for "…, adding that") the head verb's subject.
+
+    ``quoted(char_offset)`` tells whether a position is inside quotation marks: a subject found
+    there ("‘we need …,’ suggesting that") belongs to the quote, so the search moves up a level.
+    """
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return pobj
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            if quoted(child.idx):
+                return subject_of(verb.head, quoted, depth + 1) if depth < 3 else None
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    absolute = _with_absolute_subject(verb)
+    if absolute is not None:
+        return absolute
+    if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and depth < 3:
+        return subject_of(verb.head, quoted, depth + 1)
+    return None
+
+
+def _with_absolute_subject(verb: Token) -> Token | None:
+    """'…, with a top aide, Yuri Ushakov, claiming that …': the participle's subject is the object
+    of the 'with' phrase just before it, not the main clause's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and verb.i - 4 <= pobj.right_edge.i < verb.i:
+                return pobj
+    return None
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    """Char span of tokens, trimmed of edge punctuation; None when too short to be content."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(words) < MIN_CONTENT_TOKENS:
+        return None
+    first, last = words[0], words[-1]
+    return first.idx, last.idx + len(last)
+
+
+def _subtree_tokens(token: Token) -> list[Token]:
+    return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
+    """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
+                c.dep_ in SUBJECTS for c in child.children)):
+            return _span_of(_subtree_tokens(child))
+    if "infinitive" in tags:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+                return _span_of(_subtree_tokens(child))
+    # "The economy is weak, he said." is sometimes parsed with the cue as parataxis of the clause.
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        head = verb.head
+        return _span_of([t for t in _subtree_tokens(head) if t.i < verb.left_edge.i])
+    return None
+
+
+def _according_frames(doc: Doc) -> list[CueFrame]:
+    """'According to X, …' and '…, according to X.': X is the speaker, the clause is the content."""
+    frames = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_end = max(tok.right_edge.i, to.right_edge.i)
+        sent = tok.sent
+        before = [t for t in sent if t.i < tok.i]
+        after = [t for t in sent if t.i > phrase_end]
+        content = _span_of(after) if len(after) >= len(before) else _span_of(before)
+        frames.append(CueFrame([tok, to], speaker, content, frozenset()))
+    return frames
+
+
+def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
+    """Every attribution frame in ``doc`` whose cue is outside quotation marks, in text order."""
+    frames = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+            continue
+        tags = lexicon.cues.get(tok.lemma_.lower())
+        if tags is None or quoted(tok.idx):
+            continue
+        if any(c.dep_ == "expl" for c in tok.children):
+            continue  # "it is said that": no speaker
+        speaker = subject_of(tok, quoted)
+        cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+        frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
+    frames.extend(_according_frames(doc))
+    frames.sort(key=lambda f: f.start)
+    return frames

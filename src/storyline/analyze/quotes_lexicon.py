@@ -1,0 +1,35 @@
+"""Load the quote stage's word lists (cue verbs, channels, role nouns) from ``storyline/data``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    cues: dict[str, frozenset[str]]  # lemma -> tags (infinitive, belief, write)
+    channels: tuple[tuple[str, str], ...]  # (lowercase phrase, channel name), most specific first
+    roles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> QuoteLexicon:
+    """The quote word lists, read once per process."""
+    cues = {row[0]: frozenset(row[1].split()) if len(row) > 1 else frozenset()
+            for row in _rows("quotes_cues.txt")}
+    channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
+    roles = frozenset(row[0] for row in _rows("quotes_roles.txt"))
+    return QuoteLexicon(cues=cues, channels=tuple(channels), roles=roles)

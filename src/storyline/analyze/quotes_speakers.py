@@ -1,0 +1,223 @@
+"""Speaker phrases and their resolution to a canonical name: names, pronouns and role nouns
+("the US president") are mapped to the person or organisation they stand for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Span
+from .quotes_lexicon import QuoteLexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "we"}
+FIRST_PERSON = {"i", "me"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+PHRASE_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat"}
+HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|rev|gen|sen|rep|gov|lt|col|capt|sgt)\.?$",
+                       re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+RECENT_SPEAKER_PARAGRAPHS = 2
+
+
+def _name_words(text: str) -> list[str]:
+    text = re.sub(r"['’]s?$", "", text.strip())
+    return [w for w in _WORD.findall(text) if not HONORIFIC.match(w)]
+
+
+@dataclass
+class RecentSpeaker:
+    name: str
+    end: int  # char offset of the quote it spoke
+    paragraph: int
+    is_person: bool
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str  # canonical
+    label: str
+    is_subject: bool
+
+
+class SpeakerResolver:
+    """Resolves speaker head tokens of one Doc to canonical names."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], lexicon: QuoteLexicon,
+                 paragraph_of) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.paragraph_of = paragraph_of
+        self.mentions = self._mentions(doc, entities)
+        self.starts = [m.start for m in self.mentions]
+        self.salience = Counter(m.name for m in self.mentions if m.label == "PERSON")
+        self.roles = self._role_holders(doc)
+
+    # ------------------------------------------------------------------ mentions and clusters
+
+    def _mentions(self, doc: Doc, entities: list[Entity]) -> list[_Mention]:
+        if entities:
+            found = [_Mention(m.start, m.end, e.name, e.type, False)
+                     for e in entities for m in e.mentions if m.kind in ("name", "title")]
+        else:
+            found = self._spacy_mentions(doc)
+        for m in found:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            m.is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _spacy_mentions(doc: Doc) -> list[_Mention]:
+        """Name mentions from spaCy's NER, people clustered on shared name words (a surname
+        mention joins the longest full name containing it)."""
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        full_names: list[list[str]] = []
+        for ent in sorted(ents, key=lambda e: -len(e)):
+            words = _name_words(ent.text)
+            if ent.label_ == "PERSON" and words and not any(set(words) <= set(f) for f in full_names):
+                full_names.append(words)
+        mentions = []
+        for ent in ents:
+            words = _name_words(ent.text)
+            if not words:
+                continue
+            name = " ".join(words)
+            label = ent.label_
+            owner = next((f for f in full_names if set(words) <= set(f)), None)
+            if owner is not None and (label == "PERSON" or len(words) == 1):
+                # a lone surname NER mislabelled as ORG or GPE still names the person
+                name, label = " ".join(owner), "PERSON"
+            mentions.append(_Mention(ent.start_char, ent.end_char, name, label, False))
+        return mentions
+
+    def mention_at(self, start: int, end: int) -> _Mention | None:
+        i = bisect.bisect_right(self.starts, end) - 1
+        while i >= 0 and self.mentions[i].end > start - 200:
+            m = self.mentions[i]
+            if m.start < end and start < m.end:
+                return m
+            i -= 1
+        return None
+
+    def _role_holders(self, doc: Doc) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Role noun → [(person, modifiers)] from titles ("Hungarian president Victor Orbán") and
+        appositions ("Karoline Leavitt, Trump's spokesperson")."""
+        holders: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            linked = [c for c in root.children if c.dep_ in ("compound", "appos") and c.i not in
+                      range(span.start, span.end)]
+            if root.dep_ == "appos":
+                linked.append(root.head)
+            for tok in linked + [t for t in span if t.lemma_.lower() in self.lexicon.roles]:
+                role = tok.lemma_.lower()
+                if role in self.lexicon.roles:
+                    holders.setdefault(role, []).append((m.name, self._modifiers(tok)))
+        return holders
+
+    @staticmethod
+    def _modifiers(role: Token) -> frozenset[str]:
+        return frozenset(c.lower_ for c in role.children
+                         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "DET")
+
+    # ------------------------------------------------------------------ phrases
+
+    def phrase(self, head: Token) -> Span:
+        """The speaker's noun phrase: the name mention around ``head`` or its modifiers."""
+        mention = self.mention_at(head.idx, head.idx + len(head))
+        if mention is not None and head.pos_ == "PROPN":
+            return Span(self.doc.text[mention.start:mention.end], mention.start, mention.end)
+        left = right = head.i
+        for child in head.children:
+            if child.dep_ in PHRASE_DEPS:
+                left = min(left, child.left_edge.i)
+                right = max(right, child.right_edge.i if child.i > head.i else right)
+        span = self.doc[left : right + 1]
+        return Span(span.text, span.start_char, span.end_char)
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, head: Token, recent: list[RecentSpeaker]) -> str | None:
+        """Canonical name for the speaker whose head token is ``head``, or None."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+            return self._resolve_pronoun(head, recent)
+        mention = self.mention_at(head.idx, head.idx + len(head))
+        if mention is not None:
+            return mention.name
+        if head.pos_ == "PROPN":
+            return self._person_named(_name_words(self.phrase(head).text))
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            mention = self.mention_at(appos.idx, appos.idx + len(appos))
+            if mention is not None:
+                return mention.name
+        if head.lemma_.lower() in self.lexicon.roles:
+            return self._resolve_role(head, recent)
+        return None
+
+    def _person_named(self, words: list[str]) -> str | None:
+        """The most mentioned person whose canonical name contains all ``words``."""
+        if not words:
+            return None
+        names = [n for n in self.salience if set(words) <= set(n.split())]
+        return max(names, key=lambda n: self.salience[n]) if names else None
+
+    def _resolve_pronoun(self, pronoun: Token, recent: list[RecentSpeaker]) -> str | None:
+        lower = pronoun.lower_
+        if lower in FIRST_PERSON:
+            return None
+        wants_person = lower in PERSON_PRONOUNS
+        paragraph = self.paragraph_of(pronoun.idx)
+        sent_start = pronoun.sent.start_char
+        # A name earlier in the same sentence ("Smith, who … , said she …") wins.
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]):
+            if m.start < sent_start:
+                break
+            if (m.label == "PERSON") == wants_person and m.is_subject:
+                return m.name
+        for speaker in reversed(recent):
+            if paragraph - speaker.paragraph > RECENT_SPEAKER_PARAGRAPHS:
+                break
+            if speaker.is_person == wants_person:
+                return speaker.name
+        labels = {"PERSON"} if wants_person else GROUP_LABELS
+        fallback = None
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]):
+            if m.label not in labels:
+                continue
+            if m.is_subject:
+                return m.name
+            fallback = fallback or m.name
+        return fallback
+
+    def _resolve_role(self, role: Token, recent: list[RecentSpeaker]) -> str | None:
+        """'the US president': a holder of the role with the same modifiers; failing that, when the
+        description names a country, the most talked-about person not holding it elsewhere."""
+        lemma = role.lemma_.lower()
+        modifiers = self._modifiers(role)
+        holders = self.roles.get(lemma, [])
+        exact = [name for name, mods in holders if mods == modifiers]
+        if exact:
+            return max(exact, key=lambda n: self.salience[n])
+        if not modifiers:
+            if holders:
+                return max((n for n, _ in holders), key=lambda n: self.salience[n])
+            return None
+        if not any(c.ent_type_ in ("GPE", "NORP") for c in role.children):
+            return None
+        taken = {name for name, mods in holders if mods and mods != modifiers}
+        candidates = [(count, name) for name, count in self.salience.items() if name not in taken]
+        return max(candidates)[1] if candidates else None
