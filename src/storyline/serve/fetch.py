@@ -65,9 +65,9 @@ def _pinned_url(url: str, address: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
-def fetch_public_page(url: str, *, max_bytes: int) -> FetchedPage:
+def fetch_public_page(url: str, *, max_bytes: int, transport: httpx.BaseTransport | None = None) -> FetchedPage:
     """Download ``url`` (at most ``max_bytes``), following redirects only to public hosts."""
-    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, trust_env=False) as client:
+    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, trust_env=False, transport=transport) as client:
         for _ in range(MAX_REDIRECTS + 1):
             scheme, host, port = _check_url(url)
             address = public_address(host, port)
