@@ -1,0 +1,154 @@
+"""Group name mentions into in-article clusters: exact names, surnames, first names, acronyms."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from .entities_lexicon import Lexicon
+from .entities_mentions import Candidate
+
+_TYPE_WEIGHT = {"title": 3, "name": 1}
+_SAME_FIRST_NAME = 75  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", "Victor" ~ "Viktor"
+_JOINERS = {"of", "and", "the", "for", "&", "de"}
+
+
+@dataclass
+class Cluster:
+    """One entity under construction."""
+
+    index: int
+    members: list[Candidate] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # name words of its longest PERSON/ORG names
+    fixed_type: str | None = None  # from the platform or institution lexicon
+
+    def type(self) -> str:
+        if self.fixed_type:
+            return self.fixed_type
+        votes: Counter[str] = Counter()
+        for c in self.members:
+            if c.kind in _TYPE_WEIGHT:
+                votes[c.type] += _TYPE_WEIGHT[c.kind]
+        return votes.most_common(1)[0][0] if votes else self.members[0].type
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def name_key(text: str, type_: str, lex: Lexicon) -> str:
+    """A comparable form of a name: no article, accents, honorific or company suffix; countries merged."""
+    text = text.removeprefix("the ").removeprefix("The ")
+    country = lex.country(text) if type_ in ("GPE", "LOC", "ORG") else None
+    if country:
+        return "place:" + _plain(country)
+    words = _plain(text).replace(".", "").split()
+    if words and words[0] in lex.honorifics and len(words) > 1:
+        words = words[1:]
+    if type_ == "ORG":
+        while len(words) > 1 and words[-1] in lex.corporate_suffixes:
+            words.pop()
+    family = "group:" if type_ == "NORP" else ""
+    return family + " ".join(words)
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _JOINERS)
+
+
+class Clusterer:
+    """Assigns name mentions to clusters, longest names first so short forms find their full name."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc, self.lex = doc, lex
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, Cluster] = {}
+        self.by_word: dict[str, list[Cluster]] = defaultdict(list)  # person-name word -> clusters
+        self.by_acronym: dict[str, Cluster] = {}
+
+    def name_text(self, c: Candidate) -> str:
+        return self.doc[c.name_start : c.end].text
+
+    def add_names(self, names: list[Candidate]) -> None:
+        for c in sorted(names, key=lambda c: (-(c.end - c.name_start), c.start)):
+            self.add(c)
+
+    def add(self, c: Candidate) -> Cluster:
+        text = self.name_text(c)
+        key = name_key(text, c.type, self.lex)
+        cluster = self.by_key.get(key) or self._partial_match(c, key)
+        if cluster is None:
+            cluster = Cluster(len(self.clusters))
+            self.clusters.append(cluster)
+        self._join(cluster, c, key, text)
+        return cluster
+
+    def _join(self, cluster: Cluster, c: Candidate, key: str, text: str) -> None:
+        c.cluster = cluster.index
+        cluster.members.append(c)
+        self.by_key.setdefault(key, cluster)
+        fixed = self.lex.known_types.get(text) or ("PLATFORM" if c.type == "PLATFORM" else None)
+        cluster.fixed_type = cluster.fixed_type or fixed
+        words = key.split()
+        if c.type in ("PERSON", "ORG") and len(words) > 1:
+            for word in words:
+                if word not in cluster.words and word not in _JOINERS:
+                    cluster.words.add(word)
+                    self.by_word[word].append(cluster)
+        if c.type == "ORG" and len(words) > 1:
+            self.by_acronym.setdefault(_acronym(words), cluster)
+
+    def _partial_match(self, c: Candidate, key: str) -> Cluster | None:
+        if c.type in ("NORP", "PLATFORM") or key.startswith("place:"):
+            return None
+        words = key.split()
+        if len(words) == 1:
+            if c.type == "ORG" and self.name_text(c).isupper() and key in self.by_acronym:
+                return self.by_acronym[key]
+            return self._nearest(c, self.by_word.get(key, []))
+        same_last = [
+            cl for cl in self.by_word.get(words[-1], [])
+            if cl.type() == c.type and any(self._compatible(words, m) for m in cl.members)
+        ]
+        return self._nearest(c, same_last)
+
+    def _compatible(self, words: list[str], member: Candidate) -> bool:
+        """Two multi-word names of one person: same surname, similar or missing first name."""
+        other = name_key(self.name_text(member), member.type, self.lex).split()
+        if len(other) < 2 or other[-1] != words[-1]:
+            return False
+        return set(words) <= set(other) or fuzz.ratio(words[0], other[0]) >= _SAME_FIRST_NAME
+
+    def _nearest(self, c: Candidate, clusters: list[Cluster]) -> Cluster | None:
+        """Of several clusters sharing a word, the one mentioned last before ``c`` (else the biggest)."""
+        if not clusters:
+            return None
+        if len(clusters) == 1:
+            return clusters[0]
+        before = [(max((m.start for m in cl.members if m.start < c.start), default=-1), cl) for cl in clusters]
+        best_start, best = max(before, key=lambda pair: pair[0])
+        return best if best_start >= 0 else max(clusters, key=lambda cl: len(cl.members))
+
+    def propagate(self, covered: set[int]) -> list[Candidate]:
+        """Mentions the model missed of names already found ("Zelensky" in "Trump-Zelensky talks")."""
+        known: dict[str, Cluster] = {}
+        for cluster in self.clusters:
+            kind = cluster.type()
+            for m in cluster.members:
+                if m.end - m.name_start == 1 and kind in ("PERSON", "ORG") and self.doc[m.name_start].text[:1].isupper():
+                    known.setdefault(self.doc[m.name_start].text, cluster)
+                elif m.end - m.name_start > 1 and kind == "PERSON":
+                    known.setdefault(self.doc[m.end - 1].text, cluster)  # the surname
+        added = []
+        for token in self.doc:
+            cluster = known.get(token.text)
+            if cluster is not None and token.i not in covered:
+                c = Candidate(token.i, token.i + 1, cluster.type(), "name", token.i)
+                self._join(cluster, c, name_key(token.text, c.type, self.lex), token.text)
+                added.append(c)
+        return added

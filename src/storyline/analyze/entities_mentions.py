@@ -1,0 +1,139 @@
+"""Name mentions: spaCy's entities, corrected by rules (platforms, known institutions, junk filters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .entities_lexicon import Lexicon
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_CLOSERS = {")", "]", "\n"}
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A mention before clustering: a token span ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    type: str
+    kind: str  # name | title | role | pronoun
+    name_start: int  # first token of the proper name inside a title mention
+    title: str | None = None  # canonical title ("foreign minister")
+    qualifier: str | None = None  # country or possessor that narrows the title ("Russia")
+    gender: str | None = None
+    link: Candidate | None = None  # the name a role noun stands in apposition to
+    pronoun: str | None = None  # pronoun class from the lexicon
+    cluster: int | None = None
+
+
+def credit_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens inside picture credits such as "(Picture: AFP/Getty Images)"."""
+    masked: set[int] = set()
+    n = len(doc)
+    for token in doc:
+        if token.lower_ in lex.credit_markers and token.i + 1 < n and doc[token.i + 1].text == ":":
+            i = token.i
+            while i < n and doc[i].text not in _CLOSERS and "\n" not in doc[i].text:
+                masked.add(i)
+                i += 1
+    return masked
+
+
+def _product_names(doc: Doc, lex: Lexicon) -> set[str]:
+    """Names used for products or weapons ("Tomahawk missiles"), so not people or organisations."""
+    products = {ent.text for ent in doc.ents if ent.label_ == "PRODUCT"}
+    for ent in doc.ents:
+        if ent.end < len(doc) and doc[ent.end].lower_ in lex.product_nouns:
+            products.add(ent.text)
+    return products | {p + "s" for p in products}
+
+
+def _platform_at(doc: Doc, i: int, lex: Lexicon) -> int:
+    """The end token of a platform name starting at token ``i``, or 0."""
+    for key, needs_context in lex.platforms.items():
+        end = i + len(key)
+        if end > len(doc) or tuple(t.text for t in doc[i:end]) != key:
+            continue
+        if not needs_context:
+            return end
+        before = doc[i - 1].lower_ if i > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        if before in lex.platform_before or after in lex.platform_after:
+            return end
+    return 0
+
+
+def _platforms(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    firsts = {key[0] for key in lex.platforms}
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        end = _platform_at(doc, i, lex) if doc[i].text in firsts else 0
+        if end:
+            found.append(Candidate(i, end, "PLATFORM", "name", i))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and anything after a line break from a name."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+            end = i
+            break
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
+        start += 1
+    return start, end
+
+
+def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Names of people, organisations, places, groups and platforms, without junk."""
+    masked = credit_tokens(doc, lex)
+    products = _product_names(doc, lex)
+    platforms = _platforms(doc, lex)
+    taken = {i for p in platforms for i in range(p.start, p.end)}
+    found = list(platforms)
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or any(i in masked or i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if text in products or len(text) < 2 or not any(c.isalpha() for c in text):
+            continue
+        if not text[0].isupper() and not text[0].isdigit():
+            continue  # the small model sometimes tags lower-case common nouns
+        label = lex.known_types.get(text, ent.label_)
+        found.append(Candidate(ent.start if doc[ent.start].lower_ == "the" else start, end, label, "name", start))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def role_alias_mentions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Capitalised role names such as POTUS, which stand for a person."""
+    found = []
+    for token in doc:
+        alias = lex.role_aliases.get(token.text)
+        if alias and token.i not in taken:
+            title, country = alias
+            found.append(Candidate(token.i, token.i + 1, "PERSON", "role", token.i, title=title,
+                                   qualifier=country, gender=lex.title_gender.get(title)))
+    return found
+
+
+def pronoun_mentions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Third-person pronouns, to be resolved against the clusters."""
+    found = []
+    for token in doc:
+        pronoun_class = lex.pronouns.get(token.lower_)
+        if pronoun_class and token.tag_ in ("PRP", "PRP$") and token.i not in taken:
+            found.append(Candidate(token.i, token.i + 1, "", "pronoun", token.i, pronoun=pronoun_class))
+    return found

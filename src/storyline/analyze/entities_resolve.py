@@ -1,0 +1,155 @@
+"""Resolve role nouns and third-person pronouns to a cluster when the antecedent is clear."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from .entities_clusters import Clusterer, name_key
+from .entities_mentions import Candidate
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "make"}
+_PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE"), "plural": ("ORG",)}
+_SENTENCES_BACK = 2  # how far back a pronoun may look for its antecedent
+_ORG_NOUN_REACH = 5  # how many sentences back "the company" may look
+
+
+class Resolver:
+    """Holds what is known about each cluster (titles, qualifiers, gender) while reading in order."""
+
+    def __init__(self, doc: Doc, clusterer: Clusterer) -> None:
+        self.doc, self.clusterer = doc, clusterer
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.titles: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
+        self.holders: dict[str, set[int]] = defaultdict(set)  # title -> clusters holding it
+        self.qualifiers: dict[int, set[str]] = defaultdict(set)
+        self.gender: dict[int, str] = {}
+        for cluster in clusterer.clusters:
+            for c in cluster.members:
+                self._learn(cluster.index, c)
+
+    def sentence_of(self, token: int) -> int:
+        return bisect_right(self.sentence_starts, token) - 1
+
+    def _qualifier(self, qualifier: str | None) -> str | None:
+        """A qualifier that names a cluster ("Trump's spokesperson") is compared by cluster."""
+        if qualifier is None:
+            return None
+        for type_ in ("PERSON", "ORG", "GPE"):
+            cluster = self.clusterer.by_key.get(name_key(qualifier, type_, self.clusterer.lex))
+            if cluster is not None:
+                return f"#{cluster.index}"
+        return qualifier.casefold()
+
+    def _learn(self, cluster: int, c: Candidate) -> None:
+        qualifier = self._qualifier(c.qualifier)
+        if c.title:
+            self.titles[cluster].add((c.title, qualifier))
+            self.holders[c.title].add(cluster)
+        if qualifier:
+            self.qualifiers[cluster].add(qualifier)
+        if c.gender and cluster not in self.gender:
+            self.gender[cluster] = c.gender
+
+    def assign(self, c: Candidate, cluster: int) -> None:
+        if c.pronoun in ("male", "female"):
+            c.gender = c.pronoun  # what "he"/"she" resolved to tells later pronouns its gender
+        c.cluster = cluster
+        c.type = self.clusterer.clusters[cluster].type()
+        self.clusterer.clusters[cluster].members.append(c)
+        self._learn(cluster, c)
+
+    def resolve_linked(self, roles: list[Candidate]) -> None:
+        """Appositions: "Russia's foreign minister, Sergei Lavrov" — the role joins the name's cluster."""
+        for role in roles:
+            if role.link is not None and role.link.cluster is not None:
+                self.assign(role, role.link.cluster)
+
+    def resolve_in_order(self, pending: list[Candidate], mentions: list[Candidate]) -> None:
+        """Resolve role nouns and pronouns left to right, so later ones can build on earlier ones."""
+        resolved = sorted((m for m in mentions if m.cluster is not None), key=lambda m: m.start)
+        starts = [m.start for m in resolved]
+        for c in sorted(pending, key=lambda m: m.start):
+            if c.cluster is not None:
+                continue
+            if c.kind == "pronoun":
+                cluster = self._pronoun(c, self._recent(resolved, bisect_right(starts, c.start - 1), c))
+            elif c.type == "ORG":
+                cluster = self._org_noun(self._recent(resolved, bisect_right(starts, c.start - 1), c))
+            else:
+                cluster = self._person_role(c)
+            if cluster is not None:
+                self.assign(c, cluster)
+                at = bisect_right(starts, c.start)
+                resolved.insert(at, c)
+                starts.insert(at, c.start)
+
+    def _recent(self, resolved: list[Candidate], end: int, c: Candidate) -> list[Candidate]:
+        """The resolved mentions before ``c`` within reach, nearest first."""
+        reach = _SENTENCES_BACK if c.kind == "pronoun" else _ORG_NOUN_REACH
+        first_sentence = self.sentence_of(c.start) - reach
+        recent = []
+        for i in range(end - 1, -1, -1):
+            if self.sentence_of(resolved[i].start) < first_sentence:
+                break
+            recent.append(resolved[i])
+        return recent
+
+    def _person_role(self, role: Candidate) -> int | None:
+        """ "The US president" → the one person titled president and tied to the United States."""
+        qualifier = self._qualifier(role.qualifier)
+        holders = [
+            cluster for cluster in self.holders.get(role.title or "", ())
+            if self.clusterer.clusters[cluster].type() == "PERSON"
+            and (qualifier is None or (role.title, qualifier) in self.titles[cluster]
+                 or qualifier in self.qualifiers[cluster])
+        ]
+        return holders[0] if len(holders) == 1 else None
+
+    def _org_noun(self, recent: list[Candidate]) -> int | None:
+        """ "The company" → the organisation mentioned last, within a few sentences."""
+        return next((m.cluster for m in recent if m.type == "ORG" and m.kind != "pronoun"), None)
+
+    def _is_expletive(self, token) -> bool:
+        """ "It is possible to ..." has no antecedent."""
+        head = token.head
+        return token.lower_ == "it" and head.lemma_ in _EXPLETIVE_HEADS and any(
+            child.dep_ in ("xcomp", "ccomp", "csubj", "acomp", "attr") for child in head.children
+        )
+
+    def _compatible(self, pronoun: Candidate, m: Candidate) -> bool:
+        if m.type not in _PRONOUN_TYPES[pronoun.pronoun or ""]:
+            return False
+        gender = self.gender.get(m.cluster) if m.cluster is not None else None
+        return pronoun.pronoun not in ("male", "female") or gender in (None, pronoun.pronoun)
+
+    def _pronoun(self, pronoun: Candidate, recent: list[Candidate]) -> int | None:
+        token = self.doc[pronoun.start]
+        if self._is_expletive(token):
+            return None
+        sentence = self.sentence_of(pronoun.start)
+        reflexive_or_possessive = token.tag_ == "PRP$" or token.lower_.endswith("self")
+        for back in range(_SENTENCES_BACK + 1):
+            window = [
+                m for m in reversed(recent)
+                if self.sentence_of(m.start) == sentence - back and self._compatible(pronoun, m)
+                # "Trump told him": an object pronoun is not the subject of its own verb
+                and (back or reflexive_or_possessive or self.doc[m.end - 1].head != token.head)
+            ]
+            if not window:
+                continue
+            gendered = [m for m in window if self.gender.get(m.cluster) == pronoun.pronoun]
+            window = gendered or window  # "her" prefers the one person known to be female
+            subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECT_DEPS]
+            if subjects and back == 0:
+                return subjects[-1].cluster  # the nearest subject before the pronoun
+            if subjects:
+                # in an earlier sentence, the person who is most often its subject
+                counts = Counter(m.cluster for m in subjects)
+                return max(subjects, key=lambda m: counts[m.cluster]).cluster
+            distinct = {m.cluster for m in window}
+            return distinct.pop() if len(distinct) == 1 else None
+        return None

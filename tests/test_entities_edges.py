@@ -1,0 +1,49 @@
+"""Entities on awkward input and on general news patterns beyond the seed article."""
+
+import time
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.nlp import parse
+
+
+def _names(text):
+    return {e.name: e for e in extract_entities(parse(text))}
+
+
+def test_empty_and_entity_free_text_give_no_entities():
+    assert extract_entities(parse("")) == []
+    assert extract_entities(parse("it was raining and nobody came.")) == []
+
+
+def test_non_english_text_gives_a_valid_list():
+    entities = extract_entities(parse("Der Bundeskanzler traf gestern den Präsidenten in Berlin. Er sagte nichts."))
+    assert all(e.mentions and e.id.startswith("e") for e in entities)
+
+
+def test_company_acronym_description_and_pronoun():
+    text = ("General Motors Corp. reported a loss on Tuesday. GM said the company would cut jobs. "
+            "Its chief executive, Rick Wagoner, said he expected a recovery.")
+    names = _names(text)
+    gm = names["General Motors Corp."]
+    texts = {m.text for m in gm.mentions}
+    assert {"GM", "the company", "Its"} <= texts
+    wagoner = names["Rick Wagoner"]
+    assert "chief executive" in wagoner.roles
+    assert "he" in {m.text for m in wagoner.mentions}
+
+
+def test_ambiguous_role_noun_is_left_out():
+    text = ("President Joe Biden met President Emmanuel Macron of France in Paris. "
+            "The president said the talks went well.")
+    names = _names(text)
+    assert not any(m.text == "The president" for e in names.values() for m in e.mentions)
+
+
+def test_long_text_is_linear():
+    paragraph = ("Chancellor Olaf Scholz met Mr Smith in Berlin. He said Siemens would invest there. "
+                 "The company has 300,000 staff.\n\n")
+    doc = parse(paragraph * 400)
+    started = time.perf_counter()
+    entities = extract_entities(doc)
+    assert time.perf_counter() - started < 2.0
+    assert any(e.name == "Olaf Scholz" and len(e.mentions) >= 400 for e in entities)
