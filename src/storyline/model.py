@@ -213,6 +213,7 @@ class Event:
     confidence: float = 1.0
     sentence: Span | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    theme: str | None = None  # what is supplied, released, signed… ("Tomahawks", "hostages")
 
 
 @dataclass
@@ -238,6 +239,7 @@ class StoryArticle:
     path: str | None = None
     published: str | None = None
     publisher: str | None = None
+    copies: list[dict[str, Any]] = field(default_factory=list)  # folded duplicates: id, score, differences
 
 
 @dataclass

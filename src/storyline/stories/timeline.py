@@ -1,0 +1,149 @@
+"""A story's timeline: its articles' events linked across articles, dated, with status history and sources.
+
+Within an article, mentions are clustered by the pairwise model (:mod:`.eventcoref`); across
+articles, two events are one when they have the same type, a similar trigger, overlapping
+participants or place, and compatible dates. Dated entries are ordered by date; undated ones sit at
+the date they were first reported, in reported order. Articles whose analysis has no events appear
+as one undated "report" entry, so the story still reads in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Analysis, Article, Event, TimelineEntry
+from .entities import normalise
+from .eventcoref import EventMention, cluster_mentions, stem, synonym_groups
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass
+class Report:
+    """One article of the story with its analysis."""
+
+    article_id: str
+    article: Article
+    analysis: Analysis | None
+
+    @property
+    def published(self) -> str:
+        return self.article.published.value[:10] if self.article.published else ""
+
+
+@dataclass
+class _Occurrence:
+    report: Report
+    event: Event
+    position: int
+    mention: EventMention
+
+
+def _day(event: Event) -> str | None:
+    value = event.time.value if event.time else ""
+    return value[:10] if _ISO_DAY.match(value or "") else None
+
+
+def _mention(report: Report, event: Event, sentence: int) -> EventMention:
+    text = report.analysis.text if report.analysis else ""
+    sentence_text = text[event.sentence.start : event.sentence.end] if event.sentence else ""
+    trigger = normalise(event.trigger.text)
+    day = _day(event)
+    return EventMention(
+        id=f"{report.article_id}/{event.id}", doc_id=report.article_id, sentence=sentence,
+        lemma=stem(trigger), text=event.trigger.text, group=report.article_id,  # within-article model
+        context=frozenset(_WORD.findall(sentence_text.lower())) - {trigger},
+        names=frozenset(normalise(n) for n in [*event.participants, event.place or ""] if n),
+        dates=frozenset({day} if day else set()), type=event.type,
+    )
+
+
+def _occurrences(reports: list[Report]) -> list[_Occurrence]:
+    out = []
+    for report in reports:
+        events = report.analysis.events if report.analysis else []
+        starts = sorted({e.sentence.start if e.sentence else e.trigger.start for e in events})
+        for position, event in enumerate(events):
+            sentence = starts.index(event.sentence.start if event.sentence else event.trigger.start)
+            out.append(_Occurrence(report, event, position, _mention(report, event, sentence)))
+    return out
+
+
+def same_event_across(a: EventMention, b: EventMention) -> bool:
+    """Two events from different articles are one: same type, similar trigger, shared participant
+    or place, and no conflicting dates."""
+    if a.type != b.type or (a.dates and b.dates and not a.dates & b.dates):
+        return False
+    groups = synonym_groups()
+    similar_trigger = a.lemma == b.lemma or bool(groups.get(a.lemma, frozenset()) & groups.get(b.lemma, frozenset()))
+    return similar_trigger and bool(a.names & b.names)
+
+
+def _link(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """Clusters of occurrences: within-article model clusters, then merged across articles."""
+    labels = cluster_mentions([o.mention for o in occurrences]) if occurrences else {}
+    clusters: dict[str, list[_Occurrence]] = {}
+    for occurrence in occurrences:
+        clusters.setdefault(labels[occurrence.mention.id], []).append(occurrence)
+    merged: list[list[_Occurrence]] = []
+    for cluster in clusters.values():
+        home = next((m for m in merged if any(
+            o.report.article_id != c.report.article_id and same_event_across(o.mention, c.mention)
+            for o in m for c in cluster)), None)
+        if home is None:
+            merged.append(list(cluster))
+        else:
+            home.extend(cluster)
+    return merged
+
+
+def _entry(cluster: list[_Occurrence]) -> TimelineEntry:
+    cluster = sorted(cluster, key=lambda o: (o.report.published, o.report.article_id, o.position))
+    days = Counter(d for o in cluster if (d := _day(o.event)))
+    participants: list[str] = []
+    for o in cluster:
+        participants += [p for p in o.event.participants if p not in participants]
+    statuses: list[dict] = []
+    for o in cluster:
+        if not statuses or statuses[-1]["status"] != o.event.status:
+            statuses.append({"status": o.event.status, "article_id": o.report.article_id,
+                             "published": o.report.published or None})
+    first = cluster[0]
+    return TimelineEntry(
+        date=days.most_common(1)[0][0] if days else None, type=first.event.type,
+        participants=participants, status=statuses[-1]["status"],
+        sources=list(dict.fromkeys(o.report.article_id for o in cluster)),
+        place=next((o.event.place for o in cluster if o.event.place), None),
+        trigger=first.event.trigger.text, statuses=statuses, event_id=first.mention.id)
+
+
+def _report_entry(report: Report) -> TimelineEntry:
+    return TimelineEntry(date=None, type="report", status="reported", sources=[report.article_id],
+                         trigger=report.article.title, event_id=f"{report.article_id}/report",
+                         statuses=[{"status": "reported", "article_id": report.article_id,
+                                    "published": report.published or None}])
+
+
+def _order_key(entry: TimelineEntry, first_reported: dict[str, tuple[str, int]]) -> tuple:
+    reported, rank = first_reported[entry.event_id or ""]
+    return (entry.date or reported or "9999", entry.date is None, reported, rank)
+
+
+def build_timeline(reports: list[Report]) -> list[TimelineEntry]:
+    """The ordered timeline of a story's reports (its non-duplicate articles)."""
+    reports = sorted(reports, key=lambda r: (r.published or "9999", r.article_id))
+    occurrences = _occurrences(reports)
+    entries = [_entry(cluster) for cluster in _link(occurrences)]
+    with_events = {o.report.article_id for o in occurrences}
+    entries += [_report_entry(r) for r in reports if r.article_id not in with_events]
+    order = {r.article_id: i for i, r in enumerate(reports)}
+    first_reported: dict[str, tuple[str, int]] = {}
+    for entry in entries:
+        source = entry.sources[0]
+        first = next(r for r in reports if r.article_id == source)
+        position = next((o.position for o in occurrences if o.mention.id == entry.event_id), 0)
+        first_reported[entry.event_id or ""] = (first.published, order[source] * 10_000 + position)
+    return sorted(entries, key=lambda e: _order_key(e, first_reported))
