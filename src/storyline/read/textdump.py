@@ -1,10 +1,201 @@
-"""Scraped text dumps → Article (placeholder while the dump reader is written)."""
+"""Scraped text dumps → Article: lift leaked JSON-LD, drop code and boilerplate, find the article's lines.
+
+A dump is every text node of a page, one per line (sometimes paragraphs separated by blank lines): menus,
+scripts, JSON-LD, captions and comments mixed with the article. The article is the densest run of
+prose lines; short lines inside it are kept when they are fragments of a sentence (inline links).
+"""
 
 from __future__ import annotations
 
-from ..model import Article
-from .plaintext import read_text
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Article, Caption, Evidence, Media
+from . import dates, jsonld
+from .blocks import assemble, clean_line
+from .boilerplate import boilerplate_reason, is_sentence, normalise, word_count
+from .captions import has_credit, split_credit
+from .dumpcode import code_lines
+from .lexicon import load
+from .media import media_from_jsonld
+from .metadata import PageSignals, fill_metadata
+
+_LOWER_START = re.compile(r"^[a-z,.;:)\]’”'\"!?%-]")
+_OPEN_END = re.compile(r"[\w,“‘(\"'-]$")
+PROSE_MIN_WORDS = 10
+# a non-prose line costs this much plus a share of its words when it sits inside the article
+GAP_COST = 2.0
+GAP_COST_PER_WORD = 0.5
+FIGURE_MAX_LINES = 3  # a blank-line group this small around a credited caption is one picture's texts
+
+
+@dataclass
+class Unit:
+    """One line of the dump (fragments of one sentence joined), with its paragraph group."""
+
+    text: str
+    group: int
+    first_line: int
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    @property
+    def prose(self) -> bool:
+        return self.words >= PROSE_MIN_WORDS and is_sentence(self.text)
+
+
+def _lift_jsonld(text: str) -> tuple[list, str]:
+    """The JSON-LD documents leaked into the text, and the text without them."""
+    documents = []
+    pieces = []
+    last = 0
+    for start, end, data in jsonld.find_objects(text):
+        documents.append(data)
+        pieces.append(text[last:start])
+        pieces.append("\n\n")
+        last = end
+    pieces.append(text[last:])
+    return documents, "".join(pieces)
+
+
+def _units(text: str) -> list[Unit]:
+    """Lines grouped by blank lines, code dropped, sentence fragments joined."""
+    raw_lines: list[tuple[str, int]] = []
+    group = 0
+    for line in text.splitlines():
+        if not line.strip():
+            group += 1
+            continue
+        raw_lines.append((clean_line(line), group))
+    mask = code_lines([line for line, _ in raw_lines])
+    units: list[Unit] = []
+    for index, ((line, grp), is_code) in enumerate(zip(raw_lines, mask, strict=True)):
+        if is_code:
+            continue
+        previous = units[-1] if units else None
+        if previous and previous.group == grp and previous.first_line >= index - 8 and _continues(previous.text, line):
+            previous.text = f"{previous.text} {line}"
+        else:
+            units.append(Unit(line, grp, index))
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence of ``previous`` (an inline link or emphasis split it)."""
+    if is_sentence(previous) and not _LOWER_START.match(line):
+        return False
+    if _LOWER_START.match(line):
+        return True
+    last_word = previous.rsplit(None, 1)[-1].lower() if previous.strip() else ""
+    return last_word in _function_words() or previous.endswith(("“", "‘", "(", ","))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load("function_words"))
+
+
+@cache
+def _comment_markers() -> frozenset[str]:
+    return frozenset(load("comment_markers"))
+
+
+def _comments_start(units: list[Unit], start: int, end: int) -> int:
+    """Where a comments section opens inside the run [start, end), after most of the article; else ``end``."""
+    total = sum(u.words for u in units[start:end] if u.prose)
+    seen = 0
+    for index in range(start, end):
+        unit = units[index]
+        if unit.prose:
+            seen += unit.words
+        elif seen >= 0.4 * total and normalise(unit.text).rstrip(":") in _comment_markers():
+            return index
+    return end
+
+
+def _best_run(values: list[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the largest sum (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _value(unit: Unit, repeated: bool) -> float:
+    if unit.prose and not repeated:
+        return float(unit.words)
+    return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
 
 
 def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: str | None) -> Article:
-    return read_text(text, article, url=url, fetched_at=fetched_at)
+    """Fill ``article`` from a scraped text dump."""
+    documents, text = _lift_jsonld(text)
+    units = _units(text)
+    counts = Counter(normalise(u.text) for u in units)
+    repeated = [counts[normalise(u.text)] > 1 for u in units]
+    start, end = _best_run([_value(u, r) for u, r in zip(units, repeated, strict=True)])
+    end = _comments_start(units, start, end)
+    signals = PageSignals(jsonld_documents=documents)
+    if units and start > 0 and units[0].words <= 25 and not units[0].prose:
+        signals.title_tag = units[0].text  # a dump starts with the page's <title> or headline
+    body: list[tuple[str, str]] = []
+    captions: list[Caption] = []
+    figures: list[Media] = []
+    groups = Counter(u.group for u in units)
+    for index in range(start, end):
+        unit = units[index]
+        if has_credit(unit.text):
+            caption_text, credit = split_credit(unit.text)
+            captions.append(Caption(caption_text, credit, Evidence("caption", 0.85, reason="line with a picture credit")))
+            # the other lines of its paragraph group describe the same picture (its alt text)
+            for other in units[start:end]:
+                if other.group == unit.group and other is not unit and 1 < groups[unit.group] <= FIGURE_MAX_LINES:
+                    figures.append(Media("ImageObject", description=other.text,
+                                         evidence=Evidence("caption", 0.7, reason="text beside a captioned picture")))
+            continue
+        if repeated[index] and not unit.prose:
+            continue
+        if boilerplate_reason(unit.text):
+            continue
+        body.append(("paragraph", unit.text))
+    figure_texts = {m.description for m in figures}
+    body = [(kind, t) for kind, t in body if t not in figure_texts]
+    article.media = media_from_jsonld([(d, Evidence("json-ld", 0.8, reason="JSON-LD leaked into the text")) for d in documents]) + figures
+    article.captions = captions
+    extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
+    extra += _caption_dates(captions + [Caption(m.description or "") for m in figures])
+    fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
+    if article.title:
+        body = [(kind, t) for kind, t in body if normalise(t) != normalise(article.title)]
+    article.text, article.blocks = assemble(body)
+    if sum(b.text.count(" ") + 1 for b in article.blocks) < 40:
+        article.flags.append("no_article")
+    article.evidence["text"] = Evidence("textdump", 0.8, reason="densest run of prose lines; code, JSON-LD, captions and boilerplate removed")
+    return article
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b",
+    re.I,
+)
+
+
+def _caption_dates(captions: list[Caption]) -> list[dates.DateSignal]:
+    """Dates named in captions: the pictured event happened by then, so they bound the publication date."""
+    found = []
+    for caption in captions:
+        for match in _WRITTEN_DATE.finditer(caption.text):
+            sig = dates.signal(match.group(0), "bound", "caption", 0.4, "date named in a caption")
+            if sig:
+                found.append(sig)
+    return found
