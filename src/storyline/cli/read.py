@@ -1,9 +1,141 @@
-"""CLI commands for the read stage."""
+"""CLI commands for the read stage: ``storyline read PATH|URL|- ...`` prints what the reader found."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+from rich.progress import Progress
+
+from ..model import Article, to_dict
+from .common import console, err_console, fail
+
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt", ".text", ".md"}
+
+
+class BodyFormat(StrEnum):
+    md = "md"
+    txt = "txt"
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    """Inputs with every directory replaced by the page files under it, in name order."""
+    expanded: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if item != "-" and "://" not in item and path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            if not found:
+                err_console.print(f"[yellow]warning:[/yellow] {item}: no page files (.html, .htm, .txt) inside")
+            expanded.extend(str(p) for p in found)
+        else:
+            expanded.append(item)
+    return expanded
+
+
+def read_one(item: str) -> Article:
+    """Read one input: ``-`` is stdin, http(s) is fetched, anything else is a file path."""
+    from ..read import ReadError, read
+    from ..read.fetch import fetch_url
+
+    if item == "-":
+        return read(sys.stdin.buffer.read())
+    if item.lower().startswith(("http://", "https://")):
+        body, final_url, _ = fetch_url(item)
+        return read(body, url=final_url)
+    if not Path(item).exists():
+        raise ReadError(f"{item}: no such file")
+    return read(Path(item))
+
+
+def _read_all(items: list[str]) -> Iterator[tuple[str, Article | None, str | None]]:
+    from ..read import ReadError
+
+    with Progress(console=err_console, transient=True, disable=len(items) < 2) as progress:
+        task = progress.add_task("reading", total=len(items))
+        for item in items:
+            try:
+                yield item, read_one(item), None
+            except ReadError as error:
+                yield item, None, str(error)
+            progress.advance(task)
+
+
+def body_markdown(article: Article) -> str:
+    """The body as Markdown: the title, then headings, list items and quotes marked up."""
+    marks = {"heading": "## ", "list_item": "- ", "blockquote": "> ", "paragraph": ""}
+    lines = [f"# {article.title}"] if article.title else []
+    lines += [marks[b.kind] + b.text for b in article.blocks]
+    return "\n\n".join(lines)
+
+
+def print_summary(item: str, article: Article) -> None:
+    """A readable summary of one article."""
+    console.rule(f"[bold]{article.title or item}", align="left")
+    published = article.published
+    facts = {
+        "input": f"{item} ({article.input_kind})",
+        "publisher": article.publisher,
+        "authors": ", ".join(article.authors) or None,
+        "published": f"{published.value} [dim]({published.source}, {published.confidence:.2f}: {published.reason})[/dim]" if published else None,
+        "modified": article.modified.value if article.modified else None,
+        "language": article.language,
+        "url": article.url,
+        "section": article.section,
+        "flags": ", ".join(article.flags) or None,
+        "body": f"{len(article.blocks)} blocks, {len(article.text.split())} words",
+    }
+    for label, value in facts.items():
+        if value:
+            console.print(f"[bold]{label:>10}[/bold]  {value}", highlight=False)
+    for caption in article.captions:
+        credit = f" [dim](credit: {caption.credit})[/dim]" if caption.credit else ""
+        console.print(f"[bold]{'caption':>10}[/bold]  {caption.text}{credit}", highlight=False)
+    for media in article.media:
+        details = ", ".join(str(v) for v in (
+            f"{media.duration_s:g} s" if media.duration_s else None, media.upload_date,
+            f"{media.width}x{media.height}" if media.width and media.height else None, media.content_url) if v)
+        console.print(f"[bold]{'media':>10}[/bold]  {media.type}: {media.name or media.description or ''} [dim]{details}[/dim]",
+                      highlight=False)
+    if article.text:
+        preview = article.text[:400] + ("…" if len(article.text) > 400 else "")
+        console.print(f"\n{preview}\n", highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the app."""
+
+    @app.command("read")
+    def read_command(
+        inputs: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
+        as_json: bool = typer.Option(False, "--json", help="Print the Article with its evidence as JSON."),
+        body_format: BodyFormat = typer.Option(None, "--format", help="Print only the body: md or txt."),
+    ) -> None:
+        """Read news pages (HTML, scraped text dumps, plain text) and show what was found."""
+        items = _expand(inputs)
+        if not items:
+            fail("nothing to read")
+        documents = []
+        failures = 0
+        for item, article, error in _read_all(items):
+            if article is None:
+                failures += 1
+                err_console.print(f"[red]error:[/red] {error}", highlight=False)
+                continue
+            if as_json:
+                documents.append(to_dict(article))
+            elif body_format is BodyFormat.md:
+                sys.stdout.write(body_markdown(article) + "\n")
+            elif body_format is BodyFormat.txt:
+                sys.stdout.write(article.text + "\n")
+            else:
+                print_summary(item, article)
+        if as_json and documents:
+            payload = documents[0] if len(items) == 1 else documents
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        if failures:
+            raise typer.Exit(1)

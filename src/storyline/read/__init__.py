@@ -18,6 +18,7 @@ from .decode import decode
 from .detect import binary_kind, text_kind
 from .errors import ReadError
 from .html import read_html
+from .language import guess_language
 from .plaintext import read_text
 from .textdump import read_textdump
 
@@ -98,7 +99,12 @@ def read(source: Any, *, url: str | None = None, fetched_at: str | None = None) 
         return article
     article.input_kind = text_kind(text)
     if article.input_kind == "html":
-        return read_html(_slim_html(text, article.flags), article, url=url, fetched_at=fetched_at)
-    if article.input_kind == "textdump":
-        return read_textdump(text, article, url=url, fetched_at=fetched_at)
-    return read_text(text, article, url=url, fetched_at=fetched_at)
+        read_html(_slim_html(text, article.flags), article, url=url, fetched_at=fetched_at)
+    elif article.input_kind == "textdump":
+        read_textdump(text, article, url=url, fetched_at=fetched_at)
+    else:
+        read_text(text, article, url=url, fetched_at=fetched_at)
+    if not article.language and (guess := guess_language(article.text)):
+        article.language = guess[0]
+        article.evidence["language"] = Evidence("body", guess[1], reason="most frequent words of the body")
+    return article

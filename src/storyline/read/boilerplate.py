@@ -50,6 +50,20 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+def _sentences_reason(text: str, max_words: int) -> str | None:
+    """A long line is boilerplate when most of its sentences are ("Follow us… Sign up… Get the app…")."""
+    sentences = _SENTENCE_SPLIT.split(text)
+    if len(sentences) < 2 or any(word_count(s) > max_words for s in sentences):
+        return None
+    flagged = [boilerplate_reason(s, max_words=max_words) for s in sentences]
+    if sum(1 for f in flagged if f) * 3 >= 2 * len(sentences):
+        return "sentences: " + "; ".join(f for f in flagged if f)
+    return None
+
+
 def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
     """Why this line is boilerplate (phrase, call-to-action, stamp, byline, copyright, menu), or None.
 
@@ -59,7 +73,7 @@ def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
     if words == 0:
         return "empty"
     if words > max_words:
-        return None
+        return _sentences_reason(text, max_words)
     plain = normalise(text)
     for phrase in _phrases():
         if phrase in plain:

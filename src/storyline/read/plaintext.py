@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..model import Article, Evidence
 from . import dates
@@ -37,6 +38,10 @@ def read_text(text: str, article: Article, *, url: str | None, fetched_at: str |
     if article.url:
         article.evidence["url"] = Evidence("user" if url else "header", 1.0 if url else 0.95,
                                            reason="given with the input" if url else "URL: header line")
+    host = (urlsplit(article.url).hostname or "").removeprefix("www.") if article.url else ""
+    if host:
+        article.publisher = host
+        article.evidence["publisher"] = Evidence("url", 0.4, reason="host name of the URL")
     article.licence = headers.get("licence") or headers.get("license")
     if article.licence:
         article.evidence["licence"] = Evidence("header", 0.95, reason="Licence: header line")

@@ -21,6 +21,7 @@ from .dumpcode import code_lines
 from .lexicon import load
 from .media import media_from_jsonld
 from .metadata import PageSignals, fill_metadata
+from .sitename import guess_site
 
 _LOWER_START = re.compile(r"^[a-z,.;:)\]’”'\"!?%-]")
 _OPEN_END = re.compile(r"[\w,“‘(\"'-]$")
@@ -150,6 +151,7 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     body: list[tuple[str, str]] = []
     captions: list[Caption] = []
     figures: list[Media] = []
+    self_references: list[str] = []
     groups = Counter(u.group for u in units)
     for index in range(start, end):
         unit = units[index]
@@ -165,6 +167,7 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
         if repeated[index] and not unit.prose:
             continue
         if boilerplate_reason(unit.text):
+            self_references.append(unit.text)
             continue
         body.append(("paragraph", unit.text))
     figure_texts = {m.description for m in figures}
@@ -174,6 +177,8 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     extra += _caption_dates(captions + [Caption(m.description or "") for m in figures])
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
+    if not article.publisher:
+        _set_publisher(article, self_references, [m.content_url or m.thumbnail_url or "" for m in article.media])
     if article.title:
         body = [(kind, t) for kind, t in body if normalise(t) != normalise(article.title)]
     article.text, article.blocks = assemble(body)
@@ -181,6 +186,13 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
         article.flags.append("no_article")
     article.evidence["text"] = Evidence("textdump", 0.8, reason="densest run of prose lines; code, JSON-LD, captions and boilerplate removed")
     return article
+
+
+def _set_publisher(article: Article, self_references: list[str], media_urls: list[str]) -> None:
+    guess = guess_site(self_references, media_urls)
+    if guess:
+        article.publisher = guess[0]
+        article.evidence["publisher"] = Evidence("body", 0.5, reason=guess[1])
 
 
 _WRITTEN_DATE = re.compile(
