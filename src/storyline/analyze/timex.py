@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 
 from ..model import Evidence, Timex
 from .timex_calendar import parse_anchor
-from .timex_rules import Context, Reading, rules
+from .timex_rules import WORD, Context, Reading, digit_classes, rules, rules_by_trigger
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d", "to"})
 _MAX_HEAD_STEPS = 4
+_WINDOW = 45  # characters searched on each side of a trigger word
 
 
 def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
@@ -42,12 +43,14 @@ def match_reading(rule_name: str, match, context: Context) -> Reading | None:
 
 def _select(text: str) -> list[tuple[int, int, str, object]]:
     """Non-overlapping candidate matches: the longest wins, then the earlier rule."""
+    order = {rule.name: index for index, rule in enumerate(rules())}
     candidates = []
-    for order, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(text):
-            start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
-            if end > start:
-                candidates.append((-(end - start), order, start, end, rule.name, match))
+    for rule, windows in _windows(text).items():
+        for low, high in windows:
+            for match in rule.pattern.finditer(text, low, high):
+                start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+                if end > start:
+                    candidates.append((-(end - start), order[rule.name], start, end, rule.name, match))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int]] = []
     chosen = []
@@ -58,6 +61,38 @@ def _select(text: str) -> list[tuple[int, int, str, object]]:
         chosen.append((start, end, name, match))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+def _windows(text: str) -> dict:
+    """For each rule triggered by a word of ``text``, the merged text windows around its triggers."""
+    by_word = rules_by_trigger()
+    spans: dict = {}
+    for word in WORD.finditer(text.lower()):
+        token = word.group(0)
+        if token[0].isdigit():
+            triggered = [rule for cls in digit_classes(text, *word.span()) for rule in by_word.get(cls, ())]
+        else:
+            triggered = by_word.get(token, ())
+        for rule in triggered:
+            spans.setdefault(rule, []).append(word.start())
+    windows = {}
+    for rule, starts in spans.items():
+        merged: list[list[int]] = []
+        for position in starts:
+            low, high = max(0, position - _WINDOW), position + _WINDOW
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = high
+            else:
+                merged.append([low, high])
+        windows[rule] = [(low, _word_end(text, high)) for low, high in merged]
+    return windows
+
+
+def _word_end(text: str, position: int) -> int:
+    """``position`` moved to the next whitespace, so a window never cuts a word."""
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return min(position, len(text))
 
 
 def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, anchor: str | None) -> Timex:

@@ -92,6 +92,9 @@ def month_year(anchor: date, month: int, direction: str) -> int:
     if direction in ("future", "next"):
         after = month > anchor.month or (direction == "future" and month == anchor.month)
         return anchor.year if after else anchor.year + 1
+    if direction == "present":  # no tense to go by: the nearest such month
+        distance = month - anchor.month
+        return anchor.year + (1 if distance < -6 else -1 if distance > 6 else 0)
     return anchor.year
 
 

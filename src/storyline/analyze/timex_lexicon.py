@@ -25,7 +25,7 @@ def alternation(words, *, capitalised: frozenset[str] = frozenset()) -> str:
 
 def number_value(text: str, numbers: dict[str, float]) -> float | None:
     """The value of a number written in digits or words ("24", "twenty-four", "a couple of")."""
-    cleaned = " ".join(text.lower().replace(",", "").split())
+    cleaned = " ".join(text.lower().replace(",", "").replace(" 1/2", ".5").split())
     try:
         return float(cleaned)
     except ValueError:

@@ -63,12 +63,13 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
              f"{alternation(abbreviated, capitalised=caps)}\\.?)(?![a-z])")
     full_days = [d for d in lex.weekdays if len(d) > 5]
     short_days = [d for d in lex.weekdays if len(d) <= 5]
-    weekday = (f"(?:{alternation(full_days)}(?:'s)?|"
+    weekday = (f"(?:{alternation(full_days)}|"
                f"{alternation(short_days, capitalised=frozenset(short_days))}\\.)(?![a-z])")
     units_pattern = alternation(lex.units)
-    unit_words = [w for w in lex.numbers if " " not in w]
-    number = (r"(?:\d+(?:[.,]\d+)?|"
-              f"{alternation(lex.numbers)}(?:[\\s-]+(?:and\\s+)?{alternation(unit_words)})*)")
+    tens = [w for w, v in lex.numbers.items() if " " not in w and v >= 20 and v % 10 == 0 and v < 100]
+    ones = [w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")]
+    number = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|"
+              f"{alternation(tens)}[\\s-]+{alternation(ones)}|{alternation(lex.numbers)})")
     return {
         "MONTH": month,
         "WEEKDAY": weekday,
@@ -82,7 +83,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "MOD": alternation(lex.modifiers),
         "POS": r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
         "YEAR": r"(?<![\d$£€.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "TZ": alternation(lex.timezones),
         "HOLIDAY": alternation(lex.holidays),
         "REF": alternation(lex.reference_words),
@@ -261,10 +262,20 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, "quarter of the year", relative=rel is not None or not m.group("year"))
 
 
+def _quarter_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = int(m.group("year"))
+    if ctx.last_quarter:
+        label = ctx.last_quarter.split("-")[1]
+        return Reading("DATE", f"{year:04d}-{label}", "the quarter mentioned before, in the year named")
+    return Reading("DATE", f"{year:04d}", "a period of the year named")
+
+
 def _quarter_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
     adjective = " ".join((m.group("adj") or "").lower().split())
     year_back = 1 if adjective in ("year-ago", "year-earlier", "year ago", "year earlier") else 0
-    if ctx.last_quarter:
+    # "the latest/current quarter" is fixed by the anchor; "the quarter" repeats the last one named.
+    by_anchor = adjective in ("latest", "current", "last", "past", "previous", "recent", "most recent", "just-ended")
+    if ctx.last_quarter and not (by_anchor and ctx.anchor):
         year, label = ctx.last_quarter.split("-")
         value = f"{int(year) - year_back:04d}-{label}"
         return Reading("DATE", value, f"the quarter mentioned before ({ctx.last_quarter})", relative=True)
@@ -316,9 +327,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return _unanchored(kind, f"XXXX-WXX-{weekday}{suffix}", "weekday without a publication date", mod)
     direction = _direction_from_rel(m.group("rel"), ctx, m)
     if direction == "present":
-        before = cal.weekday_near(ctx.anchor, weekday, "past")
-        after = cal.weekday_near(ctx.anchor, weekday, "future")
-        day = before if (ctx.anchor - before) <= (after - ctx.anchor) else after
+        # News mostly reports what happened: without a future verb, take the last such day.
+        day = cal.weekday_near(ctx.anchor, weekday, "past")
     else:
         day = cal.weekday_near(ctx.anchor, weekday, direction)
     return Reading(kind, day.isoformat() + suffix,
@@ -366,7 +376,10 @@ def _duration_value(number: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "2W":
-        return "PX" if number is None else f"P{int(2 * number)}W"
+        return "PXW" if number is None else f"P{int(2 * number)}W"
+    if unit in ("DE", "CE") and number is not None:
+        years = number * (10 if unit == "DE" else 100)
+        return f"P{years:g}Y"
     return f"P{amount}{unit}"
 
 
@@ -426,11 +439,6 @@ def _set_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _set_adverb(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", lexicon().set_adverbs[m.group("adv").lower()], "frequency adverb")
-
-
-def _set_rate(m: re.Match[str], ctx: Context) -> Reading | None:
-    unit = lexicon().unit(m.group("unit"))
-    return Reading("SET", _duration_value(1, unit), "rate per period")
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -540,7 +548,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("period_anaphor", r"the\s+(?P<adj>year-ago|year-earlier|year\s+earlier|year\s+ago)\s+period", _quarter_anaphor),
     ("year_ago_adjective", r"year-(?:earlier|ago)", _year_ago_adjective),
     ("day_word",
-     r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)(?:'s)?"
+     r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
      r"(?:\s+(?P<part>{PART}))?",
      _day_word),
     ("day_part", r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>this|last)\s+(?P<part>{PART})", _day_word),
@@ -566,9 +574,17 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("duration",
      r"(?:(?P<mod>{MOD})\s+)?(?:(?:the|an?other|another)\s+)?"
      r"(?:(?:past|last|next|coming|first|previous|following|final|initial|remaining|latest|same|full)\s+)?"
-     r"(?P<num>{NUM})[\s-]+(?:(?:trading|business|working|calendar|fiscal)\s+)?(?P<unit>{UNIT})"
-     r"(?:\s+and\s+a\s+half)?",
+     r"(?P<num>{NUM})\s+(?:(?:trading|business|working|calendar|fiscal)\s+)?(?P<unit>{UNIT})"
+     r"(?:\s+and\s+a\s+half)?(?!\s+old|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)",
      _duration),
+    ("duration_adjective",
+     r"(?P<num>{NUM})-(?:(?:trading|business|working|calendar)-)?(?P<unit>{UNIT})(?!-old|-plus|\s+old)",
+     _duration),
+    ("rate", r"(?:\d[\d,.]*|%|million|billion|trillion|times|twice|once|percent|"
+     r"[a-z]+(?<!thi)(?<!wa)(?<!ha)(?<!hi)(?<!it)(?<!i)s)\s+(?:an?|per)\s+"
+     r"(?:year|month|week|day|hour|minute|second|quarter)(?!\s+(?:ago|earlier|before|later|after|from))",
+     lambda m, ctx: None),
+    ("quarter_of_year", r"the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)", _quarter_of_year),
     ("bare_plural",
      r"(?:for|over|of|in|within|than|took|take|takes|taken|spent|after)\s+"
      r"(?P<x>(?P<unit>years|months|weeks|decades|centuries))(?!\s+(?:of|ago|earlier|later|before|after))",
@@ -576,7 +592,6 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", _set_every),
     ("set_month", r"(?:every|each)\s+(?P<month>{MONTH})", _set_month),
     ("set_adverb", r"(?P<adv>{SETADV})", _set_adverb),
-    ("set_rate", r"(?<=\d\s|%\s|s\s)an?\s+(?P<unit>year|month|week|day|hour)", _set_rate),
     ("reference", r"(?P<ref>{REF})", _reference),
     ("clock",
      r"(?:(?P<mod>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -614,6 +629,46 @@ class _ClockMatch:
         return self._match.end()
 
 
+# Which words must occur near a match of each rule: rules run only around these (speed).
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "calendar_date_mdy": ("months",), "calendar_date_dmy": ("months",), "numeric_date": ("numeric_digits",),
+    "numeric_date_us": ("numeric_digits",), "month_year": ("months",), "month": ("months",), "season": ("seasons",),
+    "year": ("year_digits",), "decade": ("year_digits",), "century": ("century",), "quarter": ("quarter",),
+    "quarter_anaphor": ("quarter",), "period_anaphor": ("quarter",), "year_ago_adjective": ("units",),
+    "day_word": ("day_words",), "day_part": ("parts",), "day_part_before_word": ("day_words",),
+    "day_around_today": ("day_words",), "weekday": ("weekdays",), "weekday_set": ("weekdays",),
+    "relative_unit": ("units",), "the_weekend": ("units",), "offset": ("units",), "duration": ("units",),
+    "duration_adjective": ("units",), "rate": ("units",), "quarter_of_year": ("quarter",), "bare_plural": ("units",),
+    "set_every": ("units",), "set_month": ("months",), "set_adverb": ("set_adverbs",),
+    "reference": ("references",), "clock": ("clock_digits", "clock_words"), "holiday": ("holidays",),
+    "part_of_day": ("parts",),
+}
+
+
+def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
+    """Each trigger class as the set of lower-case words (split as :data:`WORD` splits) it contains."""
+    def words(phrases) -> set[str]:
+        return {word for phrase in phrases for word in WORD.findall(phrase.lower())}
+
+    return {
+        "months": words(lex.months),
+        "weekdays": words(lex.weekdays) | {day + "s" for day in lex.weekdays},
+        "seasons": words(lex.seasons),
+        "units": words(lex.units) | {"period"},
+        "quarter": {"quarter", "quarters", "half", "period"},
+        "century": {"century"},
+        "day_words": {"today", "tomorrow", "yesterday", "tonight", "day"},
+        "parts": words(lex.parts_of_day) | {"overnight", "afternoon", "morning"},
+        "set_adverbs": words(lex.set_adverbs),
+        "references": words(lex.reference_words) - {"the", "at", "in"},
+        "clock_words": words(lex.clock_words),
+        "holidays": words(lex.holidays) - {"day", "s", "eve", "new", "year"},
+    }
+
+
+WORD = re.compile(r"[a-z]+|\d+")
+
+
 def rules() -> list[Rule]:
     """The compiled grammar (compiled once per process)."""
     global _COMPILED
@@ -623,4 +678,33 @@ def rules() -> list[Rule]:
     return _COMPILED
 
 
+def digit_classes(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The trigger classes of the number ``text[start:end]``: a possible year, part of a numeric
+    date, or a clock time, judged from its length and the characters after it."""
+    classes = []
+    after = text[end:end + 4].lower()
+    if end - start == 4 and 1500 <= int(text[start:end]) <= 2099 or text[start - 1:start] == "'":
+        classes.append("year_digits")
+    if after[:1] in ("-", "/"):
+        classes.append("numeric_digits")
+    if after[:1] in (":", ".") or after.lstrip()[:1] in ("a", "p", "i", "o"):
+        classes.append("clock_digits")
+    return tuple(classes)
+
+
+def rules_by_trigger() -> dict[str, list[Rule]]:
+    """Rules keyed by the words (or number classes) that trigger them."""
+    global _BY_TRIGGER
+    if _BY_TRIGGER is None:
+        classes = _trigger_words(lexicon())
+        by_word: dict[str, list[Rule]] = {}
+        for rule in rules():
+            for trigger in _TRIGGERS[rule.name]:
+                for word in classes.get(trigger, {trigger}):
+                    by_word.setdefault(word, []).append(rule)
+        _BY_TRIGGER = by_word
+    return _BY_TRIGGER
+
+
 _COMPILED: list[Rule] | None = None
+_BY_TRIGGER: dict[str, list[Rule]] | None = None
