@@ -3,6 +3,7 @@ the reported content, read off spaCy's dependency parse."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Dependents through which a participle or coordinated cue shares its head verb's subject.
 SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "dep"}
 MIN_CONTENT_TOKENS = 3
+FIRST_PERSON = {"i", "we", "me", "us"}
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -95,10 +98,14 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
             return _span_of(_subtree_tokens(child))
-    if "infinitive" in tags:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
-                return _span_of(_subtree_tokens(child))
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        infinitive = any(c.lower_ == "to" for c in child.children)
+        # "said having Karlsson back was a boost" is a clause parsed as xcomp
+        clause = any(t.dep_ in SUBJECTS for t in child.subtree)
+        if (infinitive and "infinitive" in tags) or (clause and not infinitive):
+            return _span_of(_subtree_tokens(child))
     # "The economy is weak, he said." is sometimes parsed with the cue as parataxis of the clause.
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head
@@ -135,8 +142,26 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
         if any(c.dep_ == "expl" for c in tok.children):
             continue  # "it is said that": no speaker
         speaker = subject_of(tok, quoted)
+        if speaker is not None and speaker.lower_ in FIRST_PERSON:
+            continue  # the writer's own voice ("I believe …") is not a reported quote
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
     frames.extend(_according_frames(doc))
+    for frame in frames:
+        frame.content = _within_paragraph(doc.text, frame)
     frames.sort(key=lambda f: f.start)
     return frames
+
+
+def _within_paragraph(text: str, frame: CueFrame) -> tuple[int, int] | None:
+    """The frame's content clipped to the cue's paragraph: the parser sometimes runs a sentence
+    over a line break ("Story continues below advertisement\n\nNash said …")."""
+    if frame.content is None:
+        return None
+    p_start = text.rfind("\n", 0, frame.start) + 1
+    p_end = text.find("\n", frame.end)
+    p_end = len(text) if p_end < 0 else p_end
+    start, end = max(frame.content[0], p_start), min(frame.content[1], p_end)
+    if len(_WORD.findall(text[start:end])) < MIN_CONTENT_TOKENS:
+        return None
+    return start, end

@@ -19,10 +19,15 @@ FIRST_PERSON = {"i", "me"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 PHRASE_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat"}
+NAME_DEPS = {"compound", "flat"}  # a proper name's phrase stops at its own words
 HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|rev|gen|sen|rep|gov|lt|col|capt|sgt)\.?$",
                        re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 RECENT_SPEAKER_PARAGRAPHS = 2
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f",
+                    "miss": "f", "dame": "f"}
 
 
 def _name_words(text: str) -> list[str]:
@@ -59,6 +64,7 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.salience = Counter(m.name for m in self.mentions if m.label == "PERSON")
         self.roles = self._role_holders(doc)
+        self.gender = self._genders(doc)
 
     # ------------------------------------------------------------------ mentions and clusters
 
@@ -106,6 +112,29 @@ class SpeakerResolver:
             i -= 1
         return None
 
+    def _genders(self, doc: Doc) -> dict[str, str]:
+        """Each person's grammatical gender as the article itself uses it: an honorific (Mr., Ms.)
+        or the first he/she-type pronoun after a mention, before any other person is named."""
+        votes: dict[str, Counter] = {}
+        people = [m for m in self.mentions if m.label == "PERSON"]
+        pronouns = [(t.idx, PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in PRONOUN_GENDER]
+        positions = [p for p, _ in pronouns]
+        for i, m in enumerate(people):
+            title = HONORIFIC_GENDER.get(doc.text[max(0, m.start - 5) : m.start].strip().lower())
+            title = title or HONORIFIC_GENDER.get(doc.text[m.start : m.end].split()[0].lower())
+            if title:
+                votes.setdefault(m.name, Counter())[title] += 2
+            limit = people[i + 1].start if i + 1 < len(people) else len(doc.text)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                sent = span.sent
+                nxt = doc[sent.end] if sent.end < len(doc) else None
+                limit = min(limit, nxt.sent.end_char if nxt is not None else sent.end_char)
+            j = bisect.bisect_left(positions, m.end)
+            if j < len(pronouns) and pronouns[j][0] < limit:
+                votes.setdefault(m.name, Counter())[pronouns[j][1]] += 1
+        return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+
     def _role_holders(self, doc: Doc) -> dict[str, list[tuple[str, frozenset[str]]]]:
         """Role noun → [(person, modifiers)] from titles ("Hungarian president Victor Orbán") and
         appositions ("Karoline Leavitt, Trump's spokesperson")."""
@@ -139,9 +168,10 @@ class SpeakerResolver:
         mention = self.mention_at(head.idx, head.idx + len(head))
         if mention is not None and head.pos_ == "PROPN":
             return Span(self.doc.text[mention.start:mention.end], mention.start, mention.end)
+        deps = NAME_DEPS if head.pos_ == "PROPN" else PHRASE_DEPS
         left = right = head.i
         for child in head.children:
-            if child.dep_ in PHRASE_DEPS:
+            if child.dep_ in deps:
                 left = min(left, child.left_edge.i)
                 right = max(right, child.right_edge.i if child.i > head.i else right)
         span = self.doc[left : right + 1]
@@ -180,23 +210,29 @@ class SpeakerResolver:
         if lower in FIRST_PERSON:
             return None
         wants_person = lower in PERSON_PRONOUNS
+        gender = PRONOUN_GENDER.get(lower)
+
+        def fits(name: str) -> bool:
+            return gender is None or self.gender.get(name, gender) == gender
+
         paragraph = self.paragraph_of(pronoun.idx)
         sent_start = pronoun.sent.start_char
+        before = self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]
         # A name earlier in the same sentence ("Smith, who … , said she …") wins.
-        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]):
+        for m in reversed(before):
             if m.start < sent_start:
                 break
-            if (m.label == "PERSON") == wants_person and m.is_subject:
+            if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
         for speaker in reversed(recent):
             if paragraph - speaker.paragraph > RECENT_SPEAKER_PARAGRAPHS:
                 break
-            if speaker.is_person == wants_person:
+            if speaker.is_person == wants_person and fits(speaker.name):
                 return speaker.name
         labels = {"PERSON"} if wants_person else GROUP_LABELS
         fallback = None
-        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]):
-            if m.label not in labels:
+        for m in reversed(before):
+            if m.label not in labels or not fits(m.name):
                 continue
             if m.is_subject:
                 return m.name
