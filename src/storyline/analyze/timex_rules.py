@@ -420,7 +420,19 @@ def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
     mod = _mod(m, "mod")
     if unit == "WE":
         return Reading("DURATION", "P2D" if number in (None, 1) else f"P{int(number) * 2}D", "weekend span", mod)
-    return Reading("DURATION", _duration_value(number, unit), "span of time", mod)
+    value = _duration_value(number, unit)
+    if m.string[max(0, m.start() - 8):m.start()].lower().rstrip().endswith("within"):
+        return _within(value, unit, number, ctx)
+    return Reading("DURATION", value, "span of time", mod)
+
+
+def _within(value: str, unit: str, number: float | None, ctx: Context) -> Reading:
+    """A span introduced by "within": at most that long, counted from the anchor."""
+    if ctx.anchor is None or number is None or number != int(number) or unit in ("H", "MIN", "S"):
+        return Reading("DURATION", value, "span of time after 'within'", "EQUAL_OR_LESS")
+    until = cal.shift(ctx.anchor, unit, int(number))
+    return Reading("DURATION", value, f"within {value} of the anchor {ctx.anchor.isoformat()}: "
+                   f"from {ctx.anchor.isoformat()} to {until.isoformat()}", "EQUAL_OR_LESS", relative=True)
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -587,7 +599,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("quarter_of_year", r"the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)", _quarter_of_year),
     ("bare_plural",
      r"(?:for|over|of|in|within|than|took|take|takes|taken|spent|after)\s+"
-     r"(?P<x>(?P<unit>years|months|weeks|decades|centuries))(?!\s+(?:of|ago|earlier|later|before|after))",
+     r"(?P<x>(?P<unit>years|months|weeks|decades|centuries))(?!\s+(?:of|ago|earlier|later))",
      _bare_plural),
     ("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", _set_every),
     ("set_month", r"(?:every|each)\s+(?P<month>{MONTH})", _set_month),

@@ -1,0 +1,100 @@
+"""TIMEX3 tagging and normalisation on real news sentences and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.nlp import parse
+from storyline.analyze.timex import tag_timexes
+
+SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
+SEED_PUBLISHED = "2025-10-16"
+
+
+def values(text: str, anchor: str | None) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag_timexes(parse(text), anchor)}
+
+
+@pytest.fixture(scope="module")
+def seed_timexes():
+    return tag_timexes(parse(SEED.read_text(encoding="utf-8")), SEED_PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("tomorrow", "DATE", "2025-10-17"),
+        ("yesterday", "DATE", "2025-10-15"),
+        ("Tuesday", "DATE", "2025-10-14"),
+        ("two months ago", "DATE", "2025-08"),
+        ("August", "DATE", "2025-08"),
+        ("October 15, 2025", "DATE", "2025-10-15"),
+        ("the next two weeks", "DURATION", "P2W"),
+    ],
+)
+def test_seed_targets(seed_timexes, text, kind, value):
+    found = {(t.text, t.type, t.value) for t in seed_timexes}
+    assert (text, kind, value) in found
+
+
+def test_seed_relative_values_record_the_anchor(seed_timexes):
+    tomorrow = next(t for t in seed_timexes if t.text == "tomorrow")
+    assert tomorrow.anchor == SEED_PUBLISHED
+    assert SEED_PUBLISHED in tomorrow.evidence[0].reason
+    within = next(t for t in seed_timexes if t.text == "the next two weeks")
+    assert within.mod == "EQUAL_OR_LESS"
+
+
+def test_without_anchor_absolute_dates_keep_values_and_relative_ones_are_flagged():
+    timexes = {t.text: t for t in tag_timexes(parse("On October 15, 2025 he said the talks end tomorrow."), None)}
+    assert timexes["October 15, 2025"].value == "2025-10-15"
+    assert "unanchored" not in timexes["October 15, 2025"].flags
+    assert timexes["tomorrow"].flags == ["unanchored"]
+    assert timexes["tomorrow"].value == "XXXX-XX-XX"
+
+
+def test_unusable_anchor_is_treated_as_missing():
+    (timex,) = tag_timexes(parse("The vote is next week."), "not a date")
+    assert timex.flags == ["unanchored"]
+
+
+def test_tense_decides_the_weekday():
+    # 2025-10-16 is a Thursday.
+    assert values("The ministers met on Monday.", "2025-10-16")["Monday"] == ("DATE", "2025-10-13")
+    assert values("The ministers will meet on Monday.", "2025-10-16")["Monday"] == ("DATE", "2025-10-20")
+
+
+def test_tense_decides_the_month():
+    assert values("Trade rose in March.", "2025-10-16")["March"] == ("DATE", "2025-03")
+    assert values("The summit will take place in March.", "2025-10-16")["March"] == ("DATE", "2026-03")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("The war has lasted three years.", "three years", "DURATION", "P3Y"),
+        ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
+        ("Inspectors visit every week.", "every week", "SET", "P1W"),
+        ("The paper is published daily.", "daily", "SET", "P1D"),
+        ("Profit fell in the third quarter of 1998.", "the third quarter of 1998", "DATE", "1998-Q3"),
+        ("Prices soared in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Sales rose last year.", "last year", "DATE", "2024"),
+        ("Shares fell last week.", "last week", "DATE", "2025-W41"),
+        ("The plant will reopen next month.", "next month", "DATE", "2025-11"),
+        ("Exports rose earlier this year.", "earlier this year", "DATE", "2025"),
+        ("Prices are high now.", "now", "DATE", "PRESENT_REF"),
+        ("The firm was sold last fall.", "last fall", "DATE", "2024-FA"),
+        ("The polls close at 8 p.m. Tuesday.", "8 p.m. Tuesday", "TIME", "2025-10-14T20:00"),
+        ("The deal was reached on 3 March 2024.", "3 March 2024", "DATE", "2024-03-03"),
+        ("Sales will grow in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_expression_values(sentence, text, kind, value):
+    assert values(sentence, "2025-10-16")[text] == (kind, value)
+
+
+def test_ages_and_rates_are_not_durations():
+    found = values("The 52-year-old driver earns $500 a week and is 37 years old.", "2025-10-16")
+    assert found == {}
