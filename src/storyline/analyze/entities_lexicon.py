@@ -33,6 +33,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     pronouns: dict[str, str]  # "he" -> "male"
     corporate_suffixes: frozenset[str]
+    speech_verbs: frozenset[str]
 
     @property
     def longest_title(self) -> int:
@@ -69,4 +70,5 @@ def lexicon() -> Lexicon:
         org_nouns=frozenset(_lines("entities_org_nouns.txt")),
         pronouns={row[0]: row[1] for row in _rows("entities_pronouns.tsv")},
         corporate_suffixes=frozenset(_lines("entities_corporate_suffixes.txt")),
+        speech_verbs=frozenset(_lines("entities_speech_verbs.txt")),
     )

@@ -10,6 +10,7 @@ from .entities_lexicon import Lexicon
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _CLOSERS = {")", "]", "\n"}
+_PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$", "WDT"}
 
 
 @dataclass(eq=False)
@@ -130,10 +131,12 @@ def role_alias_mentions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candida
 
 
 def pronoun_mentions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
-    """Third-person pronouns, to be resolved against the clusters."""
+    """Third-person, relative and first-person pronouns, to be resolved against the clusters."""
     found = []
     for token in doc:
         pronoun_class = lex.pronouns.get(token.lower_)
-        if pronoun_class and token.tag_ in ("PRP", "PRP$") and token.i not in taken:
+        if token.text.isupper() and len(token.text) > 1:
+            continue  # "US" is a country, not "us"
+        if pronoun_class and token.tag_ in _PRONOUN_TAGS and token.i not in taken:
             found.append(Candidate(token.i, token.i + 1, "", "pronoun", token.i, pronoun=pronoun_class))
     return found

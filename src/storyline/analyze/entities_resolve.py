@@ -12,8 +12,9 @@ from .entities_mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "make"}
-_PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE"), "plural": ("ORG",)}
-_SENTENCES_BACK = 2  # how far back a pronoun may look for its antecedent
+_PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE"), "plural": ("ORG",),
+                  "speaker-person": ("PERSON",), "speaker-group": ("ORG", "GPE")}
+_SENTENCES_BACK = 3  # how far back a pronoun may look for its antecedent
 _ORG_NOUN_REACH = 5  # how many sentences back "the company" may look
 
 
@@ -27,9 +28,15 @@ class Resolver:
         self.holders: dict[str, set[int]] = defaultdict(set)  # title -> clusters holding it
         self.qualifiers: dict[int, set[str]] = defaultdict(set)
         self.gender: dict[int, str] = {}
+        self.at_token: dict[int, Candidate] = {}  # token -> the resolved mention covering it
         for cluster in clusterer.clusters:
             for c in cluster.members:
                 self._learn(cluster.index, c)
+                self._cover(c)
+
+    def _cover(self, c: Candidate) -> None:
+        for i in range(c.start, c.end):
+            self.at_token.setdefault(i, c)
 
     def sentence_of(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
@@ -61,6 +68,7 @@ class Resolver:
         c.type = self.clusterer.clusters[cluster].type()
         self.clusterer.clusters[cluster].members.append(c)
         self._learn(cluster, c)
+        self._cover(c)
 
     def resolve_linked(self, roles: list[Candidate]) -> None:
         """Appositions: "Russia's foreign minister, Sergei Lavrov" — the role joins the name's cluster."""
@@ -111,7 +119,9 @@ class Resolver:
 
     def _org_noun(self, recent: list[Candidate]) -> int | None:
         """ "The company" → the organisation mentioned last, within a few sentences."""
-        return next((m.cluster for m in recent if m.type == "ORG" and m.kind != "pronoun"), None)
+        orgs = [m for m in recent if m.type == "ORG" and m.kind != "pronoun"]
+        subjects = [m for m in orgs if self.doc[m.end - 1].dep_ in _SUBJECT_DEPS]
+        return (subjects or orgs)[0].cluster if orgs else None
 
     def _is_expletive(self, token) -> bool:
         """ "It is possible to ..." has no antecedent."""
@@ -126,8 +136,29 @@ class Resolver:
         gender = self.gender.get(m.cluster) if m.cluster is not None else None
         return pronoun.pronoun not in ("male", "female") or gender in (None, pronoun.pronoun)
 
+    def _relative(self, token) -> int | None:
+        """ "Zelensky, who was mid-air": the noun the relative clause attaches to."""
+        clause = token.head
+        noun = clause.head if clause.dep_ == "relcl" else None
+        owner = self.at_token.get(noun.i) if noun is not None else None
+        return owner.cluster if owner is not None else None
+
+    def _speaker(self, pronoun: Candidate, token) -> int | None:
+        """ "We will ...," Boeing said: first person inside a quote is the speech verb's subject."""
+        sentence = token.sent
+        for verb in (t for t in sentence if t.pos_ == "VERB" and t.lemma_ in self.clusterer.lex.speech_verbs):
+            for child in verb.children:
+                owner = self.at_token.get(child.i) if child.dep_ in _SUBJECT_DEPS else None
+                if owner is not None and owner.cluster is not None and owner.type in _PRONOUN_TYPES[pronoun.pronoun]:
+                    return owner.cluster
+        return None
+
     def _pronoun(self, pronoun: Candidate, recent: list[Candidate]) -> int | None:
         token = self.doc[pronoun.start]
+        if pronoun.pronoun == "relative":
+            return self._relative(token)
+        if pronoun.pronoun in ("speaker-person", "speaker-group"):
+            return self._speaker(pronoun, token)
         if self._is_expletive(token):
             return None
         sentence = self.sentence_of(pronoun.start)
