@@ -13,8 +13,13 @@ from ..model import Evidence, Timex
 from .timex_calendar import parse_anchor
 from .timex_rules import WORD, Context, Reading, digit_classes, rules, rules_by_trigger
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d", "to"})
-_MAX_HEAD_STEPS = 4
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d"})
+# Verbs whose "to"-infinitive points ahead: "scheduled to close Monday", "plans to meet in May".
+_FUTURE_GOVERNORS = frozenset({
+    "schedule", "expect", "plan", "set", "due", "intend", "aim", "hope", "propose", "prepare", "agree",
+    "promise", "vow", "threaten", "decide", "go", "want", "seek", "likely", "able", "ready",
+})
+_MAX_HEAD_STEPS = 6
 _WINDOW = 45  # characters searched on each side of a trigger word
 
 
@@ -128,8 +133,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
     if any(aux.lower_ in _FUTURE_AUX for aux in auxiliaries):
         return "future"
-    if token.lower_ == "going" and any(child.lower_ == "to" for child in token.children):
-        return "future"
+    if any(aux.lower_ == "to" for aux in auxiliaries):
+        return "future" if token.head.lemma_ in _FUTURE_GOVERNORS else "present"
     for word in [*auxiliaries, token]:
         if "Past" in word.morph.get("Tense") and word.tag_ != "VBN":
             return "past"

@@ -85,7 +85,12 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
 
 
 def month_year(anchor: date, month: int, direction: str) -> int:
-    """The year of the ``month`` meant relative to ``anchor`` ("past", "future", "last", "next", "this")."""
+    """The year of the ``month`` meant relative to ``anchor`` ("past", "future", "last", "next", "this",
+    "present"); a tense pointing half a year away yields to a month close on the other side."""
+    if direction in ("past", "future"):
+        distance = month - anchor.month
+        if direction == "past" and 0 < distance <= 3 or direction == "future" and -3 <= distance < 0:
+            return anchor.year
     if direction in ("past", "last"):
         before = month < anchor.month or (direction == "past" and month == anchor.month)
         return anchor.year if before else anchor.year - 1

@@ -60,7 +60,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
     abbreviated = [m for m in lex.months if m not in full_months]
     caps = lex.months_needing_capital
     month = (f"(?:{alternation(full_months, capitalised=caps)}|"
-             f"{alternation(abbreviated, capitalised=caps)}\\.?)(?![a-z])")
+             f"{alternation(abbreviated, capitalised=caps)}(?:\\.|(?=\\s*\\d)))(?![a-z])")
     full_days = [d for d in lex.weekdays if len(d) > 5]
     short_days = [d for d in lex.weekdays if len(d) <= 5]
     weekday = (f"(?:{alternation(full_days)}|"
@@ -72,6 +72,9 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
               f"{alternation(tens)}[\\s-]+{alternation(ones)}|{alternation(lex.numbers)})")
     return {
         "MONTH": month,
+        "TENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 20 <= v <= 90 and v % 10 == 0]),
+        "ONES": alternation([w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w[0] != "a"]),
+        "TEENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 10 <= v <= 19]),
         "WEEKDAY": weekday,
         "WEEKDAYS": alternation([d + "s" for d in full_days]),
         "PARTS": alternation([p + "s" for p in lex.parts_of_day if not p.endswith("s") and "-" not in p]),
@@ -82,7 +85,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "ORD": alternation(lex.ordinals),
         "MOD": alternation(lex.modifiers),
         "POS": r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
-        "YEAR": r"(?<![\d$£€.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
+        "YEAR": r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "TZ": alternation(lex.timezones),
         "HOLIDAY": alternation(lex.holidays),
@@ -163,14 +166,34 @@ def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}", "calendar date", _mod(m, "pos"))
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "day and month without a year")
-    year = ctx.anchor.year
-    # A day-month far from the anchor belongs to the neighbouring year.
-    if month - ctx.anchor.month > 6:
-        year -= 1
-    elif ctx.anchor.month - month > 6:
-        year += 1
+    direction = ctx.direction(m.start(), m.end())
+    year = _year_of_day(ctx.anchor, month, day, direction)
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
-                   f"year taken from the anchor {ctx.anchor.isoformat()}", _mod(m, "pos"), relative=True)
+                   f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} (verb tense)",
+                   _mod(m, "pos"), relative=True)
+
+
+def _year_of_day(anchor: date, month: int, day: int, direction: Direction) -> int:
+    """The year of a day and month told without one: the last before the anchor in the past tense,
+    the next after it in the future tense, else the nearest."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    nearest = min(candidates, key=lambda when: abs((when - anchor).days))
+    if direction == "past":
+        chosen = [when for when in candidates if when <= anchor][-1]
+    elif direction == "future":
+        chosen = [when for when in candidates if when >= anchor][0]
+    else:
+        return nearest.year
+    # The tense can belong to a verb far from the date ("payable Dec. 7 to holders of record
+    # Nov. 22"): a date close on the other side beats one half a year away on the tense's side.
+    if abs((chosen - anchor).days) > 183 and abs((nearest - anchor).days) <= 93:
+        return nearest.year
+    return chosen.year
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -260,6 +283,46 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if not half:
         ctx.last_quarter = value
     return Reading("DATE", value, "quarter of the year", relative=rel is not None or not m.group("year"))
+
+
+def _year_span(m: re.Match[str], ctx: Context) -> Reading | None:
+    adjective = " ".join((m.group("adj") or "").lower().split())
+    if m.group("ended"):
+        return Reading("DURATION", "P1Y", "a year-long accounting period")
+    if not adjective:
+        return None  # a bare "the year" is too often no time expression at all
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX", "the year of an unknown date")
+    year = ctx.anchor.year - (1 if adjective == "latest fiscal" else 0)
+    return Reading("DATE", f"{year:04d}", "the (fiscal) year of the anchor", relative=True)
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return _unanchored("DATE", "XXXX", "year end of an unknown year", "END")
+    return Reading("DATE", f"{ctx.anchor.year:04d}", "the end of the anchor's year", "END", True)
+
+
+def _position_in_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = lexicon().unit(m.group("unit"))
+    pos = " ".join(m.group("pos").lower().split())
+    mod = lexicon().modifier(pos)
+    if ctx.anchor is None:
+        return _unanchored("DATE", {"M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX"), "part of an unknown period", mod)
+    return Reading("DATE", cal.at_granularity(ctx.anchor, unit), "part of the anchor's period", mod, True)
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    lex = lexicon()
+    if m.group("millennium"):
+        rest = lex.number(m.group("rest2")) if m.group("rest2") else 0
+        return Reading("DATE", f"{2000 + int(rest or 0):04d}", "year in words")
+    century = 19 if m.group("century").lower() == "nineteen" else 18
+    rest_text = m.group("rest").lower()
+    rest = 0 if rest_text == "hundred" else lex.number(rest_text)
+    if rest is None:
+        return None
+    return Reading("DATE", f"{century * 100 + int(rest):04d}", "year in words")
 
 
 def _quarter_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -515,7 +578,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
-    part = _part(m.group("part"))
+    part = _part(re.sub(r"^mid[-\s]?", "", m.group("part").lower()))
     if ctx.anchor is None:
         return _unanchored("TIME", f"XXXX-XX-XXT{part}", "part of an unknown day")
     return Reading("TIME", f"{ctx.anchor.isoformat()}T{part}", "part of the anchor day", _mod(m, "pos"), True)
@@ -537,7 +600,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("month_year",
      r"(?:(?P<pos>{POS})\s*)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year)",
      _month_year),
-    ("month", r"(?:(?P<pos>{POS})\s*)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<month>{MONTH})",
+    ("month", r"(?:(?P<pos>{POS})\s*)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<month>{MONTH})"
+     r"(?!\s+(?:for|of\s+the)\b)",
      _bare_month),
     ("season",
      r"(?:(?P<pos>{POS})\s*)?(?:(?:(?P<rel>last|next|this|coming|past|previous)|the|(?P<year>{YEAR}))\s+)"
@@ -557,7 +621,15 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
      r"the\s+(?:(?P<adj>latest|current|last|past|previous|recent|most\s+recent|year-ago|year-earlier|"
      r"same|comparable|just-ended|fiscal)\s+)?(?:(?:fiscal|calendar)\s+)?quarter",
      _quarter_anaphor),
-    ("period_anaphor", r"the\s+(?P<adj>year-ago|year-earlier|year\s+earlier|year\s+ago)\s+period", _quarter_anaphor),
+    ("period_anaphor", r"the\s+(?P<adj>year-ago|year-earlier|year\s+earlier|year\s+ago|latest|most\s+recent|"
+     r"comparable|corresponding|same)\s+period", _quarter_anaphor),
+    ("year_span", r"the\s+(?:(?P<adj>fiscal|full|calendar|latest\s+fiscal|current\s+fiscal)\s+)?year"
+     r"(?P<ended>\s+(?=end(?:ed|ing)\b))?", _year_span),
+    ("year_end", r"(?:(?P<mod>around|about|by)\s+)?(?P<x>year(?:-|\s+|'s\s+)end)", _year_end),
+    ("position_in_unit", r"(?P<pos>{POS}|earlier\s+in|later\s+in)\s+the\s+(?P<unit>year|month|week)", _position_in_unit),
+    ("spelled_year",
+     r"(?:the\s+year\s+)?(?:(?P<century>nineteen|eighteen)\s+(?P<rest>{TENS}(?:[\s-]{ONES})?|{TEENS}|hundred)"
+     r"|(?P<millennium>two\s+thousand)(?:\s+and\s+(?P<rest2>{ONES}|{TEENS}))?)", _spelled_year),
     ("year_ago_adjective", r"year-(?:earlier|ago)", _year_ago_adjective),
     ("day_word",
      r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
@@ -586,11 +658,13 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("duration",
      r"(?:(?P<mod>{MOD})\s+)?(?:(?:the|an?other|another)\s+)?"
      r"(?:(?:past|last|next|coming|first|previous|following|final|initial|remaining|latest|same|full)\s+)?"
-     r"(?P<num>{NUM})\s+(?:(?:trading|business|working|calendar|fiscal)\s+)?(?P<unit>{UNIT})"
+     r"(?P<num>{NUM})\s+(?:(?:more|additional|further|extra|straight|consecutive|trading|business|working|"
+     r"calendar|fiscal)\s+)?(?P<unit>{UNIT})"
      r"(?:\s+and\s+a\s+half)?(?!\s+old|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)",
      _duration),
     ("duration_adjective",
-     r"(?P<num>{NUM})-(?:(?:trading|business|working|calendar)-)?(?P<unit>{UNIT})(?!-old|-plus|\s+old)",
+     r"(?P<num>{NUM})-(?:(?:trading|business|working|calendar)-)?(?P<unit>{UNIT})(?<!quarter)(?<!quarters)"
+     r"(?!-old|-plus|\s+old)",
      _duration),
     ("rate", r"(?:\d[\d,.]*|%|million|billion|trillion|times|twice|once|percent|"
      r"[a-z]+(?<!thi)(?<!wa)(?<!ha)(?<!hi)(?<!it)(?<!i)s)\s+(?:an?|per)\s+"
@@ -615,7 +689,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
      r"(?:,?\s+(?:(?P<cwd>{WEEKDAY})|(?P<cword>today|tomorrow|yesterday|tonight)|(?P<cmonth>{MONTH})\s*(?P<cday>{DAY})))?",
      lambda m, ctx: _clock(_ClockMatch(m), ctx)),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", _holiday),
-    ("part_of_day", r"(?:(?P<pos>early|late|mid-?)\s*)?(?P<part>overnight|mid-?afternoon|mid-?morning)", _part_of_day),
+    ("part_of_day", r"(?:(?P<pos>early|late|mid-?)\s*)?(?P<part>overnight|mid[-\s]?afternoon|mid[-\s]?morning)",
+     _part_of_day),
 ]
 
 
@@ -653,7 +728,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration_adjective": ("units",), "rate": ("units",), "quarter_of_year": ("quarter",), "bare_plural": ("units",),
     "set_every": ("units",), "set_month": ("months",), "set_adverb": ("set_adverbs",),
     "reference": ("references",), "clock": ("clock_digits", "clock_words"), "holiday": ("holidays",),
-    "part_of_day": ("parts",),
+    "part_of_day": ("parts",), "year_span": ("units",), "year_end": ("units",), "position_in_unit": ("units",),
+    "spelled_year": ("spelled_year",),
 }
 
 
@@ -674,6 +750,7 @@ def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
         "set_adverbs": words(lex.set_adverbs),
         "references": words(lex.reference_words) - {"the", "at", "in"},
         "clock_words": words(lex.clock_words),
+        "spelled_year": {"nineteen", "eighteen", "thousand"},
         "holidays": words(lex.holidays) - {"day", "s", "eve", "new", "year"},
     }
 
