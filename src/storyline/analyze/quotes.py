@@ -134,8 +134,15 @@ def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], paragraph
     text = doc.text
     para = paragraphs.index(mark.start)
     p_start, p_end = paragraphs.spans[para]
-    end_sent = doc.char_span(mark.end - 1, mark.end, alignment_mode="expand")
-    sent_end = end_sent.sent.end_char if end_sent is not None else mark.end
+    # The cue may sit in the sentence of the closing mark or, when the parser split there, in the
+    # next one ('“… word.” the mayor said.').
+    sent_end = mark.end
+    rest = text[mark.end : mark.end + 200]
+    next_word = mark.end + len(rest) - len(rest.lstrip())
+    for pos in (mark.end - 1, next_word):
+        span = doc.char_span(pos, min(pos + 1, len(text)), alignment_mode="expand")
+        if span is not None and len(span):
+            sent_end = max(sent_end, span.sent.end_char)
     after = [f for f in frames if mark.end <= f.start < min(sent_end, p_end) and f.speaker is not None
              and id(f) not in taken]
     if after:

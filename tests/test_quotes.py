@@ -1,0 +1,153 @@
+"""Quotes and speakers on the seed article and on the edge cases of issue 4."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.nlp import parse
+
+quotes_module = importlib.import_module("storyline.analyze.quotes")
+extract_quotes = quotes_module.extract_quotes
+
+SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
+JUNK_PREFIXES = ("{", "To view", "browser", "supports", "video", "Up Next", "window.", "if (",
+                 "var ", "return", "}", "container", "placeholder", "President Donald Trump delivers",
+                 "The president’s office said", "US President Donald Trump and", "When Putin and")
+
+
+def _seed_article() -> str:
+    """The seed's article paragraphs, without the dump's scripts, JSON-LD and captions."""
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("Donald Trump confirmed he will") : text.index("The last time the two")]
+    paragraphs = [p.strip() for p in body.split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p and not p.startswith(JUNK_PREFIXES))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    return extract_quotes(parse(_seed_article()), [])
+
+
+def _quote_with(quotes, words: str):
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote contains {words!r}"
+    return found[0]
+
+
+def _quotes(text: str):
+    return extract_quotes(parse(text), [])
+
+
+def test_every_seed_direct_quote_is_attributed(seed_quotes):
+    quoted = [q for q in seed_quotes if q.kind != "indirect"]
+    assert len(quoted) >= 12
+    for q in quoted:
+        assert q.speaker_entity is not None, q.text
+        assert any(name in q.speaker_entity for name in ("Trump", "Zelensky", "Orbán")), q.text
+
+
+@pytest.mark.parametrize("words", ["telling him about the call", "don’t get along",
+                                   "we need Tomahawks", "congratulated me"])
+def test_pronoun_and_role_speakers_resolve_to_trump(seed_quotes, words):
+    assert _quote_with(seed_quotes, words).speaker_entity == "Donald Trump"
+
+
+def test_truth_social_posts_and_orban_on_x(seed_quotes):
+    assert _quote_with(seed_quotes, "I have just concluded").channel == "Truth Social"
+    assert _quote_with(seed_quotes, "If Hamas continues to kill").channel == "Truth Social"
+    orban = _quote_with(seed_quotes, "great news for the peace-loving")
+    assert "Orbán" in orban.speaker_entity and orban.channel == "X"
+    assert "Zelensky" in _quote_with(seed_quotes, "rushing to resume dialogue").speaker_entity
+
+
+def test_continuation_paragraph_inherits_the_previous_speaker(seed_quotes):
+    q = _quote_with(seed_quotes, "We also spent a great deal of time")
+    assert q.speaker_entity == "Donald Trump" and q.cue is None
+    assert q.channel == "Truth Social"
+
+
+def test_scare_quote_is_not_speech(seed_quotes):
+    assert not any(q.text.strip("‘’") == "productive" for q in seed_quotes)
+    confirmed = _quote_with(seed_quotes, "productive")
+    assert confirmed.kind == "indirect"
+
+
+def test_nested_quote_stays_inside_its_outer_quote(seed_quotes):
+    q = _quote_with(seed_quotes, "“inglorious”")
+    assert q.text.startswith("‘President Putin and I") and q.text.endswith("to an end.’")
+    assert q.speaker_entity == "Donald Trump"
+
+
+@pytest.mark.parametrize(("speaker", "words"), [
+    ("Ushakov", "missiles would hamper the peace process"),
+    ("Ushakov", "preparations will begin immediately"),
+    ("Leavitt", "possible to get Putin and Zelensky in the same room"),
+    ("Hamas", "it had honoured the ceasefire terms"),
+    ("Trump", "would make arrangements for the meeting"),
+])
+def test_seed_indirect_speech(seed_quotes, speaker, words):
+    q = _quote_with(seed_quotes, words)
+    assert q.kind == "indirect" and speaker in q.speaker_entity
+    assert q.cue is not None
+
+
+def test_offsets_index_the_text(seed_quotes):
+    text = _seed_article()
+    for q in seed_quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+        if q.cue:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_after_quote_cue_and_second_quote_of_same_speaker():
+    text = ("“The inside is lined with recycled rubber. It is easy to clean,” says Mary Ann Smith. "
+            "“We also installed a fan to get some air flow on hot days.”")
+    first, second = _quotes(text)
+    assert first.speaker.text == "Mary Ann Smith" and first.cue.text == "says"
+    assert second.speaker_entity == "Mary Ann Smith" and second.kind == "direct"
+
+
+def test_according_to_and_said_after_content():
+    quotes = _quotes("According to the police, the driver was not wearing a seatbelt.\n\n"
+                     "The economy will slow down next year, the central bank said on Tuesday.")
+    assert [q.kind for q in quotes] == ["indirect", "indirect"]
+    assert quotes[0].speaker.text == "the police" and quotes[0].text.startswith("the driver")
+    assert quotes[1].speaker.text == "the central bank"
+
+
+def test_multi_paragraph_quote_has_fragments():
+    text = ("The minister said: “We will build the bridge. It will take three years.\n\n"
+            "“And it will be paid for by the province, not by the towns along the river.”")
+    (q,) = _quotes(text)
+    assert len(q.fragments) == 2 and q.speaker.text == "The minister"
+
+
+@pytest.mark.parametrize("text", [
+    '"We are not going anywhere this winter," she said.',
+    "«We are not going anywhere this winter», she said.",
+    "„We are not going anywhere this winter“, she said.",
+    "'We are not going anywhere this winter,' she said.",
+])
+def test_quote_mark_styles(text):
+    (q,) = _quotes("Maria Lopez runs the shelter. " + text)
+    assert "not going anywhere" in q.text and q.speaker_entity == "Maria Lopez"
+
+
+def test_apostrophes_do_not_close_single_quotes():
+    (q,) = _quotes("Ms. Khan said: ‘We don’t know, and the leaders’ plans aren’t public yet, sadly.’")
+    assert q.text.endswith("sadly.’")
+
+
+def test_edge_cases_give_sensible_output():
+    assert _quotes("") == []
+    assert _quotes("The council met on Tuesday. Nothing was decided.") == []
+    (unclosed,) = _quotes("The mayor said: “We will rebuild the harbour and the market square")
+    assert unclosed.text.endswith("market square") and unclosed.confidence < 0.85
+    long_quote = "“" + " ".join(["word"] * 5000) + ".” the mayor said."
+    (q,) = _quotes(long_quote)
+    assert len(q.text) > 20000 and q.speaker.text == "the mayor"
