@@ -7,6 +7,8 @@ or month lies before or after the publication date.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..model import Evidence, Timex
@@ -19,6 +21,10 @@ _FUTURE_GOVERNORS = frozenset({
     "schedule", "expect", "plan", "set", "due", "intend", "aim", "hope", "propose", "prepare", "agree",
     "promise", "vow", "threaten", "decide", "go", "want", "seek", "likely", "able", "ready",
 })
+_MODALS = frozenset({"could", "might", "may", "can", "should", "must", "ca"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
+_SCHEDULING = frozenset({"schedule", "slate", "plan"})  # "scheduled a news conference Thursday"
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|starting|beginning)\s+(?:on\s+|at\s+)?$", re.I)
 _MAX_HEAD_STEPS = 6
 _WINDOW = 45  # characters searched on each side of a trigger word
 
@@ -31,7 +37,7 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """
     text = doc.text
     anchor_day, anchor_time = parse_anchor(anchor)
-    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end))
+    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end, text))
     timexes: list[Timex] = []
     for start, end, rule_name, match in _select(text):
         reading = match_reading(rule_name, match, context)
@@ -118,8 +124,13 @@ def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, an
     )
 
 
-def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """"past", "future" or "present" for the verb governing the span ``start:end``; None if none."""
+def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
+    """"past", "future" or "present" for the verb governing the span ``start:end``; None if none.
+
+    ``text`` is ``doc.text``, passed by callers that have it (spaCy rebuilds it on every access).
+    """
+    if _FUTURE_SIGNAL.search(text if text is not None else doc.text, max(0, start - 20), start):
+        return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -130,15 +141,14 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-    if any(aux.lower_ in _FUTURE_AUX for aux in auxiliaries):
+    auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _FUTURE_AUX or auxiliaries & _MODALS and "have" not in auxiliaries:
         return "future"
-    if any(aux.lower_ == "to" for aux in auxiliaries):
+    if "to" in auxiliaries:
         return "future" if token.head.lemma_ in _FUTURE_GOVERNORS else "present"
-    for word in [*auxiliaries, token]:
-        if "Past" in word.morph.get("Tense") and word.tag_ != "VBN":
-            return "past"
-    if token.tag_ == "VBN" and any(aux.lower_ in ("has", "have", "had", "was", "were") for aux in auxiliaries):
+    if token.lemma_ in _SCHEDULING:
+        return "future"
+    if token.tag_ in ("VBD", "VBN") or auxiliaries & _PAST_AUX:
         return "past"
     return "present"
 
