@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity, Evidence, Quote, Span
 from .quotes_channels import channel_in
-from .quotes_cues import CueFrame, find_cue_frames
+from .quotes_cues import FIRST_PERSON, CueFrame, find_cue_frames
 from .quotes_lexicon import lexicon
 from .quotes_marks import MarkedQuote, find_quotes
 from .quotes_speakers import RecentSpeaker, SpeakerResolver
@@ -26,7 +26,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "continuation": 0.7, "indirect": 0.75,
-              "belief": 0.6, "none": 0.4}
+              "none": 0.4}
 
 
 @dataclass
@@ -102,8 +102,7 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
                     and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
         if not touching:
-            how = "belief" if "belief" in frame.tags else "indirect"
-            drafts.append(_Draft(c_start, c_end, "indirect", how, frame))
+            drafts.append(_Draft(c_start, c_end, "indirect", "indirect", frame))
             continue
         adjacent = _adjacent_mark(text, frame, [marks[i] for i in touching])
         if adjacent is not None:
@@ -186,17 +185,27 @@ def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame],
     return out
 
 
-def _link_continuations(drafts: list[_Draft], paragraphs: _Paragraphs) -> None:
-    """An unattributed direct quote right after an attributed one (same or next paragraph, no
-    other cue between) continues the same speaker."""
+def _link_continuations(text: str, drafts: list[_Draft], paragraphs: _Paragraphs) -> list[_Draft]:
+    """An unattributed quote that opens a sentence right after an attributed quote (same or next
+    paragraph) continues the same speaker. Unattributed quoted phrases inside a sentence ("the
+    “boys will be boys” trope") and headline-like lines without end punctuation are dropped."""
     previous: _Draft | None = None
+    kept = []
     for draft in drafts:
-        if draft.how == "none" and previous is not None and previous.kind != "indirect":
-            gap = paragraphs.index(draft.start) - paragraphs.index(previous.end)
-            if gap <= 1:
+        if draft.how == "none":
+            lead = text[paragraphs.spans[paragraphs.index(draft.start)][0] : draft.start].rstrip()
+            if lead and lead[-1].isalnum():
+                continue
+            if not lead and text[draft.start : draft.end].rstrip("”’\"'»“‘ ")[-1:] not in ".!?,…":
+                continue
+            gap = paragraphs.index(draft.start) - paragraphs.index(previous.end) if previous else 9
+            if previous is not None and previous.kind != "indirect" and gap <= 1 and (
+                    not lead or gap == 0):
                 draft.how, draft.source = "continuation", previous.source or previous
         if draft.how != "none":
             previous = draft
+        kept.append(draft)
+    return kept
 
 
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
@@ -236,8 +245,10 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     speech = {i for i, m in enumerate(marks) if _is_speech(text, m)}
     drafts, used = _join_frames_and_marks(text, frames, marks, speech)
     drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, paragraphs)
-    drafts = _drop_nested(drafts)
-    _link_continuations(drafts, paragraphs)
+    # The writer's own voice ("“…,” I said") is not a quote of anyone reported on.
+    drafts = [d for d in drafts if d.frame is None or d.frame.speaker is None
+              or d.frame.speaker.lower_ not in FIRST_PERSON]
+    drafts = _link_continuations(text, _drop_nested(drafts), paragraphs)
     return _build_quotes(doc, entities, drafts, quoted, paragraphs)
 
 

@@ -139,11 +139,10 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
         tags = lexicon.cues.get(tok.lemma_.lower())
         if tags is None or quoted(tok.idx):
             continue
-        if any(c.dep_ == "expl" for c in tok.children):
-            continue  # "it is said that": no speaker
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
+            continue  # "it is said", "would not say", "having been told": nobody is quoted
         speaker = subject_of(tok, quoted)
-        if speaker is not None and speaker.lower_ in FIRST_PERSON:
-            continue  # the writer's own voice ("I believe …") is not a reported quote
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
     frames.extend(_according_frames(doc))
