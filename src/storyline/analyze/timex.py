@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..model import Evidence, Timex
-from .timex_calendar import parse_anchor
+from .timex_calendar import parse_anchor, parse_value_start
 from .timex_rules import WORD, Context, Reading, digit_classes, rules, rules_by_trigger
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d"})
@@ -43,6 +43,7 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         reading = match_reading(rule_name, match, context)
         if reading is None:
             continue
+        context.last_date = parse_value_start(reading.value) or context.last_date
         timexes.append(_timex(text, start, end, rule_name, reading, anchor_day.isoformat() if anchor_day else None))
     return timexes
 

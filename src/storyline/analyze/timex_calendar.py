@@ -25,6 +25,20 @@ def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
     return when, (f"{clock.group(1)}:{clock.group(2)}" if clock else None)
 
 
+_VALUE_START = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def parse_value_start(value: str) -> date | None:
+    """The first day of a TIMEX3 calendar value (``2025``, ``2025-10``, ``2025-10-16``); None otherwise."""
+    match = _VALUE_START.match(value)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        return None
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, clamped to the month's last day."""
     index = day.year * 12 + day.month - 1 + months

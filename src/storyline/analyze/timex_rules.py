@@ -38,6 +38,7 @@ class Context:
     anchor_time: str | None
     tense_at: Callable[[int, int], str | None]
     last_quarter: str | None = None  # the most recent quarter value resolved in this document
+    last_date: date | None = None  # the start of the most recent date resolved in this document
     notes: dict[str, str] = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> Direction:
@@ -265,8 +266,8 @@ def _century(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
-    nth = lexicon().ordinals[m.group("ord").lower()]
     half = m.group("part").lower().startswith("half")
+    nth = 2 if m.group("ord").lower() == "last" else lexicon().ordinals[m.group("ord").lower()]
     if nth > (2 if half else 4):
         return None
     label = f"H{nth}" if half else f"Q{nth}"
@@ -279,8 +280,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
         if not rel and nth > current and ctx.direction(m.start(), m.end()) == "past":
             year -= 1  # a later quarter told in the past tense is last year's
+    if m.group("ago"):
+        year -= 1
     value = f"{year:04d}-{label}"
-    if not half:
+    if not half and not m.group("ago"):
         ctx.last_quarter = value
     return Reading("DATE", value, "quarter of the year", relative=rel is not None or not m.group("year"))
 
@@ -412,6 +415,9 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     shift = _shift_from_rel(rel)
     if unit == "WE":
         return _weekend(m, ctx, shift)
+    if rel in ("the following", "the previous", "that") and ctx.last_date is not None:
+        value = cal.at_granularity(cal.shift(ctx.last_date, unit, shift), unit)
+        return Reading("DATE", value, f"'{rel}' {unit} relative to the last date named ({ctx.last_date})", mod, True)
     if ctx.anchor is None:
         placeholder = {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "D": "XXXX-XX-XX"}.get(unit, "XXXX")
         return _unanchored("DATE", placeholder, f"'{rel} {unit}' needs the publication date", mod)
@@ -434,7 +440,17 @@ def _weekend(m: re.Match[str], ctx: Context, shift: int) -> Reading | None:
     return Reading("DATE", cal.iso_week(saturday) + "-WE", "weekend nearest the anchor by tense", relative=True)
 
 
+_HALF_UNIT = {"Y": (6, "M"), "M": (15, "D"), "D": (12, "H"), "H": (30, "MIN"), "MIN": (30, "S"), "W": (84, "H")}
+
+
 def _duration_value(number: float | None, unit: str) -> str:
+    if number is not None and number % 1 == 0.5 and unit in _HALF_UNIT:
+        # TimeML writes half units in the next smaller unit: 2 1/2 years → P2Y6M.
+        whole, (half_amount, half_unit) = int(number), _HALF_UNIT[unit]
+        head = _duration_value(whole, unit) if whole else ("PT" if unit in ("H", "MIN") else "P")
+        tail = f"{half_amount}{'M' if half_unit == 'MIN' else half_unit}"
+        needs_t = half_unit in ("H", "MIN", "S") and "T" not in head
+        return head + ("T" if needs_t else "") + tail
     amount = "X" if number is None else (f"{number:g}" if number % 1 else str(int(number)))
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
@@ -571,10 +587,19 @@ def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.anchor is None:
             return _unanchored("DATE", "XXXX-" + (rule if "-" in rule else "XX-XX"), "holiday without a year")
         year = ctx.anchor.year + _shift_from_rel(m.group("rel"))
+        if not m.group("rel") and ctx.direction(m.start(), m.end()) == "past" and _holiday_day(year, rule) > ctx.anchor:
+            year -= 1  # told in the past tense: the last one before the anchor
     if "-" in rule:
         return Reading("DATE", f"{year:04d}-{rule}", "fixed-date holiday")
     day = cal.holiday(year, rule)
     return Reading("DATE", day.isoformat() if day else f"{year:04d}", "movable holiday")
+
+
+def _holiday_day(year: int, rule: str) -> date:
+    if "-" in rule:
+        month, day = rule.split("-")
+        return date(year, int(month), int(day))
+    return cal.holiday(year, rule) or date(year, 12, 31)
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -613,8 +638,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
      _decade),
     ("century", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<ord>{ORD})[\s-]+century", _century),
     ("quarter",
-     r"(?:the\s+)?(?:(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?"
-     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<part>quarter|half)"
+     r"(?:the\s+)?(?:(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year's|(?P<ago>year-ago|year-earlier))\s+)?"
+     r"(?:(?:fiscal|calendar)\s+)?"
+     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:fiscal[\s-]+)?(?P<part>quarter|half)"
      r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
      _quarter),
     ("quarter_anaphor",
@@ -647,7 +673,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
      r"(?P<wds>{WEEKDAYS})(?:\s+(?P<parts>{PARTS}))?)", _weekday_set),
     ("relative_unit",
      r"(?:(?P<pos>{POS}|earlier|later)\s+)?(?P<rel>this|last|next|coming|past|previous|the\s+past|the\s+coming|"
-     r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+last)\s+"
+     r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+last|that(?:\s+same)?)\s+"
      r"(?P<unit>week|month|year|quarter|decade|century|weekend)(?![\w-])",
      _relative_unit),
     ("the_weekend", r"the\s+(?P<unit>weekend)(?P<rel>)(?P<pos>)", lambda m, ctx: _weekend(m, ctx, 0)),
