@@ -25,8 +25,13 @@ from .textdump import read_textdump
 __all__ = ["ReadError", "read", "MAX_INPUT_BYTES"]
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024  # read at most this much of a file; the rest is flagged "truncated"
-MAX_HTML_CHARS = 6 * 1024 * 1024  # past this, scripts, styles and inline data are stripped before parsing
-_HEAVY_MARKUP = re.compile(r"<(script|style|svg)\b.*?</\1\s*>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+", re.I | re.S)
+# past this, scripts (not JSON-LD), styles and inline data are stripped, then the rest is cut: body extraction
+# costs seconds per megabyte of dense markup, and a news article never needs more
+MAX_HTML_CHARS = 1024 * 1024
+_HEAVY_MARKUP = re.compile(
+    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg)\b.*?</\1\s*>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+",
+    re.I | re.S,
+)
 _PATH_LIKE = re.compile(r"^[^<>\n]{1,4096}$")
 
 

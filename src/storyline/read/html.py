@@ -3,6 +3,8 @@ from the same tree; boilerplate left in the body is dropped block by block."""
 
 from __future__ import annotations
 
+import re
+
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
@@ -18,7 +20,8 @@ from .metadata import fill_metadata
 
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
-MIN_ARTICLE_WORDS = 40  # fewer body words than this: a page with no article
+MIN_ARTICLE_WORDS = 40
+_CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)  # fewer body words than this: a page with no article
 
 
 def parse(html: str) -> HtmlElement | None:
@@ -72,6 +75,10 @@ def _captions(tree: HtmlElement) -> list[Caption]:
 
 def read_html(html: str, article: Article, *, url: str | None, fetched_at: str | None) -> Article:
     """Fill ``article`` from an HTML page."""
+    # a page cut by the reader for size gets trafilatura's fast mode: its fallbacks would cost seconds more
+    fast = "truncated" in article.flags
+    if not _CLOSED.search(html[-2000:]) and not fast:
+        article.flags.append("truncated")  # the page ends before </body> or </html>
     tree = parse(html)
     if tree is None:
         article.flags.append("no_article")
@@ -83,7 +90,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
-    document = bare_extraction(tree, url=url, include_comments=False, include_tables=True, with_metadata=False)
+    document = bare_extraction(tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast)
     pieces = _pieces(document.body) if document is not None and document.body is not None else []
     kept = body_filter.filter_blocks(pieces, title=article.title)
     article.text, article.blocks = assemble(kept)

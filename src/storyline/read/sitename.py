@@ -1,7 +1,8 @@
 """Guess the publisher of a page without metadata from how the page names itself.
 
-Self-references sit in boilerplate ("Follow Metro.co.uk on Twitter", "email webnews@metro.co.uk") and in
-the hosts of its own media; the domain named most often gives the site, its first label the name.
+Self-references sit in boilerplate ("Follow Metro.co.uk on Twitter", "© 2022 Example Gazette",
+"email webnews@metro.co.uk"), in the site segment of the title and in the hosts of its own media;
+the name or domain named most often gives the site.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from urllib.parse import urlsplit
 
 _DOMAIN = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*?([\w-]+)\.((?:co|com|org|net|gov|ac)\.[a-z]{2}|[a-z]{2,6})(?![\w-]|\.\w)", re.I)
 _SECOND_LEVEL = re.compile(r"^(?:co|com|org|net|gov|ac)\.[a-z]{2}$")
+_NAME = r"([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})"
+_NAMED = (
+    re.compile(rf"\bfollow\s+{_NAME}\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b", re.I),
+    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}", re.I),
+)
 _NOT_SITES = {"twitter", "facebook", "instagram", "youtube", "google", "apple", "linkedin", "tiktok", "whatsapp", "schema"}
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
 
 
 def _registrable(host: str) -> tuple[str, str] | None:
@@ -23,26 +30,44 @@ def _registrable(host: str) -> tuple[str, str] | None:
     return labels[-suffix_len - 1], ".".join(labels[-suffix_len:])
 
 
-def guess_site(self_references: list[str], media_urls: list[str]) -> tuple[str, str] | None:
-    """(publisher name, reason) from lines where the page names itself and its media URLs; None if unclear."""
-    votes: Counter[tuple[str, str]] = Counter()
+def _site_key(name: str) -> str:
+    """A name and a domain label meet on this key: "Metro.co.uk", "metro" and "Metro" → "metro"."""
+    domain = _DOMAIN.fullmatch(name.strip(" ."))
+    base = domain.group(1) if domain else name
+    return re.sub(r"\W+", "", base.lower().removeprefix("the "))
+
+
+def guess_site(self_references: list[str], media_urls: list[str], title: str | None = None) -> tuple[str, str] | None:
+    """(publisher name, reason) from lines where the page names itself, its title and media URLs; None if unclear."""
+    votes: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for line in self_references:
+        for pattern in _NAMED:
+            for match in pattern.finditer(line):
+                name = match.group(1).strip(" .")
+                key = _site_key(name)
+                if key and key not in _NOT_SITES:
+                    votes[key] += 2
+                    domain = _DOMAIN.fullmatch(name)
+                    spelled.setdefault(key, domain.group(1) if domain else name)
         for match in _DOMAIN.finditer(line):
-            key = (match.group(1).lower(), match.group(2).lower())
-            if key[0] in _NOT_SITES:
-                continue
-            votes[key] += 2
-            if match.group(1)[:1].isupper():
-                spelled.setdefault(key[0], match.group(1))
+            key = _site_key(match.group(1))
+            if key not in _NOT_SITES:
+                votes[key] += 1
     for url in media_urls:
-        key = _registrable(urlsplit(url).hostname or "")
-        if key and key[0] not in _NOT_SITES:
+        found = _registrable(urlsplit(url).hostname or "")
+        if found and found[0] not in _NOT_SITES:
+            votes[_site_key(found[0])] += 1
+    segments = _TITLE_SEPARATORS.split(title or "")
+    for segment in segments[1:] if len(segments) > 1 else []:
+        key = _site_key(segment)
+        if key in votes:  # the title's site segment confirms a self-reference
             votes[key] += 1
+            spelled.setdefault(key, segment.strip())
     if not votes:
         return None
-    (label, suffix), count = votes.most_common(1)[0]
-    if count < 2:
+    key, weight = votes.most_common(1)[0]
+    if weight < 2:
         return None
-    name = spelled.get(label) or label.capitalize()
-    return name, f"the page names {label}.{suffix} most (weight {count}: boilerplate self-references 2, media hosts 1)"
+    name = spelled.get(key) or key.capitalize()
+    return name, f"the page names itself {name!r} most (weight {weight}: named self-references 2, domains and media hosts 1)"

@@ -178,7 +178,7 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     extra += _caption_dates(captions + [Caption(m.description or "") for m in figures])
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     if not article.publisher:
-        _set_publisher(article, self_references, [m.content_url or m.thumbnail_url or "" for m in article.media])
+        _set_publisher(article, self_references, [m.content_url or m.thumbnail_url or "" for m in article.media], signals.title_tag)
     if article.title:
         body = [(kind, t) for kind, t in body if normalise(t) != normalise(article.title)]
     article.text, article.blocks = assemble(body)
@@ -188,8 +188,8 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     return article
 
 
-def _set_publisher(article: Article, self_references: list[str], media_urls: list[str]) -> None:
-    guess = guess_site(self_references, media_urls)
+def _set_publisher(article: Article, self_references: list[str], media_urls: list[str], title: str | None) -> None:
+    guess = guess_site(self_references, media_urls, title)
     if guess:
         article.publisher = guess[0]
         article.evidence["publisher"] = Evidence("body", 0.5, reason=guess[1])
