@@ -22,7 +22,9 @@ def _rows(name: str) -> list[list[str]]:
 class QuoteLexicon:
     cues: dict[str, frozenset[str]]  # lemma -> tags (infinitive, belief, write)
     channels: tuple[tuple[str, str], ...]  # (lowercase phrase, channel name), most specific first
-    roles: frozenset[str]
+    roles: frozenset[str]  # nouns for a person: president, spokesperson, coach
+    proxies: frozenset[str]  # nouns someone speaks through: statement, post, office
+    org_nouns: frozenset[str]  # nouns for an organisation: company, department
 
 
 @lru_cache(maxsize=1)
@@ -31,5 +33,6 @@ def lexicon() -> QuoteLexicon:
     cues = {row[0]: frozenset(row[1].split()) if len(row) > 1 else frozenset()
             for row in _rows("quotes_cues.txt")}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
-    roles = frozenset(row[0] for row in _rows("quotes_roles.txt"))
-    return QuoteLexicon(cues=cues, channels=tuple(channels), roles=roles)
+    words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
+             for name in ("roles", "proxies", "org_nouns")}
+    return QuoteLexicon(cues=cues, channels=tuple(channels), **words)

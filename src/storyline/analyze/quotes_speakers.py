@@ -31,8 +31,12 @@ HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "ms.": "f", "ms": "f", "m
 
 
 def _name_words(text: str) -> list[str]:
-    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.sub(r"['’]s?\b", "", text.strip())
     return [w for w in _WORD.findall(text) if not HONORIFIC.match(w)]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(name) if w[0].isupper())
 
 
 @dataclass
@@ -83,7 +87,11 @@ class SpeakerResolver:
     def _spacy_mentions(doc: Doc) -> list[_Mention]:
         """Name mentions from spaCy's NER, people clustered on shared name words (a surname
         mention joins the longest full name containing it)."""
-        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        # Upper-case names in parentheses are photo credits, not people in the story.
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS
+                and not (e.text.isupper() and "(" in doc.text[max(0, e.start_char - 3) : e.start_char])]
+        long_orgs = {_initials(e.text): " ".join(_name_words(e.text)) for e in ents
+                     if e.label_ == "ORG" and len(_name_words(e.text)) > 1}
         full_names: list[list[str]] = []
         for ent in sorted(ents, key=lambda e: -len(e)):
             words = _name_words(ent.text)
@@ -100,6 +108,8 @@ class SpeakerResolver:
             if owner is not None and (label == "PERSON" or len(words) == 1):
                 # a lone surname NER mislabelled as ORG or GPE still names the person
                 name, label = " ".join(owner), "PERSON"
+            elif ent.text.isupper() and ent.text in long_orgs:
+                name = long_orgs[ent.text]  # IRCC → Immigration, Refugees and Citizenship Canada
             mentions.append(_Mention(ent.start_char, ent.end_char, name, label, False))
         return mentions
 
@@ -194,8 +204,46 @@ class SpeakerResolver:
             mention = self.mention_at(appos.idx, appos.idx + len(appos))
             if mention is not None:
                 return mention.name
-        if head.lemma_.lower() in self.lexicon.roles:
+        lemma = head.lemma_.lower()
+        if lemma in self.lexicon.proxies:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner, recent)
+            return self._recent_speaker(head, recent, None)
+        if lemma in self.lexicon.org_nouns and self._is_definite(head):
+            return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None)
+        if lemma in self.lexicon.roles:
             return self._resolve_role(head, recent)
+        return None
+
+    @staticmethod
+    def _is_definite(head: Token) -> bool:
+        return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in head.children)
+
+    def _recent_speaker(self, token: Token, recent: list[RecentSpeaker],
+                        person: bool | None, gender: str | None = None) -> str | None:
+        """The latest speaker within a couple of paragraphs (a person or not, of a gender)."""
+        paragraph = self.paragraph_of(token.idx)
+        for speaker in reversed(recent):
+            if paragraph - speaker.paragraph > RECENT_SPEAKER_PARAGRAPHS:
+                break
+            if person is not None and speaker.is_person != person:
+                continue
+            if gender is None or self.gender.get(speaker.name) == gender:
+                return speaker.name
+        return None
+
+    def _recent_mention(self, token: Token, labels: set[str], gender: str | None,
+                        subject_only: bool = False) -> str | None:
+        """The latest name of one of ``labels`` before ``token`` (of a known gender if given)."""
+        paragraph = self.paragraph_of(token.idx)
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
+            if paragraph - self.paragraph_of(m.start) > RECENT_SPEAKER_PARAGRAPHS + 1:
+                break
+            if m.label not in labels or (subject_only and not m.is_subject):
+                continue
+            if gender is None or self.gender.get(m.name) == gender:
+                return m.name
         return None
 
     def _person_named(self, words: list[str]) -> str | None:
@@ -215,7 +263,6 @@ class SpeakerResolver:
         def fits(name: str) -> bool:
             return gender is None or self.gender.get(name, gender) == gender
 
-        paragraph = self.paragraph_of(pronoun.idx)
         sent_start = pronoun.sent.start_char
         before = self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]
         # A name earlier in the same sentence ("Smith, who … , said she …") wins.
@@ -224,20 +271,16 @@ class SpeakerResolver:
                 break
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
-        for speaker in reversed(recent):
-            if paragraph - speaker.paragraph > RECENT_SPEAKER_PARAGRAPHS:
-                break
-            if speaker.is_person == wants_person and fits(speaker.name):
-                return speaker.name
         labels = {"PERSON"} if wants_person else GROUP_LABELS
-        fallback = None
-        for m in reversed(before):
-            if m.label not in labels or not fits(m.name):
-                continue
-            if m.is_subject:
-                return m.name
-            fallback = fallback or m.name
-        return fallback
+        # Someone known to be "she" beats someone whose gender the article never showed.
+        genders = [gender, None] if gender else [None]
+        for wanted in genders:
+            found = (self._recent_speaker(pronoun, recent, wants_person, wanted)
+                     or self._recent_mention(pronoun, labels, wanted, subject_only=True)
+                     or self._recent_mention(pronoun, labels, wanted))
+            if found and fits(found):
+                return found
+        return None
 
     def _resolve_role(self, role: Token, recent: list[RecentSpeaker]) -> str | None:
         """'the US president': a holder of the role with the same modifiers; failing that, when the
@@ -248,12 +291,15 @@ class SpeakerResolver:
         exact = [name for name, mods in holders if mods == modifiers]
         if exact:
             return max(exact, key=lambda n: self.salience[n])
-        if not modifiers:
-            if holders:
-                return max((n for n, _ in holders), key=lambda n: self.salience[n])
-            return None
-        if not any(c.ent_type_ in ("GPE", "NORP") for c in role.children):
-            return None
-        taken = {name for name, mods in holders if mods and mods != modifiers}
-        candidates = [(count, name) for name, count in self.salience.items() if name not in taken]
-        return max(candidates)[1] if candidates else None
+        if not modifiers and holders:
+            return max((n for n, _ in holders), key=lambda n: self.salience[n])
+        if any(c.ent_type_ in ("GPE", "NORP") for c in role.children):
+            taken = {name for name, mods in holders if mods and mods != modifiers}
+            candidates = [(count, name) for name, count in self.salience.items() if name not in taken]
+            return max(candidates)[1] if candidates else None
+        if not self._is_definite(role):
+            return None  # "a spokesperson said": someone unnamed
+        # "the 26-year-old forward said": the person the passage is about
+        return (self._recent_speaker(role, recent, True)
+                or self._recent_mention(role, {"PERSON"}, None, subject_only=True)
+                or (self.salience.most_common(1)[0][0] if self.salience else None))
