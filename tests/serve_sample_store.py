@@ -74,6 +74,11 @@ def _plain_article() -> tuple[Article, Analysis]:
 def build_sample_store(path: Path) -> tuple[Store, dict[str, str]]:
     """A SQLite store at ``path`` with the sample records; returns it and the ids by name."""
     store = Store(path)
+    return store, add_sample_records(store)
+
+
+def add_sample_records(store: Store) -> dict[str, str]:
+    """Add the two hand-made articles and their story; returns the ids by name."""
     summit = store.add(*_summit_article()).article_id
     tsunami = store.add(*_plain_article()).article_id
     story = Story(
@@ -90,4 +95,17 @@ def build_sample_store(path: Path) -> tuple[Store, dict[str, str]]:
         quotes=[{"text": "We will meet within two weeks,", "speaker": "Donald Trump", "article_id": summit}],
     )
     store.save_stories([story])
-    return store, {"summit": summit, "tsunami": tsunami, "story": "s1", "trump": "PERSON:Donald Trump"}
+    return {"summit": summit, "tsunami": tsunami, "story": "s1", "trump": "PERSON:Donald Trump"}
+
+
+def add_corpus(store: Store, files: list[Path]) -> list[str]:
+    """Read, analyse and store real sample-corpus files, then build stories when that stage exists."""
+    import storyline
+    from storyline import stories
+
+    articles = [storyline.read(path) for path in files]
+    ids = [store.add(article, analysis).article_id
+           for article, analysis in zip(articles, storyline.analyze_many(articles), strict=True)]
+    if hasattr(stories, "update"):
+        stories.update(store, ids)
+    return ids

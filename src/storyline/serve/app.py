@@ -26,7 +26,6 @@ def templates_env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
-        trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.ChainableUndefined,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Story, TimelineEntry
 
@@ -29,7 +29,7 @@ class TimelineItem:
 class TimelineView:
     dated: list[TimelineItem]
     undated: list[TimelineItem]
-    ticks: list[tuple[float, str]]
+    ticks: list[tuple[float, str, str]]  # x, label, text-anchor
     height: float
     width: int = AXIS_WIDTH
 
@@ -68,11 +68,23 @@ def timeline_view(story: Story) -> TimelineView:
         level = stacked.get(it.day, 0)
         stacked[it.day] = level + 1
         it.y = ROW_HEIGHT * (level + 1)
-    ticks = [(dated[0].x, first.isoformat())]
-    if span:
-        ticks.append((dated[-1].x, last.isoformat()))
+    ticks = _ticks(first, span, usable)
     height = ROW_HEIGHT * (max(stacked.values()) + 2)
     return TimelineView(dated, undated, ticks, height)
+
+
+def _ticks(first: date, span_days: int, usable: float, most: int = 5) -> list[tuple[float, str, str]]:
+    """Evenly spaced date labels along the axis; the outer ones anchored inwards so they stay visible."""
+    if not span_days:
+        return [(AXIS_MARGIN + usable / 2, first.isoformat(), "middle")]
+    count = min(most, span_days + 1)
+    ticks = []
+    for i in range(count):
+        fraction = i / (count - 1)
+        day = first + timedelta(days=round(fraction * span_days))
+        anchor = "start" if i == 0 else "end" if i == count - 1 else "middle"
+        ticks.append((round(AXIS_MARGIN + fraction * usable, 1), day.isoformat(), anchor))
+    return ticks
 
 
 def _status_word(status: str | None) -> str:
