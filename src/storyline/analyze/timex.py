@@ -26,6 +26,7 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
 _SCHEDULING = frozenset({"schedule", "slate", "plan"})  # "scheduled a news conference Thursday"
 _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|starting|beginning)\s+(?:on\s+|at\s+)?$", re.I)
 _MAX_HEAD_STEPS = 6
+_QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b", re.I)
 _WINDOW = 45  # characters searched on each side of a trigger word
 
 
@@ -37,7 +38,8 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """
     text = doc.text
     anchor_day, anchor_time = parse_anchor(anchor)
-    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end, text))
+    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end, text),
+                      quarterly=_QUARTERLY.search(text) is not None)
     timexes: list[Timex] = []
     for start, end, rule_name, match in _select(text):
         reading = match_reading(rule_name, match, context)
@@ -135,12 +137,8 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    token = span.root
-    for _ in range(_MAX_HEAD_STEPS):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
+    token = _governing_verb(span.root)
+    if token is None:
         return None
     auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or auxiliaries & _MODALS and "have" not in auxiliaries:
@@ -152,6 +150,22 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     if token.tag_ in ("VBD", "VBN") or auxiliaries & _PAST_AUX:
         return "past"
     return "present"
+
+
+def _governing_verb(token):
+    """The nearest verb above ``token`` that carries tense: gerunds and bare infinitives without
+    auxiliaries ("found Thursday clinging to ...") pass the question on to their own head."""
+    verb = None
+    for _ in range(_MAX_HEAD_STEPS):
+        if token.pos_ in ("VERB", "AUX"):
+            verb = token
+            untensed = token.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            if not untensed or token.head is token:
+                return verb
+        if token.head is token:
+            break
+        token = token.head
+    return verb
 
 
 _RESOLVERS = {rule.name: rule.resolve for rule in rules()}

@@ -39,7 +39,14 @@ class Context:
     tense_at: Callable[[int, int], str | None]
     last_quarter: str | None = None  # the most recent quarter value resolved in this document
     last_date: date | None = None  # the start of the most recent date resolved in this document
+    quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
     notes: dict[str, str] = field(default_factory=dict)
+
+    def quarter_in_focus(self) -> str | None:
+        """The quarter last named, or in a quarterly report the last one completed before the anchor."""
+        if self.last_quarter or not self.quarterly or self.anchor is None:
+            return self.last_quarter
+        return cal.at_granularity(cal.shift(self.anchor, "Q", -1), "Q")
 
     def direction(self, start: int, end: int) -> Direction:
         """Past or future reading for a bare weekday/month, from the governing verb's tense."""
@@ -353,8 +360,9 @@ def _quarter_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _year_ago_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
-    if ctx.last_quarter:
-        year, label = ctx.last_quarter.split("-")
+    focus = ctx.quarter_in_focus()
+    if focus:
+        year, label = focus.split("-")
         return Reading("DATE", f"{int(year) - 1:04d}-{label}", "a year before the quarter mentioned", relative=True)
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX", "a year before an unknown date")
@@ -429,6 +437,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, f"'{rel}' {unit} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
 
 
+def _day_in_narrative(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = " ".join(m.group("rel").lower().split())
+    offset = 1 if rel in ("the next", "the following") else -1 if rel == "the previous" else 0
+    base = ctx.last_date or ctx.anchor
+    if base is None:
+        return _unanchored("DATE", "XXXX-XX-XX", "a day relative to an unknown date")
+    source = "the last date named" if ctx.last_date else "the anchor"
+    return Reading("DATE", (base + timedelta(days=offset)).isoformat(), f"'{rel}' day from {source} ({base})",
+                   relative=True)
+
+
 def _weekend(m: re.Match[str], ctx: Context, shift: int) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX-WXX-WE", "weekend without a publication date")
@@ -486,8 +505,9 @@ def _offset(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", "FUTURE_REF" if forward else "PAST_REF", "vague offset from the anchor", mod, True)
     if number != int(number):
         return None
-    if unit == "Y" and number == 1 and ctx.last_quarter and not forward:
-        year, label = ctx.last_quarter.split("-")
+    focus = ctx.quarter_in_focus()
+    if unit == "Y" and number == 1 and focus and not forward:
+        year, label = focus.split("-")
         return Reading("DATE", f"{int(year) - 1:04d}-{label}", "a year before the quarter mentioned", mod, True)
     day = cal.shift(ctx.anchor, "W" if unit == "WE" else unit, int(number) * (1 if forward else -1))
     return Reading("DATE", cal.at_granularity(day, unit_value), f"{m.group(0)} from the anchor {ctx.anchor}", mod, True)
@@ -655,7 +675,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
     ("position_in_unit", r"(?P<pos>{POS}|earlier\s+in|later\s+in)\s+the\s+(?P<unit>year|month|week)", _position_in_unit),
     ("spelled_year",
      r"(?:the\s+year\s+)?(?:(?P<century>nineteen|eighteen)\s+(?P<rest>{TENS}(?:[\s-]{ONES})?|{TEENS}|hundred)"
-     r"|(?P<millennium>two\s+thousand)(?:\s+and\s+(?P<rest2>{ONES}|{TEENS}))?)", _spelled_year),
+     r"|(?P<millennium>two\s+thousand)(?:\s+and\s+(?P<rest2>{ONES}|{TEENS}))?)(?!\s+{UNIT})", _spelled_year),
     ("year_ago_adjective", r"year-(?:earlier|ago)", _year_ago_adjective),
     ("day_word",
      r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
@@ -676,6 +696,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]
      r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+last|that(?:\s+same)?)\s+"
      r"(?P<unit>week|month|year|quarter|decade|century|weekend)(?![\w-])",
      _relative_unit),
+    ("day_in_narrative",
+     r"(?:(?P<pos>earlier|later|early|late)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|"
+     r"the\s+previous)\s+(?P<part>day|morning|afternoon|evening|night)", _day_in_narrative),
     ("the_weekend", r"the\s+(?P<unit>weekend)(?P<rel>)(?P<pos>)", lambda m, ctx: _weekend(m, ctx, 0)),
     ("offset",
      r"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})"
@@ -755,7 +778,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "set_every": ("units",), "set_month": ("months",), "set_adverb": ("set_adverbs",),
     "reference": ("references",), "clock": ("clock_digits", "clock_words"), "holiday": ("holidays",),
     "part_of_day": ("parts",), "year_span": ("units",), "year_end": ("units",), "position_in_unit": ("units",),
-    "spelled_year": ("spelled_year",),
+    "spelled_year": ("spelled_year",), "day_in_narrative": ("narrative",),
 }
 
 
@@ -777,6 +800,7 @@ def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
         "references": words(lex.reference_words) - {"the", "at", "in"},
         "clock_words": words(lex.clock_words),
         "spelled_year": {"nineteen", "eighteen", "thousand"},
+        "narrative": {"that", "same", "next", "following", "previous"},
         "holidays": words(lex.holidays) - {"day", "s", "eve", "new", "year"},
     }
 
