@@ -1,9 +1,170 @@
-"""CLI commands for the store stage."""
+"""CLI commands for the store stage: ``ingest``, ``search``, ``articles`` and ``export``."""
 
 from __future__ import annotations
 
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from .common import DB_OPTION, console, err_console, fail, print_json
+
+LIMIT_OPTION = typer.Option(20, "--limit", help="At most this many rows.")
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+_HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
+
+
+def open_store(db: str, *, create: bool = False):
+    """Open the store, or exit with a clear message (a missing SQLite file is an error unless creating)."""
+    from ..store import Store, StoreError
+
+    if not create and "://" not in db and not Path(db).exists():
+        fail(f"no store at {db}; run `storyline ingest` first or pass --db")
+    try:
+        return Store(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def print_summary(summary) -> None:
+    """The closing summary of an ingest: counts, then each skip reason with its count."""
+    line = (f"read {summary.read} · stored {summary.stored} · duplicates {summary.duplicates} · "
+            f"skipped {summary.skipped_total} · {summary.seconds:.1f}s")
+    err_console.print(line, highlight=False)
+    for reason, count in summary.skipped.most_common():
+        err_console.print(f"  skipped {count}: {reason}", highlight=False, markup=False)
+    if summary.retries:
+        err_console.print(f"  {summary.retries} retries while the database was busy", highlight=False)
+    if summary.stories and summary.stories not in ("updated", "up to date", "not available"):
+        err_console.print(f"  stories: {summary.stories}", highlight=False, markup=False)
+    if summary.aborted:
+        err_console.print(f"[red]stopped:[/red] {summary.aborted} — rerun the same command to resume",
+                          highlight=False)
+
+
+def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
+                quiet: bool) -> Any:
+    from ..store.ingest import ingest
+
+    store = open_store(db, create=True)
+    with store:
+        if engine == "ray":
+            from ..scale import ingest_with_ray
+
+            return ingest_with_ray(sources, store)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=err_console, transient=True, disable=quiet) as bar:
+            task = bar.add_task("ingesting")
+
+            def show(summary) -> None:
+                rate = summary.stored / summary.seconds if summary.seconds else 0.0
+                bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
+                           f"duplicates {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
+
+            return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the app."""
+    @app.command("ingest")
+    def ingest_command(
+        sources: list[str] = typer.Argument(..., help="Files, directories, globs, .warc(.gz), feeds, URLs, "
+                                                      ".jsonl, or - for stdin."),
+        db: str = DB_OPTION,
+        workers: int = typer.Option(1, "--workers", min=1, help="Processes (each loads the model once)."),
+        engine: str = typer.Option("local", "--engine", help="local, or ray (Ray Data over WARC shards)."),
+        follow_links: bool = typer.Option(True, "--follow-links/--no-follow-links",
+                                          help="Fetch a feed item's page when the feed only has a summary."),
+        as_json: bool = JSON_OPTION,
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Read, analyse and store pages; rerunning resumes and stores nothing twice."""
+        if engine not in ("local", "ray"):
+            fail(f"unknown engine {engine!r}; choose local or ray")
+        logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json)
+        if as_json:
+            print_json(summary.as_dict())
+        else:
+            print_summary(summary)
+        if summary.aborted:
+            raise typer.Exit(1)
+
+    @app.command()
+    def search(
+        text: str = typer.Argument(..., help="Words or \"a phrase\" to find in article text and quotes."),
+        db: str = DB_OPTION,
+        limit: int = LIMIT_OPTION,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Full-text search over everything ingested, best matches first, with snippets."""
+        with open_store(db) as store:
+            hits = store.search(text, limit=limit)
+        if as_json:
+            print_json(hits)
+            return
+        if not hits:
+            console.print("no matches")
+        for hit in hits:
+            title = hit["title"] or hit["url"] or hit["id"]
+            console.print(f"[bold]{escape(title)}[/bold] [dim]{hit['id']} · {hit['kind']} · "
+                          f"{hit['published'] or 'undated'}[/dim]", highlight=False)
+            console.print(_highlight(hit["snippet"]), highlight=False)
+
+    @app.command()
+    def articles(
+        db: str = DB_OPTION,
+        limit: int = LIMIT_OPTION,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """The stored articles, newest first."""
+        with open_store(db) as store:
+            rows = store.articles(limit=limit)
+        if as_json:
+            print_json(rows)
+            return
+        table = Table()
+        for column in ("id", "published", "publisher", "title"):
+            table.add_column(column)
+        for row in rows:
+            title = row["title"] or row["url"] or row["path"] or ""
+            if row["duplicate_of"]:
+                title += f" (duplicate of {row['duplicate_of']})"
+            table.add_row(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(title))
+        console.print(table)
+
+    @app.command()
+    def export(
+        fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+        what: str = typer.Option("articles", "--what", help="articles, quotes, events or entities."),
+        out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
+        db: str = DB_OPTION,
+    ) -> None:
+        """Write a table of the store as JSONL, CSV or Parquet (stable order: equal stores, equal bytes)."""
+        from ..store import ExportError
+
+        with open_store(db) as store:
+            try:
+                if out == "-":
+                    store.export(fmt, what, sys.stdout.buffer if fmt == "parquet" else sys.stdout)
+                else:
+                    count = store.export(fmt, what, out)
+                    err_console.print(f"wrote {count} {what} to {out}", highlight=False)
+            except ExportError as exc:
+                fail(str(exc))
+
+
+def _highlight(snippet: str) -> Text:
+    """The snippet with the hits (marked ``[…]`` by the store) kept in brackets and in bold."""
+    out = Text("  ")
+    for part, hit in _HIT.findall(" ".join(snippet.split())):
+        out.append(part)
+        if hit:
+            out.append(hit, style="bold yellow")
+    return out
