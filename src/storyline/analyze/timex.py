@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from ..model import Evidence, Timex
 from .timex_calendar import parse_anchor, parse_value_start
-from .timex_rules import WORD, Context, Reading, digit_classes, rules, rules_by_trigger
+from .timex_grammar import WORD, Rule, digit_classes, rules, rules_by_trigger
+from .timex_resolve import Context, Reading
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d"})
 # Verbs whose "to"-infinitive points ahead: "scheduled to close Monday", "plans to meet in May".
@@ -37,25 +38,20 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     underspecified value (``XXXX-…``) and the flag ``unanchored``.
     """
     text = doc.text
-    anchor_day, anchor_time = parse_anchor(anchor)
-    context = Context(anchor_day, anchor_time, lambda start, end: tense_at(doc, start, end, text),
+    anchor_day = parse_anchor(anchor)
+    context = Context(anchor_day, lambda start, end: tense_at(doc, start, end, text),
                       quarterly=_QUARTERLY.search(text) is not None)
     timexes: list[Timex] = []
-    for start, end, rule_name, match in _select(text):
-        reading = match_reading(rule_name, match, context)
+    for start, end, rule, match in _select(text):
+        reading = rule.resolve(match, context)
         if reading is None:
             continue
         context.last_date = parse_value_start(reading.value) or context.last_date
-        timexes.append(_timex(text, start, end, rule_name, reading, anchor_day.isoformat() if anchor_day else None))
+        timexes.append(_timex(text, start, end, rule.name, reading, anchor_day.isoformat() if anchor_day else None))
     return timexes
 
 
-def match_reading(rule_name: str, match, context: Context) -> Reading | None:
-    """The resolver of ``rule_name`` applied to ``match``."""
-    return _RESOLVERS[rule_name](match, context)
-
-
-def _select(text: str) -> list[tuple[int, int, str, object]]:
+def _select(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Non-overlapping candidate matches: the longest wins, then the earlier rule."""
     order = {rule.name: index for index, rule in enumerate(rules())}
     candidates = []
@@ -64,15 +60,15 @@ def _select(text: str) -> list[tuple[int, int, str, object]]:
             for match in rule.pattern.finditer(text, low, high):
                 start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
                 if end > start:
-                    candidates.append((-(end - start), order[rule.name], start, end, rule.name, match))
+                    candidates.append((-(end - start), order[rule.name], start, end, rule, match))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int]] = []
     chosen = []
-    for _, _, start, end, name, match in candidates:
+    for _, _, start, end, rule, match in candidates:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
-        chosen.append((start, end, name, match))
+        chosen.append((start, end, rule, match))
     chosen.sort(key=lambda c: c[0])
     return chosen
 
@@ -167,5 +163,3 @@ def _governing_verb(token):
         token = token.head
     return verb
 
-
-_RESOLVERS = {rule.name: rule.resolve for rule in rules()}

@@ -7,22 +7,19 @@ import re
 from datetime import date, timedelta
 
 _ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
-_ISO_TIME = re.compile(r"T(\d{2}):?(\d{2})")
 
 
-def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
-    """The anchor's day and its ``HH:MM`` time (if given); ``(None, None)`` when unusable."""
+def parse_anchor(anchor: str | None) -> date | None:
+    """The anchor's day (the first ``YYYY-MM-DD`` in it); None when missing or unusable."""
     if not anchor:
-        return None, None
+        return None
     day = _ISO_DAY.search(anchor)
     if not day:
-        return None, None
+        return None
     try:
-        when = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        return date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
     except ValueError:
-        return None, None
-    clock = _ISO_TIME.search(anchor[day.end():day.end() + 9])
-    return when, (f"{clock.group(1)}:{clock.group(2)}" if clock else None)
+        return None
 
 
 _VALUE_START = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

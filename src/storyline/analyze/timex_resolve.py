@@ -1,21 +1,21 @@
-"""The TIMEX3 grammar: regex rules built from the lexicon, each with a resolver to a TimeML value.
+"""TIMEX3 normalisation: resolvers that turn one grammar match into a TimeML type and value.
 
-A rule finds candidate extents in the text; its resolver turns one match into a
-:class:`Reading` (type, value, mod, reasoning) using the :class:`Context` (anchor date, the
-tense of the governing verb and what the document mentioned before).
+Each resolver reads its match's named groups and the :class:`Context` (anchor date, the tense of
+the governing verb, what the document named before) and returns a :class:`Reading`, or None when
+the match is no time expression after all.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_lexicon import Lexicon, alternation, lexicon
+from .timex_lexicon import lexicon
 
-Direction = str  # "past", "future", "last", "next", "this"
+Direction = str  # "past", "future", "last", "next", "this", "present"
 
 
 @dataclass
@@ -35,12 +35,10 @@ class Context:
     """What resolvers may consult: the anchor, the tense at a span, earlier mentions."""
 
     anchor: date | None
-    anchor_time: str | None
     tense_at: Callable[[int, int], str | None]
     last_quarter: str | None = None  # the most recent quarter value resolved in this document
     last_date: date | None = None  # the start of the most recent date resolved in this document
     quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
-    notes: dict[str, str] = field(default_factory=dict)
 
     def quarter_in_focus(self) -> str | None:
         """The quarter last named, or in a quarterly report the last one completed before the anchor."""
@@ -52,60 +50,6 @@ class Context:
         """Past or future reading for a bare weekday/month, from the governing verb's tense."""
         tense = self.tense_at(start, end)
         return tense if tense in ("past", "future") else "present"
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named pattern; its extent is the whole match, or the group ``x`` when the pattern has one."""
-
-    name: str
-    pattern: re.Pattern[str]
-    resolve: Callable[[re.Match[str], Context], Reading | None]
-
-
-def _fragments(lex: Lexicon) -> dict[str, str]:
-    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
-    abbreviated = [m for m in lex.months if m not in full_months]
-    caps = lex.months_needing_capital
-    month = (f"(?:{alternation(full_months, capitalised=caps)}|"
-             f"{alternation(abbreviated, capitalised=caps)}(?:\\.|(?=\\s*\\d)))(?![a-z])")
-    full_days = [d for d in lex.weekdays if len(d) > 5]
-    short_days = [d for d in lex.weekdays if len(d) <= 5]
-    weekday = (f"(?:{alternation(full_days)}|"
-               f"{alternation(short_days, capitalised=frozenset(short_days))}\\.)(?![a-z])")
-    units_pattern = alternation(lex.units)
-    tens = [w for w, v in lex.numbers.items() if " " not in w and v >= 20 and v % 10 == 0 and v < 100]
-    ones = [w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")]
-    number = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|"
-              f"{alternation(tens)}[\\s-]+{alternation(ones)}|{alternation(lex.numbers)})")
-    return {
-        "MONTH": month,
-        "TENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 20 <= v <= 90 and v % 10 == 0]),
-        "ONES": alternation([w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w[0] != "a"]),
-        "TEENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 10 <= v <= 19]),
-        "WEEKDAY": weekday,
-        "WEEKDAYS": alternation([d + "s" for d in full_days]),
-        "PARTS": alternation([p + "s" for p in lex.parts_of_day if not p.endswith("s") and "-" not in p]),
-        "SEASON": alternation(lex.seasons),
-        "PART": alternation([p for p in lex.parts_of_day if p != "overnight"]),
-        "UNIT": units_pattern + r"(?![a-z])",
-        "NUM": f"(?:{number}|{alternation(lex.vague_numbers)})",
-        "ORD": alternation(lex.ordinals),
-        "MOD": alternation(lex.modifiers),
-        "POS": r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
-        "YEAR": r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "TZ": alternation(lex.timezones),
-        "HOLIDAY": alternation(lex.holidays),
-        "REF": alternation(lex.reference_words),
-        "SETADV": alternation(lex.set_adverbs),
-    }
-
-
-def _compile(template: str, parts: dict[str, str]) -> re.Pattern[str]:
-    for key, value in parts.items():
-        template = template.replace("{" + key + "}", value)
-    return re.compile(r"(?<![\w-])" + template + r"(?![\w])", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- helpers for resolvers
@@ -242,7 +186,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _season(m: re.Match[str], ctx: Context) -> Reading | None:
     season = lexicon().seasons[m.group("season").lower()]
-    year = _year(m.group("year"))
+    year = _year(m.group("year") or m.group("year2"))
     mod = _mod(m, "pos")
     if year:
         return Reading("DATE", f"{year:04d}-{season}", "season of a year", mod)
@@ -448,6 +392,15 @@ def _day_in_narrative(m: re.Match[str], ctx: Context) -> Reading | None:
                    relative=True)
 
 
+def _the_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _weekend(m, ctx, 0)
+
+
+def _blocked(m: re.Match[str], ctx: Context) -> Reading | None:
+    """No time expression: the match only keeps shorter rules off its words ("$500 a week")."""
+    return None
+
+
 def _weekend(m: re.Match[str], ctx: Context, shift: int) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX-WXX-WE", "weekend without a publication date")
@@ -559,13 +512,13 @@ def _reference(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
     lex = lexicon()
+    # The pattern spells the hour in one of three alternatives: "10:35 a.m.", "10:35", "4 in the morning".
     clock = (m.group("clock") or "").lower()
     if clock in lex.clock_words:
         hhmm = lex.clock_words[clock]
     else:
-        hour_text = m.group("hour")
-        hour = int(hour_text)
-        minute = int(m.group("minute") or 0)
+        hour = int(m.group("hour") or m.group("hour2") or m.group("hour3"))
+        minute = int(m.group("minute") or m.group("minute2") or 0)
         meridiem = (m.group("ampm") or "").lower().replace(".", "")
         part = (m.group("part") or "").lower()
         if meridiem == "pm" or part in ("afternoon", "evening", "night"):
@@ -629,221 +582,49 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", f"{ctx.anchor.isoformat()}T{part}", "part of the anchor day", _mod(m, "pos"), True)
 
 
-# ---------------------------------------------------------------- the grammar
 
-_RULES: list[tuple[str, str, Callable[[re.Match[str], Context], Reading | None]]] = [
-    ("calendar_date_mdy",
-     r"(?:{WEEKDAY},?\s+)?(?:(?P<pos>{POS})\s*)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?:,?\s*(?P<year>{YEAR}|'\d\d))?",
-     _calendar_date),
-    ("calendar_date_dmy",
-     r"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
-     _calendar_date),
-    ("numeric_date",
-     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?",
-     _numeric_date),
-    ("numeric_date_us", r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?P<hh>)(?P<mm>)", _numeric_date),
-    ("month_year",
-     r"(?:(?P<pos>{POS})\s*)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year)",
-     _month_year),
-    ("month", r"(?:(?P<pos>{POS})\s*)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<month>{MONTH})"
-     r"(?!\s+(?:for|of\s+the)\b)",
-     _bare_month),
-    ("season",
-     r"(?:(?P<pos>{POS})\s*)?(?:(?:(?P<rel>last|next|this|coming|past|previous)|the|(?P<year>{YEAR}))\s+)"
-     r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year2>{YEAR}))?",
-     lambda m, ctx: _season(m, ctx) if not m.group("year2") else Reading(
-         "DATE", f"{int(m.group('year2')):04d}-{lexicon().seasons[m.group('season').lower()]}", "season of a year")),
-    ("year", r"(?:(?P<pos>{POS})\s*)?(?:(?:fiscal|calendar|the\s+year)\s+)?(?P<year>{YEAR})", _year_only),
-    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s)",
-     _decade),
-    ("century", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<ord>{ORD})[\s-]+century", _century),
-    ("quarter",
-     r"(?:the\s+)?(?:(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year's|(?P<ago>year-ago|year-earlier))\s+)?"
-     r"(?:(?:fiscal|calendar)\s+)?"
-     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:fiscal[\s-]+)?(?P<part>quarter|half)"
-     r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
-     _quarter),
-    ("quarter_anaphor",
-     r"the\s+(?:(?P<adj>latest|current|last|past|previous|recent|most\s+recent|year-ago|year-earlier|"
-     r"same|comparable|just-ended|fiscal)\s+)?(?:(?:fiscal|calendar)\s+)?quarter",
-     _quarter_anaphor),
-    ("period_anaphor", r"the\s+(?P<adj>year-ago|year-earlier|year\s+earlier|year\s+ago|latest|most\s+recent|"
-     r"comparable|corresponding|same)\s+period", _quarter_anaphor),
-    ("year_span", r"the\s+(?:(?P<adj>fiscal|full|calendar|latest\s+fiscal|current\s+fiscal)\s+)?year"
-     r"(?P<ended>\s+(?=end(?:ed|ing)\b))?", _year_span),
-    ("year_end", r"(?:(?P<mod>around|about|by)\s+)?(?P<x>year(?:-|\s+|'s\s+)end)", _year_end),
-    ("position_in_unit", r"(?P<pos>{POS}|earlier\s+in|later\s+in)\s+the\s+(?P<unit>year|month|week)", _position_in_unit),
-    ("spelled_year",
-     r"(?:the\s+year\s+)?(?:(?P<century>nineteen|eighteen)\s+(?P<rest>{TENS}(?:[\s-]{ONES})?|{TEENS}|hundred)"
-     r"|(?P<millennium>two\s+thousand)(?:\s+and\s+(?P<rest2>{ONES}|{TEENS}))?)(?!\s+{UNIT})", _spelled_year),
-    ("year_ago_adjective", r"year-(?:earlier|ago)", _year_ago_adjective),
-    ("day_word",
-     r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>today|tomorrow|yesterday|tonight)"
-     r"(?:\s+(?P<part>{PART}))?",
-     _day_word),
-    ("day_part", r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>this|last)\s+(?P<part>{PART})", _day_word),
-    ("day_part_before_word",
-     r"(?:mid-?\s*)?(?P<part>{PART})\s+(?P<word>today|tomorrow|yesterday)", _day_word),
-    ("day_around_today", r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)", _day_before_after),
-    ("weekday",
-     r"(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WEEKDAY})"
-     r"(?:\s+(?P<part>{PART}))?",
-     _weekday),
-    ("weekday_set", r"(?:(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|"
-     r"(?P<wds>{WEEKDAYS})(?:\s+(?P<parts>{PARTS}))?)", _weekday_set),
-    ("relative_unit",
-     r"(?:(?P<pos>{POS}|earlier|later)\s+)?(?P<rel>this|last|next|coming|past|previous|the\s+past|the\s+coming|"
-     r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+last|that(?:\s+same)?)\s+"
-     r"(?P<unit>week|month|year|quarter|decade|century|weekend)(?![\w-])",
-     _relative_unit),
-    ("day_in_narrative",
-     r"(?:(?P<pos>earlier|later|early|late)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|"
-     r"the\s+previous)\s+(?P<part>day|morning|afternoon|evening|night)", _day_in_narrative),
-    ("the_weekend", r"the\s+(?P<unit>weekend)(?P<rel>)(?P<pos>)", lambda m, ctx: _weekend(m, ctx, 0)),
-    ("offset",
-     r"(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})"
-     r"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|from\s+now|hence)",
-     _offset),
-    ("duration",
-     r"(?:(?P<mod>{MOD})\s+)?(?:(?:the|an?other|another)\s+)?"
-     r"(?:(?:past|last|next|coming|first|previous|following|final|initial|remaining|latest|same|full)\s+)?"
-     r"(?P<num>{NUM})\s+(?:(?:more|additional|further|extra|straight|consecutive|trading|business|working|"
-     r"calendar|fiscal)\s+)?(?P<unit>{UNIT})"
-     r"(?:\s+and\s+a\s+half)?(?!\s+old|(?<=quarter)\s+of\b|(?<=quarters)\s+of\b)",
-     _duration),
-    ("duration_adjective",
-     r"(?P<num>{NUM})-(?:(?:trading|business|working|calendar)-)?(?P<unit>{UNIT})(?<!quarter)(?<!quarters)"
-     r"(?!-old|-plus|\s+old)",
-     _duration),
-    ("rate", r"(?:\d[\d,.]*|%|million|billion|trillion|times|twice|once|percent|"
-     r"[a-z]+(?<!thi)(?<!wa)(?<!ha)(?<!hi)(?<!it)(?<!i)s)\s+(?:an?|per)\s+"
-     r"(?:year|month|week|day|hour|minute|second|quarter)(?!\s+(?:ago|earlier|before|later|after|from))",
-     lambda m, ctx: None),
-    ("quarter_of_year", r"the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)", _quarter_of_year),
-    ("bare_plural",
-     r"(?:for|over|of|in|within|than|took|take|takes|taken|spent|after)\s+"
-     r"(?P<x>(?P<unit>years|months|weeks|decades|centuries))(?!\s+(?:of|ago|earlier|later))",
-     _bare_plural),
-    ("set_every", r"(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", _set_every),
-    ("set_month", r"(?:every|each)\s+(?P<month>{MONTH})", _set_month),
-    ("set_adverb", r"(?P<adv>{SETADV})", _set_adverb),
-    ("reference", r"(?P<ref>{REF})", _reference),
-    ("clock",
-     r"(?:(?P<mod>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-     r"(?:(?P<hour>[01]?\d|2[0-4])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\.?|[ap]m)(?![a-z])"
-     r"|(?P<clock>noon|midnight|midday)"
-     r"|(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)(?!\d)"
-     r"|(?P<hour3>[01]?\d)\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening))"
-     r"(?:\s+(?P<tz>{TZ}))?"
-     r"(?:,?\s+(?:(?P<cwd>{WEEKDAY})|(?P<cword>today|tomorrow|yesterday|tonight)|(?P<cmonth>{MONTH})\s*(?P<cday>{DAY})))?",
-     lambda m, ctx: _clock(_ClockMatch(m), ctx)),
-    ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?", _holiday),
-    ("part_of_day", r"(?:(?P<pos>early|late|mid-?)\s*)?(?P<part>overnight|mid[-\s]?afternoon|mid[-\s]?morning)",
-     _part_of_day),
-]
+Resolver = Callable[[re.Match[str], Context], Reading | None]
 
-
-class _ClockMatch:
-    """A clock match whose alternative hour groups are folded into ``hour``/``minute``."""
-
-    def __init__(self, match: re.Match[str]) -> None:
-        self._match = match
-        self.re = match.re
-
-    def group(self, name: str | int = 0) -> str | None:
-        m = self._match
-        if name == "hour":
-            return m.group("hour") or m.group("hour2") or m.group("hour3")
-        if name == "minute":
-            return m.group("minute") or m.group("minute2")
-        return m.group(name)
-
-    def start(self) -> int:
-        return self._match.start()
-
-    def end(self) -> int:
-        return self._match.end()
-
-
-# Which words must occur near a match of each rule: rules run only around these (speed).
-_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "calendar_date_mdy": ("months",), "calendar_date_dmy": ("months",), "numeric_date": ("numeric_digits",),
-    "numeric_date_us": ("numeric_digits",), "month_year": ("months",), "month": ("months",), "season": ("seasons",),
-    "year": ("year_digits",), "decade": ("year_digits",), "century": ("century",), "quarter": ("quarter",),
-    "quarter_anaphor": ("quarter",), "period_anaphor": ("quarter",), "year_ago_adjective": ("units",),
-    "day_word": ("day_words",), "day_part": ("parts",), "day_part_before_word": ("day_words",),
-    "day_around_today": ("day_words",), "weekday": ("weekdays",), "weekday_set": ("weekdays",),
-    "relative_unit": ("units",), "the_weekend": ("units",), "offset": ("units",), "duration": ("units",),
-    "duration_adjective": ("units",), "rate": ("units",), "quarter_of_year": ("quarter",), "bare_plural": ("units",),
-    "set_every": ("units",), "set_month": ("months",), "set_adverb": ("set_adverbs",),
-    "reference": ("references",), "clock": ("clock_digits", "clock_words"), "holiday": ("holidays",),
-    "part_of_day": ("parts",), "year_span": ("units",), "year_end": ("units",), "position_in_unit": ("units",),
-    "spelled_year": ("spelled_year",), "day_in_narrative": ("narrative",),
+RESOLVERS: dict[str, Resolver] = {
+    "calendar_date_mdy": _calendar_date,
+    "calendar_date_dmy": _calendar_date,
+    "numeric_date": _numeric_date,
+    "numeric_date_us": _numeric_date,
+    "month_year": _month_year,
+    "month": _bare_month,
+    "season": _season,
+    "year": _year_only,
+    "decade": _decade,
+    "century": _century,
+    "quarter": _quarter,
+    "quarter_adjective": _quarter,
+    "quarter_anaphor": _quarter_anaphor,
+    "period_anaphor": _quarter_anaphor,
+    "year_span": _year_span,
+    "year_end": _year_end,
+    "position_in_unit": _position_in_unit,
+    "spelled_year": _spelled_year,
+    "year_ago_adjective": _year_ago_adjective,
+    "day_word": _day_word,
+    "day_part": _day_word,
+    "day_part_before_word": _day_word,
+    "day_around_today": _day_before_after,
+    "weekday": _weekday,
+    "weekday_set": _weekday_set,
+    "relative_unit": _relative_unit,
+    "day_in_narrative": _day_in_narrative,
+    "the_weekend": _the_weekend,
+    "offset": _offset,
+    "duration": _duration,
+    "duration_adjective": _duration,
+    "rate": _blocked,
+    "quarter_of_year": _quarter_of_year,
+    "bare_plural": _bare_plural,
+    "set_every": _set_every,
+    "set_month": _set_month,
+    "set_adverb": _set_adverb,
+    "reference": _reference,
+    "clock": _clock,
+    "holiday": _holiday,
+    "part_of_day": _part_of_day,
 }
-
-
-def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
-    """Each trigger class as the set of lower-case words (split as :data:`WORD` splits) it contains."""
-    def words(phrases) -> set[str]:
-        return {word for phrase in phrases for word in WORD.findall(phrase.lower())}
-
-    return {
-        "months": words(lex.months),
-        "weekdays": words(lex.weekdays) | {day + "s" for day in lex.weekdays},
-        "seasons": words(lex.seasons),
-        "units": words(lex.units) | {"period"},
-        "quarter": {"quarter", "quarters", "half", "period"},
-        "century": {"century"},
-        "day_words": {"today", "tomorrow", "yesterday", "tonight", "day"},
-        "parts": words(lex.parts_of_day) | {"overnight", "afternoon", "morning"},
-        "set_adverbs": words(lex.set_adverbs),
-        "references": words(lex.reference_words) - {"the", "at", "in"},
-        "clock_words": words(lex.clock_words),
-        "spelled_year": {"nineteen", "eighteen", "thousand"},
-        "narrative": {"that", "same", "next", "following", "previous"},
-        "holidays": words(lex.holidays) - {"day", "s", "eve", "new", "year"},
-    }
-
-
-WORD = re.compile(r"[a-z]+|\d+")
-
-
-def rules() -> list[Rule]:
-    """The compiled grammar (compiled once per process)."""
-    global _COMPILED
-    if _COMPILED is None:
-        parts = _fragments(lexicon())
-        _COMPILED = [Rule(name, _compile(template, parts), resolve) for name, template, resolve in _RULES]
-    return _COMPILED
-
-
-def digit_classes(text: str, start: int, end: int) -> tuple[str, ...]:
-    """The trigger classes of the number ``text[start:end]``: a possible year, part of a numeric
-    date, or a clock time, judged from its length and the characters after it."""
-    classes = []
-    after = text[end:end + 4].lower()
-    if end - start == 4 and 1500 <= int(text[start:end]) <= 2099 or text[start - 1:start] == "'":
-        classes.append("year_digits")
-    if after[:1] in ("-", "/"):
-        classes.append("numeric_digits")
-    if after[:1] in (":", ".") or after.lstrip()[:1] in ("a", "p", "i", "o"):
-        classes.append("clock_digits")
-    return tuple(classes)
-
-
-def rules_by_trigger() -> dict[str, list[Rule]]:
-    """Rules keyed by the words (or number classes) that trigger them."""
-    global _BY_TRIGGER
-    if _BY_TRIGGER is None:
-        classes = _trigger_words(lexicon())
-        by_word: dict[str, list[Rule]] = {}
-        for rule in rules():
-            for trigger in _TRIGGERS[rule.name]:
-                for word in classes.get(trigger, {trigger}):
-                    by_word.setdefault(word, []).append(rule)
-        _BY_TRIGGER = by_word
-    return _BY_TRIGGER
-
-
-_COMPILED: list[Rule] | None = None
-_BY_TRIGGER: dict[str, list[Rule]] | None = None
