@@ -1,10 +1,197 @@
-"""Event frames. (Placeholder until issue 5.)"""
+"""Event frames for news: type and CAMEO root, trigger, participants, place, time, status and
+source for each event of an article, with mentions of the same event merged."""
 
 from __future__ import annotations
 
-from ..model import Entity, Event, Quote, Timex
+from ..model import Entity, Event, EventTime, Quote, Span, Timex
+from .events_lexicon import EventLexicon, TriggerRule, event_lexicon
+from .events_merge import EventMention, merge_mentions, to_event
+from .events_names import NameResolver
+from .events_roles import RoleFinder, Roles
+from .events_source import SourceFinder
+from .events_status import status_from_time, status_of
+from .events_time import TimeFinder, event_time
+from .events_triggers import Candidate, find_candidates
+
+# CAMEO roots of force and coercion (yield, coerce, assault, fight): conditional, they threaten.
+FORCE_ROOTS = frozenset({"08", "17", "18", "19"})
+SUPPLY_NOUNS = frozenset({"deal", "agreement", "contract", "sale", "purchase"})
 
 
 def extract_events(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
                    anchor: str | None) -> list[Event]:
-    return []
+    """The events of a parsed ``doc``; offsets index ``doc.text``."""
+    mentions = find_mentions(doc, entities, timexes, quotes, anchor)
+    return [to_event(group) for group in merge_mentions(mentions)]
+
+
+def find_mentions(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
+                  anchor: str | None) -> list[EventMention]:
+    """Every event mention of ``doc``, one per trigger, before coreference."""
+    lexicon = event_lexicon()
+    resolver = NameResolver(doc, entities)
+    roles = RoleFinder(resolver, lexicon)
+    roles.learn_doc(doc)
+    times = TimeFinder(doc, timexes, lexicon)
+    sources = SourceFinder(doc, quotes, resolver, lexicon)
+    candidates = find_candidates(doc, lexicon)
+    # "signed the deal": the noun names the event, its support verb only carries it
+    supports = {c.governor.i for c in candidates if c.is_noun and c.support and c.governor is not None}
+    candidates = [c for c in candidates if c.is_noun or c.token.i not in supports]
+    scoped = {id(c): times.scoped(c) for c in candidates}
+    mentions = []
+    for candidate in candidates:
+        source, how = sources.source(candidate.token)
+        frame = roles.roles(candidate, source)
+        rule = _first_satisfied(candidate, frame, lexicon)
+        if rule is None or (not frame.participants and _generic(candidate.token)):
+            continue
+        mention = _mention(candidate, rule, frame, source, how, lexicon)
+        mention.time = _time(candidate, times, scoped[id(candidate)], anchor)
+        mention.status = status_from_time(mention.status, mention.time.value if mention.time else None, anchor)
+        if mention.time is None and mention.status == "occurred":
+            mention.time = _just_now(candidate, anchor)
+        mention.confidence = _confidence(mention, candidate)
+        roles.remember(candidate.token.i, frame.participants)
+        mentions.append(mention)
+        threat = _conditional_threat(candidate, mention, roles, times)
+        if threat:
+            mentions.append(threat)
+    return mentions
+
+
+def _generic(token) -> bool:
+    """"It is tough to have meetings": a bare plural names no particular event."""
+    return token.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in token.children)
+
+
+def _first_satisfied(candidate: Candidate, frame: Roles, lexicon: EventLexicon) -> TriggerRule | None:
+    token = candidate.token
+    for rule in candidate.rules:
+        if rule.needs_object and not (frame.objects or frame.theme_kinds or frame.place):
+            continue
+        if rule.needs_group and len(frame.participants) < 2:
+            continue
+        if rule.theme and rule.theme not in frame.theme_kinds:
+            continue
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        if objects & rule.not_objects:
+            continue
+        if rule.no_xcomp and any(c.dep_ == "xcomp" for c in token.children):
+            continue
+        if rule.no_for and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue
+        return _retyped(rule, candidate, frame, lexicon)
+    return None
+
+
+def _retyped(rule: TriggerRule, candidate: Candidate, frame: Roles, lexicon: EventLexicon) -> TriggerRule:
+    """"The missile deal" is an arms supply, not a peace agreement."""
+    if candidate.is_noun and candidate.token.lemma_.lower() in SUPPLY_NOUNS and "weapon" in frame.theme_kinds:
+        return next(r for rules in lexicon.triggers.values() for r in rules if r.type == "arms_supply")
+    return rule
+
+
+def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how: str,
+             lexicon: EventLexicon) -> EventMention:
+    token = candidate.token
+    sentence = token.sent
+    status, cue = status_of(candidate, lexicon)
+    distinct = any(c.lower_ in lexicon.distinct for c in token.children if c.dep_ in ("det", "amod"))
+    participants = [p.text for p in frame.participants]
+    return EventMention(
+        type=rule.type,
+        cameo=rule.cameo,
+        trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+        sentence=Span(sentence.text, sentence.start_char, sentence.end_char),
+        participants=participants,
+        participant_types={p.text: p.type for p in frame.participants},
+        theme=frame.theme,
+        place=frame.place.text if frame.place else None,
+        place_type=frame.place.type if frame.place else None,
+        status=status,
+        status_cue=cue,
+        source=source.text if source else None,
+        distinct=distinct,
+        reason=f"{rule.lemma}/{rule.pos} → {rule.type} (CAMEO {rule.cameo_code or 'none'}); "
+               f"status from '{cue}'" + (f"; source by {how}" if source else ""),
+    )
+
+
+def _time(candidate: Candidate, times: TimeFinder, scoped: Timex | None, anchor: str | None) -> EventTime | None:
+    relative = times.relative(candidate, anchor)
+    if relative:
+        return relative
+    if scoped:
+        return event_time(scoped)
+    later = times.unclaimed_before(candidate)
+    return event_time(later) if later else None
+
+
+def _just_now(candidate: Candidate, anchor: str | None) -> EventTime | None:
+    """"I have just concluded my call": a present perfect with "just" happened on the day."""
+    verb = candidate.clause_verb if candidate.is_noun else candidate.token
+    if verb is None or anchor is None:
+        return None
+    children = list(verb.children)
+    just = next((c for c in children if c.dep_ == "advmod" and c.lower_ == "just"), None)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in children)
+    if just is None or not perfect:
+        return None
+    start, end = just.idx, verb.idx + len(verb.text)
+    return EventTime(value=anchor[:10], text=verb.doc.text[start:end], start=start, end=end)
+
+
+def _confidence(mention: EventMention, candidate: Candidate) -> float:
+    score = 0.5 + 0.1 * min(len(mention.participants), 2)
+    score += 0.1 if mention.time else 0.0
+    score += 0.05 if mention.place else 0.0
+    score -= 0.05 if candidate.is_noun and not candidate.support else 0.0
+    return round(min(score, 0.95), 3)
+
+
+def _conditional_threat(candidate: Candidate, mention: EventMention, roles: RoleFinder,
+                        times: TimeFinder) -> EventMention | None:
+    """"If Hamas continues…, we will kill them": a speaker's conditional use of force is a threat
+    against the one addressed, or else the one whose conduct is the condition."""
+    if mention.cameo not in FORCE_ROOTS or mention.status_cue.lower() not in ("if", "unless"):
+        return None
+    if not mention.source or mention.source not in mention.participants:
+        return None
+    report = _reporting_verb(candidate.token, roles.lexicon)
+    targets = [name.text for name in _addressees(report, roles)] if report is not None else []
+    if not targets:
+        condition = _condition_clause(candidate.token)
+        subjects = [c for c in condition.children if c.dep_ == "nsubj"] if condition is not None else []
+        targets = [name.text for word in subjects for name in roles.names_of(word, None)]
+    targets = [t for t in targets or mention.participants if t != mention.source]
+    if not targets:
+        return None
+    said_at = times.at_verb(report) if report is not None else None
+    time = event_time(said_at) if said_at else None
+    return EventMention(
+        type="threat", cameo="13", trigger=mention.trigger, sentence=mention.sentence,
+        participants=[mention.source, *targets], time=time, status="occurred", status_cue="if",
+        source=mention.source, confidence=mention.confidence,
+        reason=f"conditional use of force by the speaker ({mention.reason})",
+    )
+
+
+def _reporting_verb(token, lexicon: EventLexicon):
+    for word in token.ancestors:
+        if word.pos_ == "VERB" and word.lemma_.lower() in lexicon.reporting:
+            return word
+    return None
+
+
+def _addressees(verb, roles: RoleFinder) -> list:
+    return [name for c in verb.children if c.dep_ in ("dobj", "dative") for name in roles.names_of(c, None)]
+
+
+def _condition_clause(token):
+    for word in (token, token.head):
+        for child in word.children:
+            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
+                return child
+    return None

@@ -1,0 +1,107 @@
+"""The event stage's word lists, read once from ``storyline/data/events_*`` files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One way a word can name an event: its type, CAMEO code and the conditions it needs."""
+
+    lemma: str
+    pos: str  # "V" or "N"
+    type: str
+    cameo_code: str  # full CAMEO code, "" when CAMEO has no category for the type
+    needs_object: bool = False
+    needs_group: bool = False
+    theme: str | None = None  # weapon | aid | agreement | person
+    not_objects: frozenset[str] = frozenset()
+    compounds: frozenset[str] = frozenset()
+    not_compounds: frozenset[str] = frozenset()
+    no_xcomp: bool = False
+    no_for: bool = False
+    particle: str | None = None  # "down" for "sit down"
+
+    @property
+    def cameo(self) -> str:
+        """The two-digit CAMEO root code ("" when CAMEO has none)."""
+        return self.cameo_code[:2]
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: dict[tuple[str, str], tuple[TriggerRule, ...]]
+    modality: dict[tuple[str, str], str]  # (word, where) -> status
+    negations: frozenset[str]
+    weapons: frozenset[str]
+    aid: frozenset[str]
+    collectives: dict[str, str]  # phrase -> PERSON | ANY
+    reporting: frozenset[str]
+    captives: frozenset[str]
+    support_verbs: frozenset[str]
+    distinct: frozenset[str]
+    agreement_nouns: frozenset[str] = field(default_factory=frozenset)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rule(row: list[str]) -> TriggerRule:
+    lemma, pos, type_, code = row[:4]
+    conditions = dict.fromkeys(row[4].split(","), "") if len(row) > 4 else {}
+    for item in list(conditions):
+        if "=" in item:
+            key, value = item.split("=", 1)
+            del conditions[item]
+            conditions[key] = value
+    word, _, particle = lemma.partition(" ")
+    return TriggerRule(
+        lemma=word,
+        pos=pos,
+        type=type_,
+        cameo_code="" if code == "-" else code,
+        needs_object="obj" in conditions,
+        needs_group="group" in conditions,
+        theme=conditions.get("theme"),
+        not_objects=frozenset(conditions.get("not_obj", "").split("|")) - {""},
+        compounds=frozenset(conditions.get("compound", "").split("|")) - {""},
+        not_compounds=frozenset(conditions.get("not_compound", "").split("|")) - {""},
+        no_xcomp="no_xcomp" in conditions,
+        no_for="no_for" in conditions,
+        particle=particle or None,
+    )
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    """The lexicon (loaded once per process)."""
+    triggers: dict[tuple[str, str], list[TriggerRule]] = {}
+    for line in _lines("events_triggers.tsv"):
+        rule = _rule(line.split("\t"))
+        triggers.setdefault((rule.lemma, rule.pos), []).append(rule)
+    modality = {}
+    for line in _lines("events_modality.tsv"):
+        word, where, status = line.split("\t")
+        modality[(word, where)] = status
+    agreement_nouns = frozenset(
+        rule.lemma for rules in triggers.values() for rule in rules
+        if rule.type in ("agreement", "ceasefire") and rule.pos == "N"
+    )
+    return EventLexicon(
+        triggers={key: tuple(rules) for key, rules in triggers.items()},
+        modality=modality,
+        negations=frozenset(_lines("events_negation.txt")),
+        weapons=frozenset(_lines("events_weapons.txt")),
+        aid=frozenset(_lines("events_aid.txt")),
+        collectives=dict(line.split("\t") for line in _lines("events_collectives.txt")),
+        reporting=frozenset(_lines("events_reporting.txt")),
+        captives=frozenset(_lines("events_captives.txt")),
+        support_verbs=frozenset(_lines("events_support_verbs.txt")),
+        distinct=frozenset(_lines("events_distinct.txt")),
+        agreement_nouns=agreement_nouns,
+    )

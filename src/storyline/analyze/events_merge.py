@@ -1,0 +1,161 @@
+"""Within-article event coreference: mentions of the same event (same type, compatible
+participants, time and status) become one Event with the best evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Event, EventTime, Evidence, Span
+from .events_status import CALENDAR_VALUE
+
+FUTURE = frozenset({"planned", "hypothetical"})
+
+
+@dataclass
+class EventMention:
+    """One trigger with its frame, before mentions of the same event are merged."""
+
+    type: str
+    cameo: str
+    trigger: Span
+    sentence: Span
+    participants: list[str] = field(default_factory=list)
+    participant_types: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    place: str | None = None
+    place_type: str | None = None
+    time: EventTime | None = None
+    status: str = "occurred"
+    status_cue: str = ""
+    source: str | None = None
+    confidence: float = 0.5
+    distinct: bool = False  # "another threat": never the same as an earlier one
+    reason: str = ""
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Group mentions, in document order, into events."""
+    groups: list[list[EventMention]] = []
+    vague: list[EventMention] = []
+    for mention in sorted(mentions, key=lambda m: m.trigger.start):
+        if not mention.participants:
+            vague.append(mention)
+            continue
+        target = None if mention.distinct else _matching_group(groups, mention)
+        if target is None:
+            groups.append([mention])
+        else:
+            target.append(mention)
+    for mention in vague:
+        target = _nearest_group(groups, mention)
+        if target is not None:
+            target.append(mention)
+        elif mention.place or (mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
+            groups.append([mention])
+    return groups
+
+
+def _matching_group(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
+    for group in reversed(groups):
+        if group[0].distinct and len(group) > 1:
+            continue
+        if all(_compatible(other, mention) for other in group) and _same_people(group, mention):
+            return group
+    return None
+
+
+def _same_people(group: list[EventMention], mention: EventMention) -> bool:
+    """One participant set contains the other (a Trump–Putin call is not a Trump–Zelensky one)."""
+    known = {p for m in group for p in m.participants}
+    mine = set(mention.participants)
+    return bool(known & mine) and (mine <= known or known <= mine)
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    return a.type == b.type and _status_compatible(a.status, b.status) and _time_compatible(a.time, b.time)
+
+
+def _status_compatible(a: str, b: str) -> bool:
+    if a == b or (a in FUTURE and b in FUTURE):
+        return True
+    return {a, b} == {"occurred", "ongoing"}
+
+
+def _time_compatible(a: EventTime | None, b: EventTime | None) -> bool:
+    if a is None or b is None:
+        return True
+    first, second = CALENDAR_VALUE.match(a.value or ""), CALENDAR_VALUE.match(b.value or "")
+    if not first or not second:
+        return True
+    x, y = first.group(0), second.group(0)
+    return x.startswith(y) or y.startswith(x)
+
+
+def _nearest_group(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
+    """A mention naming nobody ("the meeting") joins the nearest earlier compatible event."""
+    best, best_distance = None, None
+    for group in groups:
+        if not all(_compatible(other, mention) for other in group):
+            continue
+        if any(m.sentence.start == mention.sentence.start for m in group):
+            continue  # "arrangements for the meeting": an argument, not a second mention
+        positions = [m.trigger.start for m in group]
+        earlier = [p for p in positions if p <= mention.trigger.start]
+        if not earlier:
+            continue
+        distance = mention.trigger.start - max(earlier)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = group, distance
+    return best
+
+
+def to_event(group: list[EventMention]) -> Event:
+    """One Event from the mentions of one group: the most confident trigger, every participant,
+    the most precise time, the most named place and the status most mentions give."""
+    best = max(group, key=lambda m: (m.confidence, -m.trigger.start))
+    participants: list[str] = []
+    for mention in group:
+        participants.extend(p for p in mention.participants if p not in participants)
+    timed = [m for m in group if m.time]
+    time = max(timed, key=_time_precision).time if timed else None
+    places = Counter(m.place for m in group if m.place)
+    place = None
+    if places:
+        top = max(places.values())
+        place = next(m.place for m in group if m.place and places[m.place] == top)
+    votes: Counter[str] = Counter()
+    for mention in group:
+        votes[mention.status] += mention.confidence
+    status = max(votes, key=lambda s: (votes[s], -[m.status for m in group].index(s)))
+    source = best.source or next((m.source for m in group if m.source), None)
+    confidence = min(0.99, best.confidence + 0.05 * (len(group) - 1))
+    theme = next((m.theme for m in group if m.theme), None)
+    key = f"{best.type}|{best.trigger.start}|{best.trigger.text}"
+    return Event(
+        id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        type=best.type,
+        cameo=best.cameo,
+        trigger=best.trigger,
+        participants=participants,
+        place=place,
+        time=time,
+        status=status,  # type: ignore[arg-type]
+        source=source,
+        confidence=round(confidence, 3),
+        sentence=best.sentence,
+        theme=theme,
+        evidence=[
+            Evidence(source="parse", confidence=m.confidence, start=m.trigger.start, end=m.trigger.end,
+                     reason=m.reason)
+            for m in group
+        ],
+    )
+
+
+def _time_precision(mention: EventMention) -> tuple[int, int, int]:
+    value = mention.time.value if mention.time else ""
+    match = CALENDAR_VALUE.match(value or "")
+    return (len(match.group(0)) if match else 0, len(mention.time.text) if mention.time else 0,
+            -mention.trigger.start)
