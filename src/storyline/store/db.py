@@ -141,6 +141,11 @@ class Store:
                                           .where(t.articles.c.content_hash.in_(chunk))).scalars())
         return found
 
+    def known_hashes(self) -> set[str]:
+        """Every stored content hash."""
+        with self._read() as conn:
+            return set(conn.execute(select(t.articles.c.content_hash)).scalars())
+
     def mark_duplicate(self, article_id: str, of_id: str, score: float, differences: dict) -> None:
         with translated(), self._write() as conn:
             conn.execute(t.articles.update().where(t.articles.c.id == article_id).values(

@@ -71,7 +71,7 @@ def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, work
     pages = _pages(sources, follow_links)
     try:
         for outcomes in _outcomes(_new_batches(pages, store, summary, batch_size), workers, batch_size):
-            _store(store, outcomes, summary)
+            store_outcomes(store, outcomes, summary)
             summary.seconds = time.perf_counter() - started
             if progress:
                 progress(summary)
@@ -131,7 +131,7 @@ def _load_model() -> None:
     get_nlp()
 
 
-def _store(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
+def store_outcomes(store: Store, outcomes: list[Outcome], summary: Summary) -> None:
     """Commit one batch in one transaction, retrying while the database is busy."""
     for outcome in outcomes:
         if outcome.error:
