@@ -19,6 +19,7 @@ from .quotes_channels import channel_in
 from .quotes_cues import FIRST_PERSON, CueFrame, find_cue_frames
 from .quotes_lexicon import lexicon
 from .quotes_marks import MarkedQuote, find_quotes
+from .quotes_sentences import Sentences
 from .quotes_speakers import RecentSpeaker, SpeakerResolver
 
 _WORD = re.compile(r"\w+")
@@ -41,10 +42,14 @@ class _Draft:
     closed: bool = True
 
 
-class _Paragraphs:
-    def __init__(self, text: str) -> None:
+class _Layout:
+    """Paragraph spans (``spans``, ``index``) and sentence bounds of the analysed text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = text = doc.text  # Doc.text joins every token on each access
         self.spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)] or [(0, len(text))]
         self.starts = [s for s, _ in self.spans]
+        self.sentences = Sentences(doc)
 
     def index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -127,33 +132,28 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
     return drafts, used
 
 
-def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], paragraphs: _Paragraphs,
+def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], layout: _Layout,
                   taken: set[int]) -> tuple[CueFrame, str] | None:
     """The cue of a quote from the words around it: '“…,” she said', 'she said: “…”'."""
-    text = doc.text
-    para = paragraphs.index(mark.start)
-    p_start, p_end = paragraphs.spans[para]
+    text = layout.text
+    para = layout.index(mark.start)
+    p_start, p_end = layout.spans[para]
     # The cue may sit in the sentence of the closing mark or, when the parser split there, in the
     # next one ('“… word.” the mayor said.').
-    sent_end = mark.end
     rest = text[mark.end : mark.end + 200]
     next_word = mark.end + len(rest) - len(rest.lstrip())
-    for pos in (mark.end - 1, next_word):
-        span = doc.char_span(pos, min(pos + 1, len(text)), alignment_mode="expand")
-        if span is not None and len(span):
-            sent_end = max(sent_end, span.sent.end_char)
+    sent_end = max(mark.end, layout.sentences.around(mark.end - 1)[1], layout.sentences.around(next_word)[1])
     after = [f for f in frames if mark.end <= f.start < min(sent_end, p_end) and f.speaker is not None
              and id(f) not in taken]
     if after:
         return after[0], "cue"
-    start_sent = doc.char_span(mark.start, mark.start + 1, alignment_mode="expand")
-    sent_start = start_sent.sent.start_char if start_sent is not None else mark.start
+    sent_start = layout.sentences.around(mark.start)[0]
     lead = text[p_start : mark.start].rstrip()
     window_start = max(p_start, sent_start)
     if lead.endswith(":"):
         window_start = p_start
     elif not lead and para > 0:
-        prev_start, prev_end = paragraphs.spans[para - 1]
+        prev_start, prev_end = layout.spans[para - 1]
         if text[prev_start:prev_end].rstrip().endswith(":"):
             window_start, lead = prev_start, ":"
     before = [f for f in frames if window_start <= f.start and f.end <= mark.start
@@ -164,15 +164,15 @@ def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], paragraph
 
 
 def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame], speech: set[int],
-                     used: set[int], drafts: list[_Draft], paragraphs: _Paragraphs) -> list[_Draft]:
+                     used: set[int], drafts: list[_Draft], layout: _Layout) -> list[_Draft]:
     """Direct quotes for the speech-like marks not already joined to a cue frame."""
-    text = doc.text
+    text = layout.text
     taken = {id(d.frame) for d in drafts if d.frame is not None}
     out: list[_Draft] = []
     for i, mark in enumerate(marks):
         if i not in speech or i in used:
             continue
-        found = _nearby_frame(doc, mark, frames, paragraphs, taken)
+        found = _nearby_frame(doc, mark, frames, layout, taken)
         if found is not None:
             frame, how = found
             between = text[frame.end : mark.start].strip(" ,:\n")
@@ -185,7 +185,7 @@ def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame],
     return out
 
 
-def _link_continuations(text: str, drafts: list[_Draft], paragraphs: _Paragraphs) -> list[_Draft]:
+def _link_continuations(text: str, drafts: list[_Draft], layout: _Layout) -> list[_Draft]:
     """An unattributed quote that opens a sentence right after an attributed quote (same or next
     paragraph) continues the same speaker. Unattributed quoted phrases inside a sentence ("the
     “boys will be boys” trope") and headline-like lines without end punctuation are dropped."""
@@ -193,12 +193,12 @@ def _link_continuations(text: str, drafts: list[_Draft], paragraphs: _Paragraphs
     kept = []
     for draft in drafts:
         if draft.how == "none":
-            lead = text[paragraphs.spans[paragraphs.index(draft.start)][0] : draft.start].rstrip()
+            lead = text[layout.spans[layout.index(draft.start)][0] : draft.start].rstrip()
             if lead and lead[-1].isalnum():
                 continue
             if not lead and text[draft.start : draft.end].rstrip("”’\"'»“‘ ")[-1:] not in ".!?,…":
                 continue
-            gap = paragraphs.index(draft.start) - paragraphs.index(previous.end) if previous else 9
+            gap = layout.index(draft.start) - layout.index(previous.end) if previous else 9
             if previous is not None and previous.kind != "indirect" and gap <= 1 and (
                     not lead or gap == 0):
                 draft.how, draft.source = "continuation", previous.source or previous
@@ -231,7 +231,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     if not text.strip():
         return []
     lex = lexicon()
-    paragraphs = _Paragraphs(text)
+    layout = _Layout(doc)
     marks = find_quotes(text)
     quoted = [(m.start, m.end) for m in marks]
     starts = [s for s, _ in quoted]
@@ -244,19 +244,19 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     frames = find_cue_frames(doc, lex, inside_quote)
     speech = {i for i, m in enumerate(marks) if _is_speech(text, m)}
     drafts, used = _join_frames_and_marks(text, frames, marks, speech)
-    drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, paragraphs)
+    drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, layout)
     # The writer's own voice ("“…,” I said") is not a quote of anyone reported on.
     drafts = [d for d in drafts if d.frame is None or d.frame.speaker is None
               or d.frame.speaker.lower_ not in FIRST_PERSON]
-    drafts = _link_continuations(text, _drop_nested(drafts), paragraphs)
-    return _build_quotes(doc, entities, drafts, quoted, paragraphs)
+    drafts = _link_continuations(text, _drop_nested(drafts), layout)
+    return _build_quotes(doc, entities, drafts, quoted, layout)
 
 
 def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
-                  quoted: list[tuple[int, int]], paragraphs: _Paragraphs) -> list[Quote]:
-    text = doc.text
+                  quoted: list[tuple[int, int]], layout: _Layout) -> list[Quote]:
+    text = layout.text
     lex = lexicon()
-    resolver = SpeakerResolver(doc, entities, lex, paragraphs.index)
+    resolver = SpeakerResolver(doc, entities, lex, layout.index, layout.sentences)
     recent: list[RecentSpeaker] = []
     built: dict[int, Quote] = {}
     quotes = []
@@ -273,7 +273,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
                 quote.speaker = resolver.phrase(head)
                 quote.speaker_entity = resolver.resolve(head, recent) or (
                     None if head.pos_ == "PRON" else quote.speaker.text)
-            quote.channel = _channel(doc, draft, quoted, paragraphs)
+            quote.channel = _channel(doc, draft, quoted, layout)
         elif draft.source is not None and id(draft.source) in built:
             source = built[id(draft.source)]
             quote.speaker_entity, quote.channel = source.speaker_entity, source.channel
@@ -284,7 +284,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         if quote.speaker_entity:
             is_person = frame is None or frame.speaker is None or _is_person(resolver, frame)
             recent.append(RecentSpeaker(quote.speaker_entity, draft.end,
-                                        paragraphs.index(draft.start), is_person))
+                                        layout.index(draft.start), is_person))
         built[id(draft)] = quote
         quotes.append(quote)
     return quotes
@@ -301,17 +301,18 @@ def _is_person(resolver: SpeakerResolver, frame: CueFrame) -> bool:
 
 
 def _channel(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]],
-             paragraphs: _Paragraphs) -> str | None:
+             layout: _Layout) -> str | None:
     """A channel named in the cue's sentence; for written cues ("Trump wrote:") one named in the
     paragraph before."""
     frame = draft.frame
     assert frame is not None
     lex = lexicon()
-    sent = frame.cue[0].sent
-    channel = channel_in(doc.text, sent.start_char, sent.end_char, quoted, lex)
+    sent_start, sent_end = layout.sentences.around(frame.start)
+    text = layout.text
+    channel = channel_in(text, sent_start, sent_end, quoted, lex)
     if channel is None and "write" in frame.tags:
-        para = paragraphs.index(frame.start)
+        para = layout.index(frame.start)
         if para > 0:
-            p_start = paragraphs.spans[para - 1][0]
-            channel = channel_in(doc.text, p_start, sent.end_char, quoted, lex)
+            p_start = layout.spans[para - 1][0]
+            channel = channel_in(text, p_start, sent_end, quoted, lex)
     return channel

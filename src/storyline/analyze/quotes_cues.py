@@ -8,7 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from .nlp import parse_many
 from .quotes_lexicon import QuoteLexicon
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -116,22 +118,26 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
 def _according_frames(doc: Doc) -> list[CueFrame]:
     """'According to X, …' and '…, according to X.': X is the speaker, the clause is the content."""
     frames = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
-        phrase_end = max(tok.right_edge.i, to.right_edge.i)
-        sent = tok.sent
-        before = [t for t in sent if t.i < tok.i]
-        after = [t for t in sent if t.i > phrase_end]
-        content = _span_of(after) if len(after) >= len(before) else _span_of(before)
-        frames.append(CueFrame([tok, to], speaker, content, frozenset()))
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                frames.append(_according_frame(tok, sent))
     return frames
 
 
-def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
-    """Every attribution frame in ``doc`` whose cue is outside quotation marks, in text order."""
+def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
+    """The source is the object of "to"; the content is the longer side of the sentence."""
+    to = tok.doc[tok.i + 1]
+    speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase_end = max(tok.right_edge.i, to.right_edge.i)
+    before = [t for t in sent if t.i < tok.i]
+    after = [t for t in sent if t.i > phrase_end]
+    content = _span_of(after) if len(after) >= len(before) else _span_of(before)
+    return CueFrame([tok, to], speaker, content, frozenset())
+
+
+def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
+               quoted: Callable[[int], bool]) -> list[CueFrame]:
     frames = []
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
@@ -147,7 +153,56 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
         frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
     frames.extend(_according_frames(doc))
     for frame in frames:
-        frame.content = _within_paragraph(doc.text, frame)
+        frame.content = _within_paragraph(text, frame)
+    return frames
+
+
+def _misparsed_paragraphs(doc: Doc, text: str, frames: list[CueFrame]) -> list[tuple[int, int]]:
+    """Paragraphs whose cue lost its speaker or content because the parser ran a sentence over
+    a line break (a heading without a full stop glued to the next paragraph): worth parsing alone."""
+    crossing = [(s.start_char, s.end_char) for s in doc.sents if "\n" in s.text.strip()]
+    spans: set[tuple[int, int]] = set()
+    for frame in frames:
+        if not any(s <= frame.start < e for s, e in crossing):
+            continue
+        start = text.rfind("\n", 0, frame.start) + 1
+        end = text.find("\n", frame.end)
+        end = len(text) if end < 0 else end
+        speaker = frame.speaker
+        if frame.content is None or speaker is None or not start <= speaker.idx < end:
+            spans.add((start, end))
+    return sorted(spans)
+
+
+def _rebase(frame: CueFrame, doc: Doc, offset: int) -> CueFrame | None:
+    """A frame found in a paragraph parsed alone, moved onto ``doc``'s tokens and offsets."""
+
+    def token_at(tok: Token | None) -> Token | None:
+        if tok is None:
+            return None
+        span = doc.char_span(tok.idx + offset, tok.idx + offset + len(tok), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    cue = [t for t in (token_at(t) for t in frame.cue) if t is not None]
+    if not cue:
+        return None
+    content = None if frame.content is None else (frame.content[0] + offset, frame.content[1] + offset)
+    return CueFrame(cue, token_at(frame.speaker), content, frame.tags)
+
+
+def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
+    """Every attribution frame in ``doc`` whose cue is outside quotation marks, in text order."""
+    text = doc.text
+    frames = _frames_in(doc, text, lexicon, quoted)
+    misparsed = _misparsed_paragraphs(doc, text, frames)
+    frames = [f for f in frames if not any(s <= f.start < e for s, e in misparsed)]
+    reparsed = parse_many(text[start:end] for start, end in misparsed)
+    for (start, _), paragraph in zip(misparsed, reparsed, strict=True):
+        in_quote = lambda pos, start=start: quoted(pos + start)  # noqa: E731
+        for frame in _frames_in(paragraph, paragraph.text, lexicon, in_quote):
+            rebased = _rebase(frame, doc, start)
+            if rebased is not None:
+                frames.append(rebased)
     frames.sort(key=lambda f: f.start)
     return frames
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span
 from .quotes_lexicon import QuoteLexicon
+from .quotes_sentences import Sentences
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "we"}
@@ -32,7 +34,7 @@ HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "ms.": "f", "ms": "f", "m
 
 def _name_words(text: str) -> list[str]:
     text = re.sub(r"['’]s?\b", "", text.strip())
-    return [w for w in _WORD.findall(text) if not HONORIFIC.match(w)]
+    return [w for w in _WORD.findall(text) if not HONORIFIC.match(w) and not w.isdigit()]
 
 
 def _initials(name: str) -> str:
@@ -60,10 +62,12 @@ class SpeakerResolver:
     """Resolves speaker head tokens of one Doc to canonical names."""
 
     def __init__(self, doc: Doc, entities: list[Entity], lexicon: QuoteLexicon,
-                 paragraph_of) -> None:
+                 paragraph_of: Callable[[int], int], sentences: Sentences) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.lexicon = lexicon
         self.paragraph_of = paragraph_of
+        self.sentences = sentences
         self.mentions = self._mentions(doc, entities)
         self.starts = [m.start for m in self.mentions]
         self.salience = Counter(m.name for m in self.mentions if m.label == "PERSON")
@@ -77,19 +81,19 @@ class SpeakerResolver:
             found = [_Mention(m.start, m.end, e.name, e.type, False)
                      for e in entities for m in e.mentions if m.kind in ("name", "title")]
         else:
-            found = self._spacy_mentions(doc)
+            found = self._spacy_mentions(doc, self.text)
         for m in found:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
         return sorted(found, key=lambda m: m.start)
 
     @staticmethod
-    def _spacy_mentions(doc: Doc) -> list[_Mention]:
+    def _spacy_mentions(doc: Doc, text: str) -> list[_Mention]:
         """Name mentions from spaCy's NER, people clustered on shared name words (a surname
         mention joins the longest full name containing it)."""
         # Upper-case names in parentheses are photo credits, not people in the story.
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS
-                and not (e.text.isupper() and "(" in doc.text[max(0, e.start_char - 3) : e.start_char])]
+                and not (e.text.isupper() and "(" in text[max(0, e.start_char - 3) : e.start_char])]
         long_orgs = {_initials(e.text): " ".join(_name_words(e.text)) for e in ents
                      if e.label_ == "ORG" and len(_name_words(e.text)) > 1}
         full_names: list[list[str]] = []
@@ -130,16 +134,12 @@ class SpeakerResolver:
         pronouns = [(t.idx, PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in PRONOUN_GENDER]
         positions = [p for p, _ in pronouns]
         for i, m in enumerate(people):
-            title = HONORIFIC_GENDER.get(doc.text[max(0, m.start - 5) : m.start].strip().lower())
-            title = title or HONORIFIC_GENDER.get(doc.text[m.start : m.end].split()[0].lower())
+            title = HONORIFIC_GENDER.get(self.text[max(0, m.start - 5) : m.start].strip().lower())
+            title = title or HONORIFIC_GENDER.get(self.text[m.start : m.end].split()[0].lower())
             if title:
                 votes.setdefault(m.name, Counter())[title] += 2
-            limit = people[i + 1].start if i + 1 < len(people) else len(doc.text)
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                sent = span.sent
-                nxt = doc[sent.end] if sent.end < len(doc) else None
-                limit = min(limit, nxt.sent.end_char if nxt is not None else sent.end_char)
+            limit = people[i + 1].start if i + 1 < len(people) else len(self.text)
+            limit = min(limit, self.sentences.next_end(m.start))
             j = bisect.bisect_left(positions, m.end)
             if j < len(pronouns) and pronouns[j][0] < limit:
                 votes.setdefault(m.name, Counter())[pronouns[j][1]] += 1
@@ -177,7 +177,7 @@ class SpeakerResolver:
         """The speaker's noun phrase: the name mention around ``head`` or its modifiers."""
         mention = self.mention_at(head.idx, head.idx + len(head))
         if mention is not None and head.pos_ == "PROPN":
-            return Span(self.doc.text[mention.start:mention.end], mention.start, mention.end)
+            return Span(self.text[mention.start:mention.end], mention.start, mention.end)
         deps = NAME_DEPS if head.pos_ == "PROPN" else PHRASE_DEPS
         left = right = head.i
         for child in head.children:
@@ -263,7 +263,7 @@ class SpeakerResolver:
         def fits(name: str) -> bool:
             return gender is None or self.gender.get(name, gender) == gender
 
-        sent_start = pronoun.sent.start_char
+        sent_start = self.sentences.around(pronoun.idx)[0]
         before = self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]
         # A name earlier in the same sentence ("Smith, who … , said she …") wins.
         for m in reversed(before):
@@ -280,6 +280,9 @@ class SpeakerResolver:
                      or self._recent_mention(pronoun, labels, wanted))
             if found and fits(found):
                 return found
+        if wants_person:  # far from any name: the person the article is most about
+            people = [n for n, _ in self.salience.most_common() if fits(n)]
+            return people[0] if people else None
         return None
 
     def _resolve_role(self, role: Token, recent: list[RecentSpeaker]) -> str | None:
