@@ -95,6 +95,25 @@ def test_expression_values(sentence, text, kind, value):
     assert values(sentence, "2025-10-16")[text] == (kind, value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", "DATE", "1991"),
+        ("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("A minute and a half later the pilot called.", "A minute and a half", "DURATION", "PT1M30S"),
+        ("Third-quarter profit rose 5%.", "Third-quarter", "DATE", "2025-Q3"),
+        ("Profit fell in the year-ago third quarter.", "the year-ago third quarter", "DATE", "2024-Q3"),
+        ("Shares closed at 1:30 p.m. EDT on Monday.", "1:30 p.m. EDT", "TIME", "2025-10-13T13:30"),
+        ("He fled in June 1998 and returned later that year.", "later that year", "DATE", "1998"),
+        ("The plant reopened on May 3, 1999, and the strike ended the next day.", "the next day", "DATE",
+         "1999-05-04"),
+        ("The company expects to close the deal by year-end.", "year-end", "DATE", "2025"),
+    ],
+)
+def test_more_expression_values(sentence, text, kind, value):
+    assert values(sentence, "2025-10-16")[text] == (kind, value)
+
+
 def test_ages_and_rates_are_not_durations():
     found = values("The 52-year-old driver earns $500 a week and is 37 years old.", "2025-10-16")
     assert found == {}

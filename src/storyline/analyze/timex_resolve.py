@@ -543,11 +543,12 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
         return (f"{year:04d}-{month:02d}-{day:02d}" if year else None), True
     if ctx.anchor is None:
         return None, True
-    if m.group("cwd"):
-        weekday = lex.weekday(m.group("cwd"))
+    # The day is named right after the time ("10 p.m. Wednesday") or looked ahead to ("... on Friday").
+    if m.group("cwd") or m.group("onwd"):
+        weekday = lex.weekday(m.group("cwd") or m.group("onwd"))
         direction = ctx.direction(m.start(), m.end())
         return cal.weekday_near(ctx.anchor, weekday, "future" if direction == "future" else "past").isoformat(), True
-    word = (m.group("cword") or "today").lower()
+    word = (m.group("cword") or m.group("onword") or "today").lower()
     offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[word]
     return (ctx.anchor + timedelta(days=offset)).isoformat(), True
 
