@@ -92,3 +92,14 @@ def test_mentions_index_the_text_and_ids_are_consistent(entities):
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
             assert m.entity_id == e.id and m.type == e.type
+
+
+def test_seed_as_a_new_user_reads_it():
+    import storyline
+
+    analysis = storyline.analyze(storyline.read(Path(__file__).parent / "fixtures" / "seed-metro.txt"))
+    trump = _find(analysis.entities, "Donald Trump")
+    assert {"Trump", "POTUS", "the US president"} <= _texts(trump)
+    assert "Secretary of State" in _find(analysis.entities, "Marco Rubio").roles
+    assert "the Russian president" in _texts(_find(analysis.entities, "Vladimir Putin"))
+    assert not {"Tomahawks", "Picture", "Getty Images"} & {m.text for e in analysis.entities for m in e.mentions}

@@ -29,10 +29,16 @@ class Resolver:
         self.qualifiers: dict[int, set[str]] = defaultdict(set)
         self.gender: dict[int, str] = {}
         self.at_token: dict[int, Candidate] = {}  # token -> the resolved mention covering it
+        self.first_seen: dict[int, int] = {}
         for cluster in clusterer.clusters:
+            kind = cluster.type()
+            self.first_seen[cluster.index] = min(c.start for c in cluster.members)
             for c in cluster.members:
+                c.type = kind  # the cluster's vote overrides a mislabelled mention ("Trump" as ORG)
                 self._learn(cluster.index, c)
                 self._cover(c)
+        self.untitled = [cl.index for cl in clusterer.clusters if cl.type() == "PERSON" and not self.titles[cl.index]]
+        self.untitled.sort(key=self.first_seen.__getitem__)
 
     def _cover(self, c: Candidate) -> None:
         for i in range(c.start, c.end):
@@ -115,7 +121,26 @@ class Resolver:
             and (qualifier is None or (role.title, qualifier) in self.titles[cluster]
                  or qualifier in self.qualifiers[cluster])
         ]
-        return holders[0] if len(holders) == 1 else None
+        if holders:
+            return holders[0] if len(holders) == 1 else None
+        return self._only_untitled_person(role, qualifier)
+
+    def _only_untitled_person(self, role: Candidate, qualifier: str | None) -> int | None:
+        """ "The US president" when nobody is titled president: the one person seen so far with no
+        title and no other country, if there is exactly one."""
+        found = None
+        for cluster in self.untitled:
+            if self.first_seen[cluster] >= role.start:
+                break
+            if self.titles[cluster]:
+                continue  # it gained a title since
+            countries = {q for q in self.qualifiers[cluster] if not q.startswith("#")}
+            if qualifier is not None and countries - {qualifier}:
+                continue
+            if found is not None:
+                return None
+            found = cluster
+        return found
 
     def _org_noun(self, recent: list[Candidate]) -> int | None:
         """ "The company" → the organisation mentioned last, within a few sentences."""
