@@ -13,7 +13,7 @@ def parse_anchor(anchor: str | None) -> date | None:
     """The anchor's day (the first ``YYYY-MM-DD`` in it); None when missing or unusable."""
     if not anchor:
         return None
-    day = _ISO_DAY.search(anchor)
+    day = _ISO_DAY.search(str(anchor))
     if not day:
         return None
     try:

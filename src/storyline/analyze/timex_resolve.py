@@ -488,7 +488,10 @@ def _within(value: str, unit: str, number: float | None, ctx: Context) -> Readin
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("DURATION", _duration_value(None, lexicon().unit(m.group("unit"))), "unspecified span")
+    value = _duration_value(None, lexicon().unit(m.group("unit")))
+    if m.group(0).lower().startswith("within"):
+        return Reading("DURATION", value, "an unspecified span after 'within'", "EQUAL_OR_LESS")
+    return Reading("DURATION", value, "unspecified span")
 
 
 def _set_every(m: re.Match[str], ctx: Context) -> Reading | None:
