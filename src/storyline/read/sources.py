@@ -118,16 +118,17 @@ def _iter_stdin(data: bytes) -> Iterator[Page]:
 # ---------------------------------------------------------------- URLs
 
 
-def fetch_page(url: str) -> Page:
+def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Page:
     """Fetch one URL with the reader's fetcher (timeouts, size limit, user agent) as a Page."""
-    from .fetch import fetch_url
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch_url
 
+    fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        fetched = fetch_url(url)
+        body, final_url, _headers = fetch_url(url, timeout=timeout or DEFAULT_TIMEOUT,
+                                              max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except Exception as exc:  # noqa: BLE001 - any network failure is a skipped page with its reason
         return Page(None, url, url=url, source="url", error=f"fetch failed: {exc}")
-    return Page(fetched.content, url, url=fetched.url or url, source="url",
-                fetched_at=fetched.fetched_at, error=None)
+    return Page(body, url, url=final_url or url, source="url", fetched_at=fetched_at)
 
 
 def _iter_url(url: str, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
