@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from storyline.model import Analysis, Entity, Mention, Quote, Span, Story, TimelineEntry, Timex
 from storyline.serve.annotate import article_view
-from storyline.serve.filters import highlight_parts, safe_href
+from storyline.serve.filters import highlight_parts, quoted, safe_href
 from storyline.serve.timeline import entry_day, timeline_view
 
 TEXT = "Lula met Hu Jintao in Brasília on Friday.\n\n\"The visit was a success,\" Lula said.\nHu agreed."
@@ -62,3 +62,4 @@ def test_links_and_snippets_never_become_markup():
     assert safe_href("https://en.wikinews.org/") == "https://en.wikinews.org/"
     assert highlight_parts("a [<b>] c") == [{"text": "a ", "hit": False}, {"text": "<b>", "hit": True},
                                             {"text": " c", "hit": False}]
+    assert quoted("deep mourning") == "“deep mourning”" and quoted('"We need aid,"') == '"We need aid,"'

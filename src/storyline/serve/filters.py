@@ -34,4 +34,15 @@ def highlight_parts(snippet: Any) -> list[dict[str, Any]]:
     return parts
 
 
-FILTERS = {"safe_href": safe_href, "highlight_parts": highlight_parts}
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quoted(text: Any) -> str:
+    """The text between curly quotes, unless it already starts or ends with a quote mark."""
+    text = str(text or "").strip()
+    if text[:1] in _QUOTE_MARKS or text[-1:] in _QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
+FILTERS = {"safe_href": safe_href, "highlight_parts": highlight_parts, "quoted": quoted}
