@@ -143,3 +143,18 @@ def test_responses_carry_a_strict_content_security_policy(sample):
     for path in ("/", f"/articles/{ids['summit']}", "/api/articles"):
         policy = client.get(path).headers["content-security-policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_a_locked_store_is_a_503_json_error_not_a_crash(tmp_path, monkeypatch):
+    from storyline.store.errors import StoreBusy
+
+    store, _ = build_sample_store(tmp_path / "busy.db")
+
+    def busy(*args, **kwargs):
+        raise StoreBusy("database busy: database is locked")
+
+    monkeypatch.setattr(store, "articles", busy)
+    response = TestClient(create_app(store)).get("/api/articles")
+    assert response.status_code == 503 and response.headers["retry-after"] == "2"
+    assert "unavailable" in response.json()["error"]
+    store.close()

@@ -8,7 +8,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,15 @@ def install_error_handlers(app: FastAPI, render_error_page) -> None:
         response = respond(request, exc.status_code, message)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
+        return response
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(OperationalError)
+    async def _store_unavailable(request: Request, exc: Exception) -> Response:
+        # A locked or unreachable database is the server's condition, not the client's fault: retry later.
+        log.warning("store unavailable on %s: %s", request.url.path, exc)
+        response = respond(request, 503, "the store is unavailable; retry shortly")
+        response.headers["Retry-After"] = "2"
         return response
 
     @app.exception_handler(Exception)
