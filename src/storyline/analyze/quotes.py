@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..model import Entity, Evidence, Quote, Span
 from .quotes_channels import channel_in
 from .quotes_cues import FIRST_PERSON, CueFrame, find_cue_frames
+from .quotes_embeds import EmbeddedQuote, find_embedded_quotes
 from .quotes_lexicon import lexicon
 from .quotes_marks import MarkedQuote, find_quotes
 from .quotes_sentences import Sentences
@@ -26,8 +27,8 @@ _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
-CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "continuation": 0.7, "indirect": 0.75,
-              "none": 0.4}
+CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
+              "indirect": 0.75, "none": 0.4}
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Draft:
     fragments: list[tuple[int, int]] = field(default_factory=list)
     source: _Draft | None = None  # the quote a continuation continues
     closed: bool = True
+    signature: EmbeddedQuote | None = None  # speaker named after an embedded post or pull quote
 
 
 class _Layout:
@@ -245,6 +247,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     speech = {i for i, m in enumerate(marks) if _is_speech(text, m)}
     drafts, used = _join_frames_and_marks(text, frames, marks, speech)
     drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, layout)
+    drafts += [_Draft(e.start, e.end, "direct", "signature", signature=e)
+               for e in find_embedded_quotes(doc, text)]
     # The writer's own voice ("“…,” I said") is not a quote of anyone reported on.
     drafts = [d for d in drafts if d.frame is None or d.frame.speaker is None
               or d.frame.speaker.lower_ not in FIRST_PERSON]
@@ -274,6 +278,14 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
                 quote.speaker_entity = resolver.resolve(head, recent) or (
                     None if head.pos_ == "PRON" else quote.speaker.text)
             quote.channel = _channel(doc, draft, quoted, layout)
+        elif draft.signature is not None:
+            signed = draft.signature
+            quote.speaker = Span(text[signed.speaker_start : signed.speaker_end], signed.speaker_start,
+                                 signed.speaker_end)
+            name = doc.char_span(signed.speaker_start, signed.speaker_end, alignment_mode="expand")
+            resolved = resolver.resolve(name.root, recent) if name is not None else None
+            quote.speaker_entity = resolved or quote.speaker.text
+            quote.channel = signed.channel
         elif draft.source is not None and id(draft.source) in built:
             source = built[id(draft.source)]
             quote.speaker_entity, quote.channel = source.speaker_entity, source.channel

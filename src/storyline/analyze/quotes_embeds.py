@@ -1,0 +1,61 @@
+"""Quotes that news pages show without a cue verb: embedded posts ("… pic.twitter.com/x — BC Hydro
+(@bchydro) December 22, 2018") and pull quotes ("It's very bad for our seniors. Rod Peters, mayor")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# "— Name (@handle) Month D, YYYY" closing an embedded post.
+_POST_SIGNATURE = re.compile(r"\s+[—–-]\s+(?P<name>[^()\n@]{2,60}?)\s+\(@\w+\)[^\n]*$")
+_POST_LINK = re.compile(r"\s*(?:#\w*)?(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)")
+# "… last sentence. Name[, role]" closing a pull quote.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?P<sig>[^.!?…]{2,80})\.?$")
+MIN_QUOTE_WORDS = 6
+NAME_LABELS = ("PERSON", "ORG")
+
+
+@dataclass
+class EmbeddedQuote:
+    start: int
+    end: int
+    speaker_start: int
+    speaker_end: int
+    channel: str | None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " .\t":
+        end -= 1
+    return start, end
+
+
+def find_embedded_quotes(doc: Doc, text: str) -> list[EmbeddedQuote]:
+    """Embedded posts and pull quotes, each a whole paragraph signed by its speaker."""
+    ents = {(e.start_char, e.end_char): e.label_ for e in doc.ents if e.label_ in NAME_LABELS}
+    ent_starts = {s: (s, e) for s, e in ents}
+    found = []
+    for para in _PARAGRAPH.finditer(text):
+        p_start, p_end = para.span()
+        post = _POST_SIGNATURE.search(text, p_start, p_end)
+        if post is not None:
+            body_end = post.start()
+            link = _POST_LINK.search(text, p_start, body_end)
+            start, end = _trim(text, p_start, link.start() if link else body_end)
+            if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+                found.append(EmbeddedQuote(start, end, post.start("name"), post.end("name"), "X"))
+            continue
+        pull = _LAST_SENTENCE.search(text, p_start, p_end)
+        if pull is None or "/" in pull.group("sig"):
+            continue
+        name = ent_starts.get(pull.start("sig"))
+        sig_words = pull.group("sig").split(",")[0]
+        if name is None or name[1] - name[0] < len(sig_words.rstrip()):
+            continue  # the signature must be a name, optionally followed by ", role"
+        start, end = _trim(text, p_start, pull.start())
+        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+            found.append(EmbeddedQuote(start, end, name[0], name[1], None))
+    return found
