@@ -25,6 +25,7 @@ from .quotes_speakers import RecentSpeaker, SpeakerResolver
 
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"[^\n]+")
+NAMING_REACH = 60  # characters from a naming verb to the quote it introduces
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
@@ -165,6 +166,19 @@ def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], layout: _
     return None
 
 
+def _naming_frame(mark: MarkedQuote, frames: list[CueFrame], layout: _Layout) -> CueFrame | None:
+    """'called the allegation “false”': a short quote closely after a naming verb is the speaker's."""
+    sent_start = layout.sentences.around(mark.start)[0]
+    for frame in reversed(frames):
+        if frame.end > mark.start:
+            continue
+        if frame.start < sent_start or mark.start - frame.end > NAMING_REACH:
+            return None
+        if "naming" in frame.tags and frame.speaker is not None:
+            return frame
+    return None
+
+
 def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame], speech: set[int],
                      used: set[int], drafts: list[_Draft], layout: _Layout) -> list[_Draft]:
     """Direct quotes for the speech-like marks not already joined to a cue frame."""
@@ -172,7 +186,12 @@ def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame],
     taken = {id(d.frame) for d in drafts if d.frame is not None}
     out: list[_Draft] = []
     for i, mark in enumerate(marks):
-        if i not in speech or i in used:
+        if i in used:
+            continue
+        if i not in speech:
+            naming = _naming_frame(mark, frames, layout)
+            if naming is not None:
+                out.append(_Draft(mark.start, mark.end, "partial", "cue", naming, mark.fragments))
             continue
         found = _nearby_frame(doc, mark, frames, layout, taken)
         if found is not None:

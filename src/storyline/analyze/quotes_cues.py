@@ -96,6 +96,8 @@ def _subtree_tokens(token: Token) -> list[Token]:
 
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
+    if "naming" in tags:
+        return None  # "called the plan a disaster": an object complement, not reported speech
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
