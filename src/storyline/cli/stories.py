@@ -1,9 +1,114 @@
-"""CLI commands for the stories stage."""
+"""CLI commands for the stories stage: ``entities``, ``stories`` and ``story``."""
 
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .common import DB_OPTION, console, fail, print_json
+from .store import open_store
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+
+
+def _print_explanation(matches: list[dict], name: str) -> None:
+    if not matches:
+        fail(f"no cross-document entity named {name!r}; run `storyline ingest` (it links stories) first")
+    for entity in matches:
+        console.print(f"[bold]{escape(entity['name'])}[/bold] ({entity.get('type')}) · "
+                      f"{len(entity.get('article_ids') or [])} articles · id {entity['id']}")
+        for member in entity.get("members") or []:
+            console.print(f"  in {member['article_id']}: {escape(member['name'])}", highlight=False)
+        evidence = entity.get("evidence") or []
+        if not evidence:
+            console.print("  not merged with any other name: one article or one spelling", highlight=False)
+        for item in evidence:
+            context = ", ".join(item.get("shared_context") or []) or "none"
+            console.print(f"  merged {escape(' + '.join(item['names']))}: {escape(item['reason'])}"
+                          f" (strength {item['strength']}; shared context: {escape(context)})", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the app."""
+
+    @app.command()
+    def entities(
+        type: str = typer.Option(None, "--type", help="PERSON, ORG, GPE, ..."),
+        explain: str = typer.Option(None, "--explain", help="Show why the entity with this name was merged."),
+        limit: int = typer.Option(50, "--limit", help="At most this many entities."),
+        db: str = DB_OPTION,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Cross-document entities with their aliases and article counts."""
+        from ..stories.entities import explain as explain_entity
+
+        with open_store(db) as store:
+            if explain:
+                matches = explain_entity(store.entities(type=type, limit=1_000_000), explain)
+                if as_json:
+                    print_json(matches)
+                else:
+                    _print_explanation(matches, explain)
+                return
+            rows = store.entities(type=type, limit=limit)
+        if as_json:
+            print_json(rows)
+            return
+        table = Table()
+        for column in ("name", "type", "articles", "aliases"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(escape(row["name"]), row.get("type") or "", str(len(row.get("article_ids") or [])),
+                          escape(", ".join(row.get("aliases") or [])))
+        console.print(table)
+
+    @app.command()
+    def stories(
+        limit: int = typer.Option(50, "--limit", help="At most this many stories."),
+        db: str = DB_OPTION,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """Stories: articles about the same events over time, biggest first."""
+        with open_store(db) as store:
+            rows = store.stories(limit=limit)
+        if as_json:
+            print_json(rows)
+            return
+        table = Table()
+        for column in ("id", "articles", "from", "to", "title"):
+            table.add_column(column)
+        for story in rows:
+            dates = sorted(a.published[:10] for a in story.articles if a.published)
+            table.add_row(story.id, str(len(story.articles)), dates[0] if dates else "",
+                          dates[-1] if dates else "", escape(story.title))
+        console.print(table)
+
+    @app.command()
+    def story(
+        id: str = typer.Argument(..., help="A story id from `storyline stories`."),
+        db: str = DB_OPTION,
+        as_json: bool = JSON_OPTION,
+    ) -> None:
+        """One story: its sources, key participants and timeline."""
+        with open_store(db) as store:
+            found = store.story(id)
+        if found is None:
+            fail(f"no story {id!r}; `storyline stories` lists them")
+        if as_json:
+            print_json(found)
+            return
+        console.print(f"[bold]{escape(found.title)}[/bold]  ({found.id})")
+        if found.participants:
+            console.print("participants: " + escape(", ".join(found.participants)), highlight=False)
+        console.print("sources:")
+        for article in found.articles:
+            copies = f"  (+{len(article.copies)} copies)" if article.copies else ""
+            console.print(f"  {(article.published or '')[:10]}  {escape(article.title or article.id)}"
+                          f"  {escape(article.url or article.path or '')}{copies}", highlight=False)
+        console.print("timeline:")
+        for entry in found.timeline:
+            who = ", ".join(entry.participants[:4])
+            console.print(f"  {entry.date or 'undated':10}  {entry.type:12} {escape(entry.trigger or '')}"
+                          f"  {escape(who)}  [{entry.status}]  sources: {len(entry.sources)}",
+                          highlight=False)

@@ -77,9 +77,9 @@ def normalise_lemma(text: str) -> str:
 def stem(lemma: str) -> str:
     """A crude derivational stem so that "announcement"/"announce" or "landing"/"land" meet."""
     word = normalise_lemma(lemma).split(" ")[0]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    for _ in range(2):  # "announcements" → "announcement" → "announce"
+        suffix = next((s for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 4), "")
+        word = word[: len(word) - len(suffix)]
     return word
 
 

@@ -1,0 +1,71 @@
+"""Cross-document entities: spelling variants merge with evidence; a shared surname alone never does."""
+
+from __future__ import annotations
+
+from storyline.model import Entity
+from storyline.stories.entities import explain, link_entities, normalise, person_match
+
+
+def _entity(id: str, name: str, type: str = "PERSON", aliases: list[str] | None = None) -> Entity:
+    return Entity(id=id, name=name, type=type, aliases=aliases or [])
+
+
+def _group_of(entities, name):
+    return next(e for e in entities if name == e.name or name in e.aliases)
+
+
+def test_first_name_spelling_variants_merge_with_their_evidence():
+    linked = link_entities([
+        ("a1", [_entity("e1", "Volodymyr Zelensky"), _entity("e2", "Kyiv", "GPE")]),
+        ("a2", [_entity("e1", "Volodomyr Zelensky"), _entity("e2", "Kyiv", "GPE")]),
+    ])
+    zelensky = _group_of(linked, "Volodymyr Zelensky")
+    assert zelensky.article_ids == ["a1", "a2"]
+    assert {zelensky.name, *zelensky.aliases} == {"Volodymyr Zelensky", "Volodomyr Zelensky"}
+    (why,) = zelensky.evidence
+    assert "first names spelled alike" in why["reason"]
+    assert why["shared_context"] == ["kyiv"]
+
+
+def test_people_sharing_only_a_surname_stay_apart():
+    linked = link_entities([
+        ("a1", [_entity("e1", "Tony Blair")]),
+        ("a2", [_entity("e1", "Cherie Blair")]),
+        ("a3", [_entity("e1", "Blair")]),
+        ("a4", [_entity("e1", "Blair")]),
+    ])
+    persons = sorted(tuple(e.article_ids) for e in linked)
+    assert persons == [("a1",), ("a2",), ("a3",), ("a4",)]  # lone surnames lack shared context
+    assert person_match("tony blair", "cherie blair") is None
+    assert person_match("blair", "tony blair") is None
+
+
+def test_a_chain_of_merges_cannot_join_two_different_first_names():
+    linked = link_entities([
+        ("a1", [_entity("e1", "Tony Blair", aliases=["T. Blair"])]),
+        ("a2", [_entity("e1", "T. Blair")]),
+        ("a3", [_entity("e1", "Terry Blair")]),
+    ])
+    assert sorted(tuple(e.article_ids) for e in linked) == [("a1", "a2"), ("a3",)]
+
+
+def test_acronym_needs_shared_context_and_places_merge_across_types():
+    linked = link_entities([
+        ("a1", [_entity("e1", "World Health Organization", "ORG"), _entity("e2", "Sri Lanka", "GPE")]),
+        ("a2", [_entity("e1", "WHO", "ORG"), _entity("e2", "Sri Lanka", "LOC")]),
+    ])
+    who = _group_of(linked, "World Health Organization")
+    assert who.article_ids == ["a1", "a2"]
+    assert "acronym" in who.evidence[0]["reason"]
+    assert _group_of(linked, "Sri Lanka").article_ids == ["a1", "a2"]
+    alone = link_entities([("b1", [_entity("e1", "WHO", "ORG")]),
+                           ("b2", [_entity("e1", "World Health Organization", "ORG")])])
+    assert len(alone) == 2
+
+
+def test_explain_finds_an_entity_by_any_of_its_names():
+    rows = [e.to_row() for e in link_entities([
+        ("a1", [_entity("e1", "Volodymyr Zelensky")]), ("a2", [_entity("e1", "Volodomyr Zelensky")])])]
+    (match,) = explain(rows, "volodomyr zelensky")
+    assert match["evidence"][0]["names"] == ["Volodymyr Zelensky", "Volodomyr Zelensky"]
+    assert normalise("The U.N.") == "un"
