@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Analysis, Article, to_dict
@@ -14,7 +15,9 @@ from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, Searc
 from .reading import digest_json, digest_page
 from .timeline import entry_day
 
-router = APIRouter(prefix="/api", tags=["api"])
+# Endpoints return JSONResponse: the data is already JSON-ready (``to_dict``), so FastAPI's generic
+# encoder pass over large analyses is skipped.
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=JSONResponse)
 
 
 def store_of(request: Request) -> Any:
@@ -69,69 +72,69 @@ def story_or_404(store: Any, story_id: str) -> Any:
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return page(store_of(request).articles(limit=limit, offset=offset), limit, offset)
+def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return JSONResponse(page(store_of(request).articles(limit=limit, offset=offset), limit, offset))
 
 
 @router.get("/articles/{article_id}", summary="One article with entities, quotes, timexes, events and evidence")
-def get_article(request: Request, article_id: ItemId) -> dict[str, Any]:
-    return article_record(store_of(request), article_id)
+def get_article(request: Request, article_id: ItemId) -> JSONResponse:
+    return JSONResponse(article_record(store_of(request), article_id))
 
 
 @router.get("/search", summary="Full-text search over articles and quotes")
-def search(request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+def search(request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     if not q.strip():
         raise ApiError(422, "the query q is empty")
-    return page(store_of(request).search(q, limit=limit, offset=offset), limit, offset)
+    return JSONResponse(page(store_of(request).search(q, limit=limit, offset=offset), limit, offset))
 
 
 @router.get("/quotes", summary="Quotes, filtered by speaker and by words in the quote")
 def list_quotes(request: Request, speaker: OptionalText = None, q: OptionalText = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     rows = store_of(request).quotes(speaker=speaker or None, about=q or None, limit=limit, offset=offset)
-    return page(rows, limit, offset)
+    return JSONResponse(page(rows, limit, offset))
 
 
 @router.get("/events", summary="Events, filtered by entity, type and date range")
 def list_events(request: Request, entity: OptionalText = None, type: OptionalText = None,
                 date_from: DateFrom = None, date_to: DateTo = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     for label, value in (("from", date_from), ("to", date_to)):
         if value and entry_day(value) is None:
             raise ApiError(422, f"{label} is not a valid date: {value!r}")
     rows = store_of(request).events(entity=entity or None, type=type or None, date_from=date_from,
                                     date_to=date_to, limit=limit, offset=offset)
-    return page(rows, limit, offset)
+    return JSONResponse(page(rows, limit, offset))
 
 
 @router.get("/entities", summary="Entities, filtered by type and name")
 def list_entities(request: Request, type: OptionalText = None, name: OptionalText = None,
-                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                  limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     rows = store_of(request).entities(type=type or None, name=name or None, limit=limit, offset=offset)
-    return page(rows, limit, offset)
+    return JSONResponse(page(rows, limit, offset))
 
 
 @router.get("/entities/{entity_id}", summary="One entity with its roles, quotes and events")
-def get_entity(request: Request, entity_id: ItemId) -> dict[str, Any]:
-    return entity_record(store_of(request), entity_id)
+def get_entity(request: Request, entity_id: ItemId) -> JSONResponse:
+    return JSONResponse(entity_record(store_of(request), entity_id))
 
 
 @router.get("/stories", summary="Stories, most recent first")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return page(store_of(request).stories(limit=limit, offset=offset), limit, offset)
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return JSONResponse(page(store_of(request).stories(limit=limit, offset=offset), limit, offset))
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, participants, quotes and timeline")
-def get_story(request: Request, story_id: ItemId) -> dict[str, Any]:
-    return to_dict(story_or_404(store_of(request), story_id))
+def get_story(request: Request, story_id: ItemId) -> JSONResponse:
+    return JSONResponse(to_dict(story_or_404(store_of(request), story_id)))
 
 
 @router.get("/stories/{story_id}/timeline", summary="A story's timeline: dated entries in order, then undated")
-def get_timeline(request: Request, story_id: ItemId) -> dict[str, Any]:
+def get_timeline(request: Request, story_id: ItemId) -> JSONResponse:
     story = story_or_404(store_of(request), story_id)
     dated = sorted((e for e in story.timeline if entry_day(e.date)), key=lambda e: entry_day(e.date))
     undated = [e for e in story.timeline if not entry_day(e.date)]
-    return {"id": story.id, "title": story.title, "timeline": to_dict(dated + undated)}
+    return JSONResponse({"id": story.id, "title": story.title, "timeline": to_dict(dated + undated)})
 
 
 class ReadRequest(BaseModel):
@@ -154,13 +157,14 @@ class ReadRequest(BaseModel):
 
 
 @router.post("/read", summary="Analyse a posted page without storing it (same JSON as `digest --json`)")
-def read_page(request: Request, body: ReadRequest) -> dict[str, Any]:
+def read_page(request: Request, body: ReadRequest) -> JSONResponse:
     content = body.html if body.html is not None else body.text
     if content is not None:
         if not content.strip():
             raise ApiError(422, "the page is empty")
-        return digest_json(digest_page(content.encode("utf-8", "replace"), url=body.url, published=body.published))
+        analysis = digest_page(content.encode("utf-8", "replace"), url=body.url, published=body.published)
+        return JSONResponse(digest_json(analysis))
     if not request.app.state.allow_fetch:
         raise ApiError(403, "this server does not fetch URLs (start it with --allow-fetch)")
     fetched = fetch_public_page(body.url, max_bytes=request.app.state.max_page_bytes)
-    return digest_json(digest_page(fetched.content, url=fetched.url, published=body.published))
+    return JSONResponse(digest_json(digest_page(fetched.content, url=fetched.url, published=body.published)))
