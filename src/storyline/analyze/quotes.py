@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity, Evidence, Quote, Span
 from .quotes_channels import channel_in
-from .quotes_cues import FIRST_PERSON, CueFrame, find_cue_frames
+from .quotes_cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
 from .quotes_embeds import EmbeddedQuote, find_embedded_quotes
 from .quotes_lexicon import lexicon
 from .quotes_marks import MarkedQuote, find_quotes
@@ -163,6 +163,10 @@ def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], layout: _
               and f.speaker is not None and (id(f) not in taken or lead.endswith(":"))]
     if before:
         return before[-1], "colon" if lead.endswith(":") else "cue"
+    if lead.endswith(":"):
+        colon = colon_frame(doc, text.rindex(":", 0, mark.start))
+        if colon is not None:
+            return colon, "colon"
     return None
 
 

@@ -96,8 +96,8 @@ def _subtree_tokens(token: Token) -> list[Token]:
 
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
-    if "naming" in tags:
-        return None  # "called the plan a disaster": an object complement, not reported speech
+    if tags & {"naming", "direct"}:
+        return None  # "called the plan a disaster", "asked how long": not reported speech
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
@@ -174,6 +174,20 @@ def _misparsed_paragraphs(doc: Doc, text: str, frames: list[CueFrame]) -> list[t
         if frame.content is None or speaker is None or not start <= speaker.idx < end:
             spans.add((start, end))
     return sorted(spans)
+
+
+def colon_frame(doc: Doc, colon_pos: int) -> CueFrame | None:
+    """'Musk took to Twitter with this: “…”': with no cue verb, the subject of the sentence
+    that a colon closes introduces the quote."""
+    span = doc.char_span(colon_pos, colon_pos + 1)
+    if span is None:
+        return None
+    colon = span[0]
+    verb = colon.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return CueFrame([colon], subject, None, frozenset({"direct"}))
 
 
 def _rebase(frame: CueFrame, doc: Doc, offset: int) -> CueFrame | None:
