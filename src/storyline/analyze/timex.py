@@ -29,6 +29,7 @@ _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|starting|begin
 _MAX_HEAD_STEPS = 6
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b", re.I)
 _WINDOW = 45  # characters searched on each side of a trigger word
+_WORD_TAIL = re.compile(r"\S*")
 
 
 def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
@@ -53,40 +54,42 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
 
 def _select(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Non-overlapping candidate matches: the longest wins, then the earlier rule."""
-    order = {rule.name: index for index, rule in enumerate(rules())}
+    grammar = rules()
     candidates = []
-    for rule, windows in _windows(text).items():
+    for index, windows in _windows(text).items():
+        rule = grammar[index]
+        extent_group = "x" if "x" in rule.pattern.groupindex else 0
         for low, high in windows:
             for match in rule.pattern.finditer(text, low, high):
-                start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+                start, end = match.span(extent_group)
                 if end > start:
-                    candidates.append((-(end - start), order[rule.name], start, end, rule, match))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+                    candidates.append((start - end, index, start, end, match))
+    candidates.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int]] = []
     chosen = []
-    for _, _, start, end, rule, match in candidates:
+    for _, index, start, end, match in candidates:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
-        chosen.append((start, end, rule, match))
+        chosen.append((start, end, grammar[index], match))
     chosen.sort(key=lambda c: c[0])
     return chosen
 
 
-def _windows(text: str) -> dict:
-    """For each rule triggered by a word of ``text``, the merged text windows around its triggers."""
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule (by index) triggered by a word of ``text``, the merged windows around its triggers."""
     by_word = rules_by_trigger()
-    spans: dict = {}
+    starts_by_rule: dict[int, list[int]] = {}
     for word in WORD.finditer(text.lower()):
         token = word.group(0)
         if token[0].isdigit():
-            triggered = [rule for cls in digit_classes(text, *word.span()) for rule in by_word.get(cls, ())]
+            triggered = [index for cls in digit_classes(text, *word.span()) for index in by_word.get(cls, ())]
         else:
             triggered = by_word.get(token, ())
-        for rule in triggered:
-            spans.setdefault(rule, []).append(word.start())
+        for index in triggered:
+            starts_by_rule.setdefault(index, []).append(word.start())
     windows = {}
-    for rule, starts in spans.items():
+    for index, starts in starts_by_rule.items():
         merged: list[list[int]] = []
         for position in starts:
             low, high = max(0, position - _WINDOW), position + _WINDOW
@@ -94,15 +97,9 @@ def _windows(text: str) -> dict:
                 merged[-1][1] = high
             else:
                 merged.append([low, high])
-        windows[rule] = [(low, _word_end(text, high)) for low, high in merged]
+        # A window ends at the next whitespace, so it never cuts a word.
+        windows[index] = [(low, _WORD_TAIL.match(text, min(high, len(text))).end()) for low, high in merged]
     return windows
-
-
-def _word_end(text: str, position: int) -> int:
-    """``position`` moved to the next whitespace, so a window never cuts a word."""
-    while position < len(text) and not text[position].isspace():
-        position += 1
-    return min(position, len(text))
 
 
 def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, anchor: str | None) -> Timex:

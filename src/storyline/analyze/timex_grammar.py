@@ -135,19 +135,19 @@ def digit_classes(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(classes)
 
 
-def rules_by_trigger() -> dict[str, list[Rule]]:
-    """Rules keyed by the words (or number classes) that trigger them."""
+def rules_by_trigger() -> dict[str, tuple[int, ...]]:
+    """Indices into :func:`rules` keyed by the words (or number classes) that trigger them."""
     global _BY_TRIGGER
     if _BY_TRIGGER is None:
         classes = _trigger_words(lexicon())
-        by_word: dict[str, list[Rule]] = {}
-        for rule in rules():
+        by_word: dict[str, list[int]] = {}
+        for index, rule in enumerate(rules()):
             for trigger in rule.triggers:
                 for word in classes.get(trigger, {trigger}):
-                    by_word.setdefault(word, []).append(rule)
-        _BY_TRIGGER = by_word
+                    by_word.setdefault(word, []).append(index)
+        _BY_TRIGGER = {word: tuple(indices) for word, indices in by_word.items()}
     return _BY_TRIGGER
 
 
 _COMPILED: list[Rule] | None = None
-_BY_TRIGGER: dict[str, list[Rule]] | None = None
+_BY_TRIGGER: dict[str, tuple[int, ...]] | None = None
