@@ -234,11 +234,15 @@ def _link_continuations(text: str, drafts: list[_Draft], layout: _Layout) -> lis
 
 
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
-    """Keep the outermost quote where reported speech is nested inside another quote."""
+    """Resolve overlaps: a direct quote wins over reported speech it overlaps; reported speech
+    nested in another's report ("X said that Y told her that …") is kept as its own quote."""
     drafts.sort(key=lambda d: (d.start, -d.end))
     kept: list[_Draft] = []
     for draft in drafts:
         if kept and draft.start < kept[-1].end:
+            if draft.kind == "indirect" and kept[-1].kind == "indirect" and draft.end <= kept[-1].end:
+                kept.append(draft)
+                continue
             if draft.kind == "indirect":
                 continue
             if kept[-1].kind == "indirect":
