@@ -117,3 +117,8 @@ def test_more_expression_values(sentence, text, kind, value):
 def test_ages_and_rates_are_not_durations():
     found = values("The 52-year-old driver earns $500 a week and is 37 years old.", "2025-10-16")
     assert found == {}
+
+
+def test_leap_day_without_a_leap_year_nearby_does_not_fail():
+    (timex,) = tag_timexes(parse("The law passed on Feb. 29."), "2026-06-01")
+    assert timex.value.endswith("-02-29")

@@ -134,11 +134,13 @@ def _year_of_day(anchor: date, month: int, day: int, direction: Direction) -> in
             candidates.append(date(year, month, day))
         except ValueError:  # 29 February
             continue
+    if not candidates:  # 29 February with no leap year at hand
+        return anchor.year
     nearest = min(candidates, key=lambda when: abs((when - anchor).days))
     if direction == "past":
-        chosen = [when for when in candidates if when <= anchor][-1]
+        chosen = max((when for when in candidates if when <= anchor), default=nearest)
     elif direction == "future":
-        chosen = [when for when in candidates if when >= anchor][0]
+        chosen = min((when for when in candidates if when >= anchor), default=nearest)
     else:
         return nearest.year
     # The tense can belong to a verb far from the date ("payable Dec. 7 to holders of record
