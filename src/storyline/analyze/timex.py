@@ -22,10 +22,10 @@ _FUTURE_GOVERNORS = frozenset({
     "schedule", "expect", "plan", "set", "due", "intend", "aim", "hope", "propose", "prepare", "agree",
     "promise", "vow", "threaten", "decide", "go", "want", "seek", "likely", "able", "ready",
 })
-_MODALS = frozenset({"could", "might", "may", "can", "should", "must", "ca"})
+_MODALS = frozenset({"might", "may", "can", "should", "must", "ca"})  # not "could": often past ability
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
-_SCHEDULING = frozenset({"schedule", "slate", "plan"})  # "scheduled a news conference Thursday"
-_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|starting|beginning)\s+(?:on\s+|at\s+)?$", re.I)
+_SCHEDULING = frozenset({"schedule", "slate"})  # "scheduled a news conference Thursday"
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|starting|beginning)\s+(?:on\s+|at\s+)?$", re.I)
 _MAX_HEAD_STEPS = 6
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b", re.I)
 _WINDOW = 45  # characters searched on each side of a trigger word
