@@ -19,14 +19,14 @@ def _print_explanation(matches: list[dict], name: str) -> None:
         console.print(f"[bold]{escape(entity['name'])}[/bold] ({entity.get('type')}) · "
                       f"{len(entity.get('article_ids') or [])} articles · id {entity['id']}")
         for member in entity.get("members") or []:
-            console.print(f"  in {member['article_id']}: {escape(member['name'])}", highlight=False)
+            console.print(f"  in {member['article_id']}: {escape(member['name'])}", highlight=False, soft_wrap=True)
         evidence = entity.get("evidence") or []
         if not evidence:
-            console.print("  not merged with any other name: one article or one spelling", highlight=False)
+            console.print("  not merged with any other name: one article or one spelling", highlight=False, soft_wrap=True)
         for item in evidence:
             context = ", ".join(item.get("shared_context") or []) or "none"
             console.print(f"  merged {escape(' + '.join(item['names']))}: {escape(item['reason'])}"
-                          f" (strength {item['strength']}; shared context: {escape(context)})", highlight=False)
+                          f" (strength {item['strength']}; shared context: {escape(context)})", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -100,15 +100,15 @@ def register(app: typer.Typer) -> None:
             return
         console.print(f"[bold]{escape(found.title)}[/bold]  ({found.id})")
         if found.participants:
-            console.print("participants: " + escape(", ".join(found.participants)), highlight=False)
+            console.print("participants: " + escape(", ".join(found.participants)), highlight=False, soft_wrap=True)
         console.print("sources:")
         for article in found.articles:
             copies = f"  (+{len(article.copies)} copies)" if article.copies else ""
             console.print(f"  {(article.published or '')[:10]}  {escape(article.title or article.id)}"
-                          f"  {escape(article.url or article.path or '')}{copies}", highlight=False)
+                          f"  {escape(article.url or article.path or '')}{copies}", highlight=False, soft_wrap=True)
         console.print("timeline:")
         for entry in found.timeline:
             who = ", ".join(entry.participants[:4])
             console.print(f"  {entry.date or 'undated':10}  {entry.type:12} {escape(entry.trigger or '')}"
-                          f"  {escape(who)}  [{entry.status}]  sources: {len(entry.sources)}",
-                          highlight=False)
+                          f"  {escape(who)}  {escape(f'[{entry.status}]')}  sources: {len(entry.sources)}",
+                          highlight=False, soft_wrap=True)

@@ -223,15 +223,19 @@ def _build(members: list[Member], union: _UnionFind, evidence: list[tuple[int, i
 
 
 def _canonical_name(group: list[Member]) -> str:
-    """The name most articles use; ties go to the longer (fuller) name."""
+    """The name most articles use; ties go to a name without a leading "the", then the fuller one."""
     counts: dict[str, int] = {}
     for member in group:
         counts[member.entity.name] = counts.get(member.entity.name, 0) + 1
-    return max(sorted(counts), key=lambda n: (counts[n], len(n)))
+    return max(sorted(counts), key=lambda n: (counts[n], not n.lower().startswith("the "), len(n)))
 
 
 def explain(entities: list[dict], name: str) -> list[dict]:
     """The cross-document entities named (or aliased) ``name``, for ``storyline entities --explain``."""
     wanted = normalise(name)
+    exact = [e for e in entities if wanted in {normalise(n) for n in [e["name"], *e.get("aliases", [])]}]
+    if exact or not wanted:
+        return exact
+    words = set(wanted.split())  # "George Bush" finds "George W. Bush"
     return [e for e in entities
-            if wanted in {normalise(n) for n in [e["name"], *e.get("aliases", [])]}]
+            if any(words <= set(normalise(n).split()) for n in [e["name"], *e.get("aliases", [])])]
