@@ -100,6 +100,23 @@ def test_home_lists_stories_and_articles(server, page):
     shot(page, "home")
 
 
+def test_corpus_article_and_story_pages(server, page):
+    url, _ = server
+    page.goto(url + "/")
+    page.get_by_role("link", name="Asian earthquake toll nears 60,000").first.click()
+    page.wait_for_selector("h1")
+    assert "earthquake" in page.locator("h1").inner_text().lower()
+    shot(page, "corpus-" + ("story" if "/stories/" in page.url else "article"))
+    page.goto(url + "/articles")
+    page.get_by_role("link", name="Tsunami toll passes 80,000 people as relief effort continues").click()
+    page.wait_for_selector("#annotated-text")
+    assert page.locator("#annotated-text [data-refs]").count() > 5
+    page.locator("#annotated-text .entity").first.click()
+    assert page.locator("#evidence-body .detail").count() >= 1
+    shot(page, "corpus-article")
+    assert page.errors == []
+
+
 def test_story_timeline_shows_planned_and_occurred_events(server, page):
     url, ids = server
     page.goto(f"{url}/stories/{ids['story']}")

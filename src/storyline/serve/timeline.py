@@ -4,7 +4,7 @@ reported order, each marked planned, occurred, ongoing, hypothetical or negated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import Story, TimelineEntry
@@ -21,6 +21,7 @@ class TimelineItem:
     entry: TimelineEntry
     day: date | None
     status: str  # css-safe status word
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (article id, its title)
     x: float = 0.0
     y: float = 0.0
 
@@ -50,8 +51,10 @@ def entry_day(value: str | None) -> date | None:
 
 def timeline_view(story: Story) -> TimelineView:
     """Dated entries sorted by day and placed on the axis; undated ones kept in reported order."""
+    titles = {a.id: a.title or a.publisher or a.id for a in story.articles}
     items = [
-        TimelineItem(f"entry-{i}", entry, entry_day(entry.date), _status_word(entry.status))
+        TimelineItem(f"entry-{i}", entry, entry_day(entry.date), _status_word(entry.status),
+                     [(source, titles.get(source, source)) for source in entry.sources])
         for i, entry in enumerate(story.timeline)
     ]
     dated = sorted((it for it in items if it.day), key=lambda it: it.day)
