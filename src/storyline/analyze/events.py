@@ -29,35 +29,51 @@ def find_mentions(doc, entities: list[Entity], timexes: list[Timex], quotes: lis
                   anchor: str | None) -> list[EventMention]:
     """Every event mention of ``doc``, one per trigger, before coreference."""
     lexicon = event_lexicon()
-    resolver = NameResolver(doc, entities)
-    roles = RoleFinder(resolver, lexicon)
-    roles.learn_doc(doc)
-    times = TimeFinder(doc, timexes, lexicon)
-    sources = SourceFinder(doc, quotes, resolver, lexicon)
     candidates = find_candidates(doc, lexicon)
     # "signed the deal": the noun names the event, its support verb only carries it
     supports = {c.governor.i for c in candidates if c.is_noun and c.support and c.governor is not None}
     candidates = [c for c in candidates if c.is_noun or c.token.i not in supports]
-    scoped = {id(c): times.scoped(c) for c in candidates}
-    mentions = []
-    for candidate in candidates:
-        source, how = sources.source(candidate.token)
-        frame = roles.roles(candidate, source)
-        rule = _first_satisfied(candidate, frame, lexicon)
-        if rule is None or (not frame.participants and _generic(candidate.token)):
-            continue
-        mention = _mention(candidate, rule, frame, source, how, lexicon)
-        mention.time = _time(candidate, times, scoped[id(candidate)], anchor)
-        mention.status = status_from_time(mention.status, mention.time.value if mention.time else None, anchor)
+    framer = MentionFramer(doc, entities, timexes, quotes, anchor, candidates)
+    return [mention for candidate in candidates for mention in framer.frame(candidate)]
+
+
+class MentionFramer:
+    """Builds the frame of each trigger of one doc, in document order (later mentions resolve
+    "the pair" against the groups earlier ones named)."""
+
+    def __init__(self, doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
+                 anchor: str | None, candidates: list[Candidate]):
+        self.lexicon = event_lexicon()
+        self.anchor = anchor
+        resolver = NameResolver(doc, entities)
+        self.roles = RoleFinder(resolver, self.lexicon)
+        self.roles.learn_doc(doc)
+        self.times = TimeFinder(doc, timexes, self.lexicon)
+        self.sources = SourceFinder(doc, quotes, resolver, self.lexicon)
+        # every trigger claims the time of its own clause before any looks further
+        self.scoped = {c.token.i: self.times.scoped(c) for c in candidates}
+
+    def frame(self, candidate: Candidate, *, check_rules: bool = True) -> list[EventMention]:
+        """The mention of ``candidate`` (and the threat it makes, if any); none when no rule's
+        conditions hold. ``check_rules=False`` frames it with its first rule regardless."""
+        source, how = self.sources.source(candidate.token)
+        frame = self.roles.roles(candidate, source)
+        if check_rules:
+            rule = _first_satisfied(candidate, frame, self.lexicon)
+            if rule is None or (not frame.participants and _generic(candidate.token)):
+                return []
+        else:
+            rule = candidate.rules[0]
+        mention = _mention(candidate, rule, frame, source, how, self.lexicon)
+        mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
+        mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
+                                          self.anchor)
         if mention.time is None and mention.status == "occurred":
-            mention.time = _just_now(candidate, anchor)
+            mention.time = _just_now(candidate, self.anchor)
         mention.confidence = _confidence(mention, candidate)
-        roles.remember(candidate.token.i, frame.participants)
-        mentions.append(mention)
-        threat = _conditional_threat(candidate, mention, roles, times)
-        if threat:
-            mentions.append(threat)
-    return mentions
+        self.roles.remember(candidate.token.i, frame.participants)
+        threat = _conditional_threat(candidate, mention, self.roles, self.times)
+        return [mention, threat] if threat else [mention]
 
 
 def _generic(token) -> bool:
@@ -99,6 +115,7 @@ def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how:
     sentence = token.sent
     status, cue = status_of(candidate, lexicon)
     distinct = any(c.lower_ in lexicon.distinct for c in token.children if c.dep_ in ("det", "amod"))
+    governors = frozenset(word.idx for word in token.ancestors)
     participants = [p.text for p in frame.participants]
     return EventMention(
         type=rule.type,
@@ -114,6 +131,7 @@ def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how:
         status_cue=cue,
         source=source.text if source else None,
         distinct=distinct,
+        governors=governors,
         reason=f"{rule.lemma}/{rule.pos} → {rule.type} (CAMEO {rule.cameo_code or 'none'}); "
                f"status from '{cue}'" + (f"; source by {how}" if source else ""),
     )

@@ -32,27 +32,26 @@ class EventMention:
     source: str | None = None
     confidence: float = 0.5
     distinct: bool = False  # "another threat": never the same as an earlier one
+    governors: frozenset[int] = frozenset()  # start offsets of the words the trigger depends on
     reason: str = ""
 
 
-def merge_mentions(mentions: list[EventMention]) -> list[list[EventMention]]:
-    """Group mentions, in document order, into events."""
+def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False) -> list[list[EventMention]]:
+    """Group mentions, in document order, into events. A mention that names nobody and refers to
+    no earlier event is dropped unless it has a place or date, or ``keep_vague`` is set."""
     groups: list[list[EventMention]] = []
-    vague: list[EventMention] = []
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
-        if not mention.participants:
-            vague.append(mention)
+        if mention.participants:
+            target = None if mention.distinct else _matching_group(groups, mention)
+            if target is None:
+                groups.append([mention])
+            else:
+                target.append(mention)
             continue
-        target = None if mention.distinct else _matching_group(groups, mention)
-        if target is None:
-            groups.append([mention])
-        else:
-            target.append(mention)
-    for mention in vague:
         target = _nearest_group(groups, mention)
         if target is not None:
             target.append(mention)
-        elif mention.place or (mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
+        elif keep_vague or mention.place or (mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
             groups.append([mention])
     return groups
 
@@ -70,6 +69,8 @@ def _same_people(group: list[EventMention], mention: EventMention) -> bool:
     """One participant set contains the other (a Trump–Putin call is not a Trump–Zelensky one)."""
     known = {p for m in group for p in m.participants}
     mine = set(mention.participants)
+    if not known:
+        return True  # "the deal … Aeroflot's deal": the first mention named nobody
     return bool(known & mine) and (mine <= known or known <= mine)
 
 
@@ -99,8 +100,8 @@ def _nearest_group(groups: list[list[EventMention]], mention: EventMention) -> l
     for group in groups:
         if not all(_compatible(other, mention) for other in group):
             continue
-        if any(m.sentence.start == mention.sentence.start for m in group):
-            continue  # "arrangements for the meeting": an argument, not a second mention
+        if any(m.trigger.start in mention.governors for m in group):
+            continue  # "arrangements for the meeting": an argument of that event, not a second mention
         positions = [m.trigger.start for m in group]
         earlier = [p for p in positions if p <= mention.trigger.start]
         if not earlier:
