@@ -68,9 +68,12 @@ def _is_speech(text: str, mark: MarkedQuote) -> bool:
     if len(words) < MIN_SPEECH_WORDS:
         return False
     inner = text[mark.start + 1 : mark.end - 1].strip()
+    ends_clause = inner[-1:] in ".!?,…:;"
+    if not ends_clause and re.match(r" [a-z]", text[mark.end : mark.end + 2]):
+        return False  # 'the “boys will be boys” trope': a quoted phrase used as a modifier
     titled = all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in", "on", "for", "to"}
                  for w in words)
-    return not (titled and len(words) <= 8 and inner[-1:] not in ".!?,")
+    return not (titled and len(words) <= 8 and not ends_clause)
 
 
 def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int:
@@ -221,8 +224,8 @@ def _link_continuations(text: str, drafts: list[_Draft], layout: _Layout) -> lis
             lead = text[layout.spans[layout.index(draft.start)][0] : draft.start].rstrip()
             if lead and lead[-1].isalnum():
                 continue
-            if not lead and text[draft.start : draft.end].rstrip("”’\"'»“‘ ")[-1:] not in ".!?,…":
-                continue
+            if text[draft.start : draft.end].rstrip("”’\"'»“‘ ")[-1:] not in ".!?,…":
+                continue  # a headline ("READ MORE: ‘It becomes a nightmare’"), not speech
             gap = layout.index(draft.start) - layout.index(previous.end) if previous else 9
             if previous is not None and previous.kind != "indirect" and gap <= 1 and (
                     not lead or gap == 0):
