@@ -4,8 +4,19 @@ lines, navigation cells of layout tables, and short lines repeated on the page."
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from .boilerplate import boilerplate_reason, is_sentence, normalise, word_count
+
+
+class Piece(NamedTuple):
+    """One block of an extracted body before filtering."""
+
+    kind: str
+    text: str
+    in_table: bool = False
+    verbatim: bool = False  # code and preformatted text: kept as it is, never judged as a line
+
 
 TABLE_CELL_MIN_WORDS = 8  # a layout-table cell shorter than this, and not a sentence, is navigation
 
@@ -17,13 +28,16 @@ def _same_as_title(text: str, title: str | None) -> bool:
     return bool(words) and len(words & title_words) >= 0.8 * max(len(words), 1) and len(words) <= len(title_words) + 3
 
 
-def filter_blocks(pieces: list[tuple[str, str, bool]], *, title: str | None) -> list[tuple[str, str]]:
+def filter_blocks(pieces: list[Piece], *, title: str | None) -> list[tuple[str, str]]:
     """The (kind, text) pieces that are article text, in order."""
-    counts = Counter(normalise(text) for _, text, _ in pieces)
+    counts = Counter(normalise(p.text) for p in pieces)
     kept: list[tuple[str, str]] = []
-    for index, (kind, text, in_table) in enumerate(pieces):
+    for index, (kind, text, in_table, verbatim) in enumerate(pieces):
         words = word_count(text)
         if words == 0:
+            continue
+        if verbatim:
+            kept.append((kind, text))
             continue
         if index < 3 and not kept and _same_as_title(text, title):
             continue

@@ -11,7 +11,13 @@ _MAGIC = (
     (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"), (b"wOFF", "web font"), (b"WARC/", "WARC archive"),
 )
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_HTML_TAGS = re.compile(r"<(?:p|div|span|a|br|table|td|article|section|script|h[1-6]|img|ul|li)\b[^>]*>", re.I)
+_HTML_TAGS = re.compile(
+    r"</?(?:html|head|body|meta|link|style|title|p|div|span|a|br|hr|table|tr|td|th|article|section|script|noscript"
+    r"|h[1-6]|img|ul|ol|li|form|input|iframe|font|b|i|center)\b[^>]{0,2000}>",
+    re.I,
+)
+_SMART_ATTRIBUTE = re.compile(r"\w=[”“’‘]")
+_STRAIGHT_ATTRIBUTE = re.compile(r"\w=[\"']")
 _LEAKED_JSONLD = re.compile(r"\{\s*[\"“”″]@(?:context|type)")
 _CODE_LINE = re.compile(r"^\s*(?:var |let |const |function\b|window\.|document\.|if \(|return\b|\}\)?;?\s*$|\$\(|<!--)")
 _HEADER_LINE = re.compile(r"^(?:title|date|url|licen[cs]e|author|source|published|language|byline)\s*:\s*\S", re.I)
@@ -31,8 +37,17 @@ def binary_kind(data: bytes) -> str | None:
 
 def text_kind(text: str) -> str:
     """``html``, ``textdump`` (a scraped page: leaked JSON-LD, scripts, many short fragments) or ``text``."""
-    head = text[:5000]
-    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
+    head = text[:20000]
+    if _HTML_START.match(head):
+        return "html"
+    # a dump made by a smart-quoting scraper turns markup it leaked into <a href=”…”>; real HTML has straight quotes
+    smart_quoted = len(_SMART_ATTRIBUTE.findall(head)) > len(_STRAIGHT_ATTRIBUTE.findall(head))
+    if text.lstrip()[:1] == "<" and not smart_quoted:
+        return "html"
+    head_lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in head_lines if _HTML_TAGS.search(line))
+    # markup leaked into a dump (ads written by scripts) sits on a few lines; in HTML most lines carry tags
+    if tagged >= 8 and tagged >= 0.3 * len(head_lines) and not smart_quoted:
         return "html"
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
@@ -41,8 +56,10 @@ def text_kind(text: str) -> str:
         return "textdump"
     body = lines[1:] if not _HEADER_LINE.match(lines[0]) else [ln for ln in lines if not _HEADER_LINE.match(ln)]
     short = sum(len(line.split()) < 6 for line in body)
-    # a clean text has paragraphs; a dump has every menu item and link on a line of its own
-    return "textdump" if len(body) >= 20 and short > 0.4 * len(body) else "text"
+    # a clean text has paragraphs; a dump has every menu item and link on a line of its own, no blank lines
+    many_fragments = len(body) >= 20 and short > 0.4 * len(body)
+    no_paragraphs = len(body) >= 12 and "\n\n" not in text.strip() and short >= 0.2 * len(body)
+    return "textdump" if many_fragments or no_paragraphs else "text"
 
 
 def header_block(text: str) -> tuple[dict[str, str], int]:

@@ -13,6 +13,8 @@ from trafilatura.utils import load_html
 from ..model import Article, Caption, Evidence
 from . import body_filter, dates
 from .blocks import assemble, clean_line
+from .body_filter import Piece
+from .boilerplate import word_count
 from .captions import split_credit
 from .htmlmeta import page_signals
 from .media import media_from_jsonld
@@ -21,6 +23,9 @@ from .metadata import fill_metadata
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
 MIN_ARTICLE_WORDS = 40
+PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
+_SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
+_SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)  # fewer body words than this: a page with no article
 
 
@@ -29,31 +34,59 @@ def parse(html: str) -> HtmlElement | None:
     return load_html(html)
 
 
-def _pieces(element: _Element, in_table: bool = False) -> list[tuple[str, str, bool]]:
-    """(kind, text, in_table) for every block of trafilatura's XML body, splitting paragraphs at line breaks."""
-    out: list[tuple[str, str, bool]] = []
+def _is_data_table(table: _Element) -> bool:
+    """A table of data (rows of equal width, or a header row), as opposed to a page-layout table."""
+    rows = [r for r in table if r.tag == "row"]
+    if any(c.get("role") == "head" for r in rows[:2] for c in r):
+        return True
+    widths = {sum(1 for c in r if c.tag == "cell") for r in rows}
+    nested = any(c.tag in ("p", "table", "list") for r in rows for cell in r for c in cell)
+    return len(rows) >= 3 and len(widths) == 1 and widths != {1} and not nested
+
+
+def _holds_prose(cell: _Element) -> bool:
+    """Whether a table cell holds running prose (several sentences of ten words or more): an article, not a menu."""
+    sentences = _SENTENCE_SPLIT.split(" ".join(cell.itertext()))
+    return sum(1 for sentence in sentences if word_count(sentence) >= 10) >= PROSE_CELL_SENTENCES
+
+
+def _pieces(element: _Element, in_table: bool = False) -> list[Piece]:
+    """Every block of trafilatura's XML body, paragraphs split at line breaks, code kept whole.
+
+    ``in_table`` marks blocks of page-layout tables, whose short cells are navigation; data tables are content.
+    """
+    out: list[Piece] = []
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         has_blocks = any(isinstance(c.tag, str) and (c.tag in _BLOCK_KIND or c.tag in _CONTAINERS) for c in child)
-        if tag in _CONTAINERS and (has_blocks or tag not in _BLOCK_KIND):
+        # only the short cells of a layout table are navigation; a cell holding the article is judged like a page
+        layout = in_table or (tag == "table" and not _is_data_table(child))
+        if tag == "cell" and in_table:
+            layout = not _holds_prose(child)
+        if tag in ("code", "quote"):
+            out.append(Piece(_BLOCK_KIND.get(tag, "paragraph"), _text_with_breaks(child), layout, verbatim=True))
+        elif tag in _CONTAINERS and (has_blocks or tag not in _BLOCK_KIND):
             if child.text and child.text.strip():
-                out.append(("paragraph", child.text, in_table or tag == "table"))
-            out.extend(_pieces(child, in_table or tag in ("table", "row", "cell")))
-        elif tag in _BLOCK_KIND or tag in ("code", "hi", "ref", "lb", ""):
+                out.append(Piece("paragraph", child.text, layout))
+            out.extend(_pieces(child, layout))
+        elif tag in _BLOCK_KIND or tag in ("hi", "ref", "lb", ""):
             kind = _BLOCK_KIND.get(tag, "paragraph")
             for line in _text_with_breaks(child).split("\n"):
                 if line.strip():
-                    out.append((kind, line, in_table or tag == "cell"))
+                    out.append(Piece(kind, line, layout))
         if child.tail and child.tail.strip():
-            out.append(("paragraph", child.tail, in_table))
+            out.append(Piece("paragraph", child.tail, in_table))
     return out
 
 
 def _text_with_breaks(element: _Element) -> str:
+    """The element's text with its line breaks; nested blocks (a heading inside an item) get a space."""
     parts: list[str] = []
     for node in element.iter():
         if node is not element and node.tag == "lb":
             parts.append("\n")
+        elif node is not element and node.tag in _SPACED:
+            parts.append(" ")
         if node.text and (node is element or node.tag != "lb"):
             parts.append(node.text)
         if node is not element and node.tail:
