@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -34,12 +36,19 @@ class StoryItem:
         return self.article.published.value[:10] if self.article.published else ""
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    text = resources.files("storyline.data").joinpath("stories_name_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+
+
 def article_names(article: Article, analysis: Analysis | None) -> set[str]:
-    """Proper names in the article: the analysis' entities, else capitalised phrases inside sentences."""
+    """Proper names in the article: the analysis' entities and capitalised phrases inside sentences."""
     names = {m.lower() for m in _NAME.findall(article.text)}
     if analysis:
         names |= {e.name.lower() for e in analysis.entities if e.type in _NAME_TYPES}
-    return names
+    stop = _not_names()
+    return {n for n in names if not set(re.findall(r"[\w']+", n)) <= stop}
 
 
 def _days_apart(a: str, b: str) -> int | None:
