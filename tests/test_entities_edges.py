@@ -39,11 +39,13 @@ def test_ambiguous_role_noun_is_left_out():
     assert not any(m.text == "The president" for e in names.values() for m in e.mentions)
 
 
-def test_long_text_is_linear():
+def test_long_text_costs_a_fraction_of_the_parse():
     paragraph = ("Chancellor Olaf Scholz met Mr Smith in Berlin. He said Siemens would invest there. "
                  "The company has 300,000 staff.\n\n")
-    doc = parse(paragraph * 400)
     started = time.perf_counter()
+    doc = parse(paragraph * 400)
+    parsed = time.perf_counter()
     entities = extract_entities(doc)
-    assert time.perf_counter() - started < 2.0
+    # timed against the parse, so a busy machine slows both alike
+    assert time.perf_counter() - parsed < 0.5 * (parsed - started)
     assert any(e.name == "Olaf Scholz" and len(e.mentions) >= 400 for e in entities)

@@ -15,7 +15,7 @@ from .entities_clusters import Cluster, Clusterer
 from .entities_lexicon import Lexicon, lexicon
 from .entities_mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .entities_resolve import Resolver
-from .entities_roles import attach_roles, name_qualifiers, org_nouns
+from .entities_roles import attach_roles, name_qualifiers, org_descriptions, org_nouns
 
 _CONFIDENCE = {"name": 0.9, "title": 0.95, "role": 0.7, "pronoun": 0.6}
 
@@ -29,6 +29,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     lex = lexicon()
     names = name_mentions(doc, lex)
     roles = attach_roles(doc, lex, names)
+    roles += org_descriptions(doc, lex, names)
     name_qualifiers(doc, lex, names)
     clusterer = Clusterer(doc, lex)
     clusterer.add_names(names)
@@ -64,7 +65,7 @@ def _entity(doc: Doc, lex: Lexicon, cluster: Cluster) -> Entity:
     type_ = cluster.type()
     members = sorted({(c.start, c.end): c for c in cluster.members}.values(), key=lambda c: c.start)
     names = [c for c in members if c.kind in ("name", "title")]
-    name = _canonical_name(doc, names, type_)
+    name = _canonical_name(doc, [c for c in names if c.type_votes] or names, type_)
     mentions = []
     aliases: list[str] = []
     roles: list[str] = []

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from .entities_lexicon import Lexicon
 from .entities_mentions import Candidate
 
-_TYPE_WEIGHT = {"title": 3, "name": 1}
 _SAME_FIRST_NAME = 75  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", "Victor" ~ "Viktor"
 _JOINERS = {"of", "and", "the", "for", "&", "de"}
 
@@ -31,8 +30,8 @@ class Cluster:
             return self.fixed_type
         votes: Counter[str] = Counter()
         for c in self.members:
-            if c.kind in _TYPE_WEIGHT:
-                votes[c.type] += _TYPE_WEIGHT[c.kind]
+            if c.kind in ("name", "title"):
+                votes[c.type] += c.type_votes
         return votes.most_common(1)[0][0] if votes else self.members[0].type
 
 
@@ -75,8 +74,22 @@ class Clusterer:
         return self.doc[c.name_start : c.end].text
 
     def add_names(self, names: list[Candidate]) -> None:
+        demonyms = [c for c in names if c.type == "NORP" and self.lex.country(self.name_text(c))]
         for c in sorted(names, key=lambda c: (-(c.end - c.name_start), c.start)):
+            if c not in demonyms:
+                self.add(c)
+        for c in demonyms:
+            self._add_demonym(c)
+
+    def _add_demonym(self, c: Candidate) -> None:
+        """ "Russian" joins Russia when the article names the country; else it stays a group."""
+        text = self.name_text(c)
+        country = self.by_key.get(name_key(text, "GPE", self.lex))
+        if country is None:
             self.add(c)
+            return
+        c.type, c.type_votes = "GPE", 0  # a demonym neither votes on the type nor names the country
+        self._join(country, c, name_key(text, "NORP", self.lex), text)
 
     def add(self, c: Candidate) -> Cluster:
         text = self.name_text(c)

@@ -28,6 +28,7 @@ class Candidate:
     link: Candidate | None = None  # the name a role noun stands in apposition to
     pronoun: str | None = None  # pronoun class from the lexicon
     cluster: int | None = None
+    type_votes: int = 1  # how strongly this mention's type counts in its cluster's type
 
 
 def credit_tokens(doc: Doc, lex: Lexicon) -> set[int]:
@@ -115,7 +116,20 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
         label = lex.known_types.get(text, ent.label_)
         found.append(Candidate(ent.start if doc[ent.start].lower_ == "the" else start, end, label, "name", start))
     found.sort(key=lambda c: c.start)
-    return found
+    return _merge_company_suffixes(doc, lex, found)
+
+
+def _merge_company_suffixes(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candidate]:
+    """ "Chrysler" + "LLC", tagged as two names, are one organisation."""
+    merged: list[Candidate] = []
+    for c in names:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.end == c.start and c.end - c.start == 1
+                and doc[c.start].lower_ in lex.corporate_suffixes):
+            previous.end, previous.type = c.end, "ORG"
+        else:
+            merged.append(c)
+    return merged
 
 
 def role_alias_mentions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:

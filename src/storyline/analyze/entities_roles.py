@@ -158,7 +158,7 @@ def _entitle(named: Candidate, phrase: RolePhrase, gender: str | None, doc: Doc)
     while start < phrase.title_start and (doc[start].lower_ in _DEFINITE or doc[start].lower_ in _INDEFINITE):
         start += 1
     named.start = min(named.start, start)
-    named.kind, named.type = "title", "PERSON"
+    named.kind, named.type, named.type_votes = "title", "PERSON", 3
     named.title, named.gender = phrase.title, named.gender or gender
     named.qualifier = named.qualifier or phrase.qualifier
 
@@ -176,6 +176,26 @@ def org_nouns(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
             continue  # "the Boeing company" is a name; "its parent company" is another organisation
         found.append(Candidate(det.i, token.i + 1, "ORG", "role", token.i))
     return found
+
+
+def org_descriptions(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candidate]:
+    """Names described as organisations become ORG: "automaker Chrysler" (type only), "Irish airline,
+    Ryanair" and "NPD Group, a market research firm" (also a role mention in the name's cluster)."""
+    name_at = {i: c for c in names for i in range(c.name_start, c.end)}
+    roles = []
+    for token in doc:
+        if token.lower_ not in lex.org_nouns or token.tag_ != "NN" or token.i in name_at:
+            continue
+        described = name_at.get(token.head.i) if token.dep_ in ("compound", "appos") else None
+        if described is None:
+            described = next((name_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in name_at), None)
+        if described is None or described.type in ("GPE", "NORP", "PLATFORM"):
+            continue
+        described.type, described.type_votes = "ORG", 3
+        if token.dep_ != "compound":
+            start = min(t.i for t in token.lefts) if token.n_lefts else token.i
+            roles.append(Candidate(start, token.i + 1, "ORG", "role", token.i, link=described))
+    return roles
 
 
 def name_qualifiers(doc: Doc, lex: Lexicon, names: list[Candidate]) -> None:
