@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from serve_sample_store import XSS_SCRIPT, build_sample_store
 from storyline.serve import create_app
@@ -106,6 +110,8 @@ def test_openapi_lists_the_endpoints(sample):
     ("post", "/api/read", {"json": {"text": "x", "extra": 1}}, 422),
     ("post", "/api/read", {"json": {"text": "   "}}, 422),
     ("post", "/api/read", {"json": {"text": "x", "published": "soon"}}, 422),
+    ("post", "/api/read", {"json": {"text": "x", "published": "2025-99-99"}}, 422),
+    ("post", "/api/read", {"json": {"text": "a\x00b\x01" * 40}}, 422),
     ("post", "/api/read", {"content": b"text=hello", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 422),
     ("post", "/api/read", {"json": {"url": "https://example.com/"}}, 403),
     ("post", "/api/read", {"content": b"{}", "headers": {"content-length": "abc"}}, 400),
@@ -158,3 +164,17 @@ def test_a_locked_store_is_a_503_json_error_not_a_crash(tmp_path, monkeypatch):
     assert response.status_code == 503 and response.headers["retry-after"] == "2"
     assert "unavailable" in response.json()["error"]
     store.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(path=st.sampled_from(["/api/articles/{}", "/api/entities/{}", "/api/stories/{}", "/api/stories/{}/timeline",
+                             "/articles/{}", "/entities/{}", "/stories/{}"]),
+       ident=st.text(min_size=1, max_size=40),
+       params=st.dictionaries(st.sampled_from(["q", "limit", "offset", "speaker", "entity", "type", "from", "to",
+                                               "name"]), st.text(max_size=30), max_size=4),
+       listing=st.sampled_from(["/api/search", "/api/quotes", "/api/events", "/api/entities", "/api/articles",
+                                "/search", "/entities", "/articles", "/stories"]))
+def test_no_input_makes_the_server_fail(sample, path, ident, params, listing):
+    client, _ = sample
+    for response in (client.get(path.format(quote(ident, safe=""))), client.get(listing, params=params)):
+        assert response.status_code < 500, (response.request.url, response.text[:200])

@@ -153,6 +153,8 @@ class ReadRequest(BaseModel):
             raise ValueError("give either html or text, not both")
         if not given and not self.url:
             raise ValueError("give html, text or url")
+        if self.published and entry_day(self.published) is None:
+            raise ValueError("published is not a valid date")
         return self
 
 

@@ -6,6 +6,8 @@ import threading
 from typing import Any
 
 from ..model import Analysis, to_dict
+from ..read.errors import ReadError
+from .errors import ApiError
 
 # One spaCy pipeline serves every request; parse one page at a time.
 _analysis_lock = threading.Lock()
@@ -20,7 +22,10 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
     from .. import analyze, read
 
     with _analysis_lock:
-        article = read(content, url=url)
+        try:
+            article = read(content, url=url)
+        except ReadError as exc:
+            raise ApiError(422, f"cannot read this page: {exc}") from exc
         return analyze(article, published=published)
 
 
