@@ -192,6 +192,7 @@ def _conditional_threat(candidate: Candidate, mention: EventMention, roles: Role
         type="threat", cameo="13", trigger=mention.trigger, sentence=mention.sentence,
         participants=[mention.source, *targets], time=time, status="occurred", status_cue="if",
         source=mention.source, confidence=mention.confidence,
+        speech_act=report.idx if report is not None else None,
         reason=f"conditional use of force by the speaker ({mention.reason})",
     )
 

@@ -33,6 +33,7 @@ class EventMention:
     confidence: float = 0.5
     distinct: bool = False  # "another threat": never the same as an earlier one
     governors: frozenset[int] = frozenset()  # start offsets of the words the trigger depends on
+    speech_act: int | None = None  # start of the verb that made a threat; two such verbs, two threats
     reason: str = ""
 
 
@@ -58,8 +59,6 @@ def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False) ->
 
 def _matching_group(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
     for group in reversed(groups):
-        if group[0].distinct and len(group) > 1:
-            continue
         if all(_compatible(other, mention) for other in group) and _same_people(group, mention):
             return group
     return None
@@ -75,6 +74,8 @@ def _same_people(group: list[EventMention], mention: EventMention) -> bool:
 
 
 def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.speech_act is not None and b.speech_act is not None and a.speech_act != b.speech_act:
+        return False
     return a.type == b.type and _status_compatible(a.status, b.status) and _time_compatible(a.time, b.time)
 
 

@@ -10,6 +10,8 @@ from .events_names import FIRST_PERSON, PLACE_TYPES, Name, NameResolver
 from .events_triggers import Candidate
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Links a subjectless verb climbs to borrow a subject ("we have no choice but to go in and kill them").
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "dobj"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "to", "against", "by", "on"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -74,7 +76,7 @@ class RoleFinder:
         for word in themes:
             kinds = self._theme_kinds(word)
             if kinds:
-                roles.theme = roles.theme or _phrase_text(word)
+                roles.theme = roles.theme or self._theme_text(word)
                 roles.theme_kinds |= kinds
         if roles.theme and roles.theme_kinds:
             self.themes.append((token.i, roles.theme, roles.theme_kinds))
@@ -145,6 +147,9 @@ class RoleFinder:
         if lower in FIRST_PERSON and word.pos_ == "PRON":
             return [source] if source else []
         kind = self.lexicon.collectives.get(lower) or self.lexicon.collectives.get(_phrase_key(word))
+        resolved = self.resolver.name(word) if word.pos_ == "PRON" else None
+        if resolved:
+            return [resolved]  # the entities stage linked "them" to Hamas
         if kind:
             return self._group_before(word.i, persons_only=kind == "PERSON")
         names: list[Name] = []
@@ -159,13 +164,19 @@ class RoleFinder:
         return lower in self.weapons or lower.removesuffix("s") in self.weapons
 
     def _group_before(self, position: int, persons_only: bool) -> list[Name]:
-        for start, names in reversed(self.groups):
-            if start >= position:
+        """The group a plural stands for. "They", "both sides": the latest group. "The pair", "the
+        two leaders": the pair of people named most often so far, the latest on a tie (the
+        article's main pair beats a pair named once in passing)."""
+        seen: dict[frozenset[Name], tuple[int, int, list[Name]]] = {}
+        for start, names in self.groups:
+            if start >= position or (persons_only and any(name.type != "PERSON" for name in names)):
                 continue
-            if persons_only and any(name.type != "PERSON" for name in names):
-                continue
-            return list(names)
-        return []
+            key = frozenset(names)
+            count = seen[key][0] + 1 if key in seen and persons_only else 1
+            seen[key] = (count, start, list(names))
+        if not seen:
+            return []
+        return max(seen.values(), key=lambda item: (item[0], item[1]))[2]
 
     def _place_of(self, word) -> Name | None:
         for part in (word, *(c for c in word.children if c.dep_ == "appos")):
@@ -207,6 +218,14 @@ class RoleFinder:
             kinds.add("person")
         return kinds
 
+    def _theme_text(self, word) -> str:
+        """A theme's words; for "them", the theme it stands for ("supply them" → "Tomahawks")."""
+        if word.lower_ in THEME_PRONOUNS:
+            for position, text, _ in reversed(self.themes):
+                if position < word.i and word.i - position < 120:
+                    return text
+        return _phrase_text(word)
+
     def _recent_weapon(self, word) -> set[str]:
         """"Supply them": a pronoun theme is a weapon when a weapon was just named."""
         start = max(word.sent.start - 60, 0)
@@ -219,13 +238,13 @@ class RoleFinder:
 def _subjects(verb) -> list:
     """The subjects of a verb, borrowed from the governing verb for infinitives and conjuncts."""
     seen = 0
-    while seen < 4:
+    while seen < 6:
         found = [w for c in verb.children if c.dep_ in SUBJECT_DEPS for w in _conjuncts(c)]
         if found:
             return found
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
+        if verb.dep_ in CONTROL_DEPS and verb.head != verb:
             verb = verb.head
             seen += 1
             continue
