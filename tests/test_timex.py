@@ -122,3 +122,13 @@ def test_ages_and_rates_are_not_durations():
 def test_leap_day_without_a_leap_year_nearby_does_not_fail():
     (timex,) = tag_timexes(parse("The law passed on Feb. 29."), "2026-06-01")
     assert timex.value.endswith("-02-29")
+
+
+def test_signal_records_the_preposition(seed_timexes):
+    tuesday = next(t for t in seed_timexes if t.text == "Tuesday")
+    assert tuesday.signal is not None and tuesday.signal.text == "On"
+    assert SEED.read_text(encoding="utf-8")[tuesday.signal.start:tuesday.signal.end] == "On"
+
+
+def test_numbers_in_paths_are_not_dates():
+    assert values("See https://x.com/1s/2025/10/17/06/1030.jpg for the picture.", "2025-10-16") == {}

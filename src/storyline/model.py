@@ -189,6 +189,7 @@ class Timex:
     flags: list[str] = field(default_factory=list)  # e.g. "unanchored"
     confidence: float = 1.0
     evidence: list[Evidence] = field(default_factory=list)
+    signal: Span | None = None  # the preposition that introduces it: "On" Tuesday, "within" two weeks
 
 
 @dataclass

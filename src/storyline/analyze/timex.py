@@ -11,9 +11,10 @@ import re
 
 from spacy.tokens import Doc
 
-from ..model import Evidence, Timex
+from ..model import Evidence, Span, Timex
 from .timex_calendar import parse_anchor, parse_value_start
 from .timex_grammar import WORD, Rule, digit_classes, rules, rules_by_trigger
+from .timex_lexicon import alternation, lexicon
 from .timex_resolve import Context, Reading
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d"})
@@ -102,6 +103,18 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     return windows
 
 
+def _signal(text: str, start: int) -> Span | None:
+    """The preposition right before a time expression ("On" Tuesday, "within" two weeks), if any."""
+    global _SIGNAL
+    if _SIGNAL is None:
+        _SIGNAL = re.compile(r"\b(" + alternation(lexicon().signals) + r")\s+$", re.IGNORECASE)
+    found = _SIGNAL.search(text, max(0, start - 24), start)
+    return Span(found.group(1), found.start(1), found.end(1)) if found else None
+
+
+_SIGNAL: re.Pattern[str] | None = None
+
+
 def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, anchor: str | None) -> Timex:
     reason = f"rule {rule_name}: {reading.reason}"
     if reading.relative and anchor:
@@ -117,6 +130,7 @@ def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, an
         flags=["unanchored"] if reading.unanchored else [],
         confidence=0.6 if reading.unanchored else 0.9,
         evidence=[Evidence(source="rule", confidence=0.9, start=start, end=end, reason=reason)],
+        signal=_signal(text, start),
     )
 
 

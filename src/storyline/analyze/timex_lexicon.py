@@ -63,6 +63,7 @@ class Lexicon:
     position_modifiers: dict[str, str]
     timezones: tuple[str, ...]
     months_needing_capital: frozenset[str]
+    signals: tuple[str, ...]  # prepositions that introduce a time expression ("on", "within")
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -106,4 +107,5 @@ def lexicon() -> Lexicon:
         position_modifiers=raw["position_modifiers"],
         timezones=tuple(raw["timezones"]),
         months_needing_capital=frozenset(raw["months_needing_capital"]),
+        signals=tuple(raw["signals"]),
     )
