@@ -68,6 +68,18 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
     return None
 
 
+def _adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """When the parse lost the subject, a name or he/she right beside the cue ("… eye-opener”
+    Farinloye says", "says Smith") is the speaker."""
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            if (tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "they")) and not quoted(tok.idx):
+                return tok
+    return None
+
+
 def _with_absolute_subject(verb: Token) -> Token | None:
     """'…, with a top aide, Yuri Ushakov, claiming that …': the participle's subject is the object
     of the 'with' phrase just before it, not the main clause's subject."""
@@ -150,7 +162,7 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         deps = {c.dep_ for c in tok.children}
         if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
             continue  # "it is said", "would not say", "having been told": nobody is quoted
-        speaker = subject_of(tok, quoted)
+        speaker = subject_of(tok, quoted) or _adjacent_name(tok, quoted)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
     frames.extend(_according_frames(doc))
