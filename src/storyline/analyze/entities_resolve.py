@@ -123,7 +123,15 @@ class Resolver:
         ]
         if holders:
             return holders[0] if len(holders) == 1 else None
+        if role.qualifier is None or not self.clusterer.lex.country(role.qualifier):
+            return None  # only "the US president" (a country's office) is clear without a titled holder
         return self._only_untitled_person(role, qualifier)
+
+    def _is_place(self, qualifier: str) -> bool:
+        """Whether a qualifier is a country or place (not a possessor such as "Trump's")."""
+        if not qualifier.startswith("#"):
+            return True
+        return self.clusterer.clusters[int(qualifier[1:])].type() in ("GPE", "LOC")
 
     def _only_untitled_person(self, role: Candidate, qualifier: str | None) -> int | None:
         """ "The US president" when nobody is titled president: the one person seen so far with no
@@ -134,7 +142,7 @@ class Resolver:
                 break
             if self.titles[cluster]:
                 continue  # it gained a title since
-            countries = {q for q in self.qualifiers[cluster] if not q.startswith("#")}
+            countries = {q for q in self.qualifiers[cluster] if self._is_place(q)}
             if qualifier is not None and countries - {qualifier}:
                 continue
             if found is not None:

@@ -191,6 +191,8 @@ def org_descriptions(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Can
             described = next((name_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in name_at), None)
         if described is None or described.type in ("GPE", "NORP", "PLATFORM"):
             continue
+        if described.type == "PERSON" and described.end - described.name_start > 1:
+            continue  # a full personal name is a person even beside "company"
         described.type, described.type_votes = "ORG", 3
         if token.dep_ != "compound":
             start = min(t.i for t in token.lefts) if token.n_lefts else token.i
