@@ -89,7 +89,8 @@ def _first_satisfied(candidate: Candidate, frame: Roles, lexicon: EventLexicon) 
             continue
         if rule.needs_group and len(frame.participants) < 2:
             continue
-        if rule.theme and rule.theme not in frame.theme_kinds:
+        if rule.theme and rule.theme not in frame.theme_kinds and not (
+                rule.theme == "person" and any(o.type in ("PERSON", "NORP") for o in frame.objects)):
             continue
         objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         if objects & rule.not_objects:
