@@ -6,8 +6,9 @@ sharing a name — or starts one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -76,12 +77,16 @@ def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # every text empty or stop words only: nothing to compare
         return [[item.article_id] for item in ordered]
-    similarity = (vectors @ vectors.T).toarray()
     story_of = list(range(len(ordered)))  # single link: an article may join, or bridge, stories
+    days = [item.published or "9999" for item in ordered]
     for i, item in enumerate(ordered):
-        for j in range(i):
+        earlier = _window_start(days, i)
+        if earlier == i:
+            continue
+        similarity = (vectors[earlier:i] @ vectors[i].T).toarray().ravel()  # sparse: only the window
+        for j in range(earlier, i):
             other = ordered[j]
-            if (similarity[i, j] >= JOIN_SIMILARITY and _close_in_time(item.published, other.published)
+            if (similarity[j - earlier] >= JOIN_SIMILARITY and _close_in_time(item.published, other.published)
                     and item.names & other.names):
                 joined, gone = sorted((story_of[i], story_of[j]))
                 story_of = [joined if s == gone else s for s in story_of]
@@ -89,3 +94,12 @@ def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
     for i, item in enumerate(ordered):
         stories.setdefault(story_of[i], []).append(item.article_id)
     return list(stories.values())
+
+
+def _window_start(days: list[str], i: int) -> int:
+    """Index of the first earlier article within the time window of article ``i`` (0 when undated)."""
+    try:
+        first_day = (date.fromisoformat(days[i][:10]) - timedelta(days=WINDOW_DAYS)).isoformat()
+    except ValueError:  # undated ("9999") or unparsable: compare with every earlier article
+        return 0
+    return bisect_left(days, first_day, 0, i)

@@ -17,7 +17,7 @@ from ..model import Analysis, Article, Event, TimelineEntry
 from .entities import normalise
 from .eventcoref import EventMention, cluster_mentions, stem, synonym_groups
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?=$|[T/])")  # day, month, week or year
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -43,8 +43,9 @@ class _Occurrence:
 
 
 def _day(event: Event) -> str | None:
-    value = event.time.value if event.time else ""
-    return value[:10] if _ISO_DAY.match(value or "") else None
+    """The event's calendar date (a day, or a coarser month/week/year), or None when undated."""
+    found = _ISO_DATE.match(event.time.value or "") if event.time else None
+    return found.group(0) if found else None
 
 
 def _mention(report: Report, event: Event, sentence: int) -> EventMention:
@@ -72,10 +73,15 @@ def _occurrences(reports: list[Report]) -> list[_Occurrence]:
     return out
 
 
+def _dates_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some date of one contains or equals some date of the other ("2004-12" and "2004-12-26")."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
 def same_event_across(a: EventMention, b: EventMention) -> bool:
     """Two events from different articles are one: same type, similar trigger, shared participant
     or place, and no conflicting dates."""
-    if a.type != b.type or (a.dates and b.dates and not a.dates & b.dates):
+    if a.type != b.type or (a.dates and b.dates and not _dates_compatible(a.dates, b.dates)):
         return False
     groups = synonym_groups()
     similar_trigger = a.lemma == b.lemma or bool(groups.get(a.lemma, frozenset()) & groups.get(b.lemma, frozenset()))
