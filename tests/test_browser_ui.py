@@ -143,6 +143,17 @@ def test_clicking_a_quote_shows_its_evidence(server, page):
     shot(page, "article")
 
 
+def test_a_quote_linked_from_its_speaker_opens_with_its_evidence(server, page):
+    url, ids = server
+    page.goto(f"{url}/entities/{ids['trump']}")
+    page.locator("ul.quotes a").first.click()
+    page.wait_for_selector("#evidence-body .detail-quote")
+    assert "Quote by Donald Trump" in page.locator("#evidence-body").inner_text()
+    shot(page, "entity-quote-evidence")
+    page.goto(f"{url}/entities/{ids['trump']}")
+    shot(page, "entity")
+
+
 def test_article_markup_shows_as_text_and_never_runs(server, page):
     url, ids = server
     page.goto(f"{url}/articles/{ids['summit']}")

@@ -81,3 +81,10 @@ def test_unknown_pages_and_empty_paste_get_an_error_page(sample):
     assert response.status_code == 422
     response = client.post("/read", data={"url": "http://127.0.0.1/"}, headers={"accept": "text/html"})
     assert response.status_code == 403
+
+
+def test_entity_page_lists_its_quotes_with_links_to_their_evidence(sample):
+    client, ids = sample
+    html = client.get(f"/entities/{ids['trump']}").text
+    assert f'href="/articles/{ids["summit"]}#q0"' in html
+    assert "Summit &lt;script&gt;alert(1)&lt;/script&gt; in Budapest</a></li>" in html  # its articles, by title

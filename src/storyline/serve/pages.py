@@ -63,9 +63,25 @@ def entities(request: Request, type: OptionalText = None, name: OptionalText = N
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: ItemId) -> HTMLResponse:
-    record = entity_record(request.app.state.store, entity_id, limit=200)
+    store = request.app.state.store
+    record = entity_record(store, entity_id, limit=200)
     quotes = sorted(record["quotes"], key=lambda q: str(q.get("published") or ""))
-    return render(request, "entity.html", entity=record["entity"], quotes=quotes, events=record["events"])
+    return render(request, "entity.html", entity=record["entity"], quotes=quotes, events=record["events"],
+                  articles=_titled(store, record["entity"].get("article_ids") or [], record["quotes"] + record["events"]))
+
+
+def _titled(store: Any, article_ids: list[str], rows: list[dict], most: int = 50,
+            lookups: int = 10) -> list[tuple[str, str]]:
+    """(id, title) for an entity's articles: titles from its quote and event rows, a few looked up."""
+    titles = {row["article_id"]: row.get("title") for row in rows if row.get("article_id")}
+    out = []
+    for article_id in article_ids[:most]:
+        if not titles.get(article_id) and lookups > 0:
+            lookups -= 1  # bounded, so an entity in many articles still answers quickly
+            article = store.get_article(article_id)
+            titles[article_id] = article.title if article else None
+        out.append((article_id, titles.get(article_id) or article_id))
+    return out
 
 
 @router.get("/stories")

@@ -27,6 +27,13 @@
     return el.dataset.refs.split(" ").sort((a, b) => order[a[0]] - order[b[0]]);
   }
 
+  // A link such as /articles/ID#q3 (from a quote list) opens with that quote's evidence shown.
+  const linked = /^#([qetv]\d+)$/.exec(location.hash);
+  if (linked) {
+    show([linked[1]]);
+    if (active.length) active[0].scrollIntoView({ block: "center" });
+  }
+
   document.addEventListener("click", (event) => {
     if (event.target.closest(".evidence-panel .close")) {
       panel.classList.remove("open");
