@@ -49,3 +49,22 @@ def test_long_text_costs_a_fraction_of_the_parse():
     # timed against the parse, so a busy machine slows both alike
     assert time.perf_counter() - parsed < 0.5 * (parsed - started)
     assert any(e.name == "Olaf Scholz" and len(e.mentions) >= 400 for e in entities)
+
+
+def test_single_letter_platform_needs_a_platform_context():
+    posted = _names("Elon Musk wrote on X that the launch had gone well.")
+    assert posted["X"].type == "PLATFORM"
+    assert "X" not in _names("Player X scored twice for Arsenal in London.")
+
+
+def test_demonym_joins_its_country_and_company_suffix_joins_its_company():
+    names = _names("Russia rejected the plan. Russian officials said Moscow would wait. "
+                   "American automobile manufacturer Chrysler LLC said it would cut jobs.")
+    assert "Russian" in {m.text for m in names["Russia"].mentions}
+    assert names["Chrysler LLC"].type == "ORG"
+    assert "it" in {m.text for m in names["Chrysler LLC"].mentions}
+
+
+def test_a_new_organisation_is_not_the_last_one_named():
+    names = _names("Kmart Corp. will buy Sears. The new company will be based near Chicago.")
+    assert not any(m.text == "The new company" for e in names.values() for m in e.mentions)

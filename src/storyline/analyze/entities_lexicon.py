@@ -34,6 +34,7 @@ class Lexicon:
     pronouns: dict[str, str]  # "he" -> "male"
     corporate_suffixes: frozenset[str]
     speech_verbs: frozenset[str]
+    new_entity_modifiers: frozenset[str]
 
     @property
     def longest_title(self) -> int:
@@ -71,4 +72,5 @@ def lexicon() -> Lexicon:
         pronouns={row[0]: row[1] for row in _rows("entities_pronouns.tsv")},
         corporate_suffixes=frozenset(_lines("entities_corporate_suffixes.txt")),
         speech_verbs=frozenset(_lines("entities_speech_verbs.txt")),
+        new_entity_modifiers=frozenset(_lines("entities_new_entity_modifiers.txt")),
     )

@@ -172,8 +172,8 @@ def org_nouns(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
         det = next((c for c in token.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
             continue
-        if any(c.ent_type_ or c.dep_ == "poss" for c in token.lefts):
-            continue  # "the Boeing company" is a name; "its parent company" is another organisation
+        if any(c.ent_type_ or c.dep_ == "poss" or c.lower_ in lex.new_entity_modifiers for c in token.lefts):
+            continue  # "the Boeing company" is a name; "its parent company", "the new company" are others
         found.append(Candidate(det.i, token.i + 1, "ORG", "role", token.i))
     return found
 
