@@ -1,8 +1,8 @@
 """TIMEX3 tagging: find temporal expressions in a parsed text and normalise them on the anchor date.
 
-Extents come from the rule grammar in :mod:`timex_rules` (lexicon in ``data/timex_lexicon.json``);
-the spaCy parse supplies the tense of the governing verb, which decides whether a bare weekday
-or month lies before or after the publication date.
+Extents come from the rule grammar (:mod:`timex_grammar`, ``data/timex_rules.txt``) run around
+trigger words; :mod:`timex_resolve` turns each match into a TimeML value on the anchor, with the
+tense of the governing verb (:mod:`timex_tense`) deciding past or future for bare weekdays and months.
 """
 
 from __future__ import annotations
@@ -16,18 +16,8 @@ from .timex_calendar import parse_anchor, parse_value_start
 from .timex_grammar import WORD, Rule, digit_classes, rules, rules_by_trigger
 from .timex_lexicon import alternation, lexicon
 from .timex_resolve import Context, Reading
+from .timex_tense import tense_at
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon", "would", "'d"})
-# Verbs whose "to"-infinitive points ahead: "scheduled to close Monday", "plans to meet in May".
-_FUTURE_GOVERNORS = frozenset({
-    "schedule", "expect", "plan", "set", "due", "intend", "aim", "hope", "propose", "prepare", "agree",
-    "promise", "vow", "threaten", "decide", "go", "want", "seek", "likely", "able", "ready",
-})
-_MODALS = frozenset({"might", "may", "can", "should", "must", "ca"})  # not "could": often past ability
-_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
-_SCHEDULING = frozenset({"schedule", "slate"})  # "scheduled a news conference Thursday"
-_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|starting|beginning)\s+(?:on\s+|at\s+)?$", re.I)
-_MAX_HEAD_STEPS = 6
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b", re.I)
 _WINDOW = 45  # characters searched on each side of a trigger word
 _WORD_TAIL = re.compile(r"\S*")
@@ -132,45 +122,3 @@ def _timex(text: str, start: int, end: int, rule_name: str, reading: Reading, an
         evidence=[Evidence(source="rule", confidence=0.9, start=start, end=end, reason=reason)],
         signal=_signal(text, start),
     )
-
-
-def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
-    """"past", "future" or "present" for the verb governing the span ``start:end``; None if none.
-
-    ``text`` is ``doc.text``, passed by callers that have it (spaCy rebuilds it on every access).
-    """
-    if _FUTURE_SIGNAL.search(text if text is not None else doc.text, max(0, start - 20), start):
-        return "future"
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = _governing_verb(span.root)
-    if token is None:
-        return None
-    auxiliaries = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
-    if auxiliaries & _FUTURE_AUX or auxiliaries & _MODALS and "have" not in auxiliaries:
-        return "future"
-    if "to" in auxiliaries:
-        return "future" if token.head.lemma_ in _FUTURE_GOVERNORS else "present"
-    if token.lemma_ in _SCHEDULING:
-        return "future"
-    if token.tag_ in ("VBD", "VBN") or auxiliaries & _PAST_AUX:
-        return "past"
-    return "present"
-
-
-def _governing_verb(token):
-    """The nearest verb above ``token`` that carries tense: gerunds and bare infinitives without
-    auxiliaries ("found Thursday clinging to ...") pass the question on to their own head."""
-    verb = None
-    for _ in range(_MAX_HEAD_STEPS):
-        if token.pos_ in ("VERB", "AUX"):
-            verb = token
-            untensed = token.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-            if not untensed or token.head is token:
-                return verb
-        if token.head is token:
-            break
-        token = token.head
-    return verb
-

@@ -87,9 +87,15 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def raw_lexicon() -> dict:
+    """``data/timex_lexicon.json`` as loaded, once per process."""
+    return json.loads(resources.files("storyline.data").joinpath("timex_lexicon.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
-    raw = json.loads(resources.files("storyline.data").joinpath("timex_lexicon.json").read_text("utf-8"))
+    raw = raw_lexicon()
     return Lexicon(
         months=raw["months"],
         weekdays=raw["weekdays"],
