@@ -68,3 +68,12 @@ def test_demonym_joins_its_country_and_company_suffix_joins_its_company():
 def test_a_new_organisation_is_not_the_last_one_named():
     names = _names("Kmart Corp. will buy Sears. The new company will be based near Chicago.")
     assert not any(m.text == "The new company" for e in names.values() for m in e.mentions)
+
+
+def test_a_pipeline_without_a_parser_still_gives_entities():
+    from storyline.analyze.nlp import get_nlp
+
+    nlp = get_nlp()
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp("Donald Trump met Vladimir Putin in Alaska. He said the talks went well.")
+    assert {"Donald Trump", "Vladimir Putin", "Alaska"} <= {e.name for e in extract_entities(doc)}

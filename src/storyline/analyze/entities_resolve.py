@@ -23,7 +23,8 @@ class Resolver:
 
     def __init__(self, doc: Doc, clusterer: Clusterer) -> None:
         self.doc, self.clusterer = doc, clusterer
-        self.sentence_starts = [s.start for s in doc.sents]
+        # a pipeline without a parser or sentencizer gives no sentences: treat the text as one
+        self.sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.titles: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
         self.holders: dict[str, set[int]] = defaultdict(set)  # title -> clusters holding it
         self.qualifiers: dict[int, set[str]] = defaultdict(set)
@@ -178,7 +179,9 @@ class Resolver:
 
     def _speaker(self, pronoun: Candidate, token) -> int | None:
         """ "We will ...," Boeing said: first person inside a quote is the speech verb's subject."""
-        sentence = token.sent
+        number = self.sentence_of(token.i)
+        end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)
+        sentence = self.doc[self.sentence_starts[number] : end]
         for verb in (t for t in sentence if t.pos_ == "VERB" and t.lemma_ in self.clusterer.lex.speech_verbs):
             for child in verb.children:
                 owner = self.at_token.get(child.i) if child.dep_ in _SUBJECT_DEPS else None
