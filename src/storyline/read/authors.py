@@ -19,7 +19,8 @@ def _noise() -> frozenset[str]:
 
 def _is_name(candidate: str, site_names: set[str]) -> bool:
     words = candidate.split()
-    if not 1 <= len(words) <= 5 or candidate.lower() in site_names:
+    # a byline names a person by two to five words; one word is a desk, an agency or a site
+    if not 2 <= len(words) <= 5 or candidate.lower() in site_names:
         return False
     if any(w.lower().strip(".") in _noise() for w in words):
         return False

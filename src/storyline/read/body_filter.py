@@ -28,8 +28,11 @@ def _same_as_title(text: str, title: str | None) -> bool:
     return bool(words) and len(words & title_words) >= 0.8 * max(len(words), 1) and len(words) <= len(title_words) + 3
 
 
-def filter_blocks(pieces: list[Piece], *, title: str | None) -> list[tuple[str, str]]:
-    """The (kind, text) pieces that are article text, in order."""
+def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] | None = None) -> list[tuple[str, str]]:
+    """The (kind, text) pieces that are article text, in order.
+
+    Boilerplate lines dropped before the third kept block go to ``stamps``: datelines and bylines sit there.
+    """
     counts = Counter(normalise(p.text) for p in pieces)
     kept: list[tuple[str, str]] = []
     for index, (kind, text, in_table, verbatim) in enumerate(pieces):
@@ -42,6 +45,8 @@ def filter_blocks(pieces: list[Piece], *, title: str | None) -> list[tuple[str, 
         if index < 3 and not kept and _same_as_title(text, title):
             continue
         if boilerplate_reason(text):
+            if stamps is not None and len(kept) < 3:
+                stamps.append(text)
             continue
         if in_table and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
             continue

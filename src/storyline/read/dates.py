@@ -60,6 +60,20 @@ def signal(text: str, role: str, source: str, confidence: float, where: str) -> 
     return DateSignal(found[0], found[1], role, source, confidence, where)
 
 
+_WRITTEN_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",
+    re.I,
+)
+
+
+def signals_in_text(text: str, role: str, source: str, confidence: float, where: str) -> list[DateSignal]:
+    """Every written date in a line of text ("January 14, 2008", "14 Jan 2008", "2008-01-14")."""
+    found = (signal(m.group(0).replace(",", " "), role, source, confidence, where) for m in _WRITTEN_DATE.finditer(text))
+    return [s for s in found if s is not None]
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from htmldate import find_date
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
@@ -12,6 +13,7 @@ from trafilatura.utils import load_html
 
 from ..model import Article, Caption, Evidence
 from . import body_filter, dates
+from .authors import clean_authors
 from .blocks import assemble, clean_line
 from .body_filter import Piece
 from .boilerplate import word_count
@@ -24,6 +26,7 @@ _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote"
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
 MIN_ARTICLE_WORDS = 40
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
 _SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)  # fewer body words than this: a page with no article
@@ -106,6 +109,33 @@ def _captions(tree: HtmlElement) -> list[Caption]:
     return found
 
 
+def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> None:
+    """Datelines and bylines above the body: a date when the metadata had none, authors likewise."""
+    if article.published is None:
+        found = [s for line in stamps for s in dates.signals_in_text(line, "published", "dateline", 0.65, f"visible dateline {line!r}")]
+        if found:
+            article.published, _ = dates.reason_dates(found[:1], fetched_at=fetched_at)
+            article.evidence["published"] = Evidence("dateline", 0.65, reason=article.published.reason)
+    if not article.authors:
+        bylines = [line for line in stamps if _BYLINE.match(line)]
+        article.authors = clean_authors(bylines, site_names={article.publisher or ""})
+        if article.authors:
+            article.evidence["authors"] = Evidence("body", 0.7, reason=f"visible byline {bylines[0]!r}")
+
+
+def _guess_date(article: Article, tree: HtmlElement, url: str | None, fetched_at: str | None) -> None:
+    """htmldate's guess from the page's markup, the weakest signal, used only when nothing states the date."""
+    try:
+        guessed = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):  # htmldate fails on odd trees; the date then stays unknown
+        return
+    found = dates.signal(guessed or "", "published", "html", 0.55, "htmldate (markup heuristics)")
+    if found:
+        article.published, _ = dates.reason_dates([found], fetched_at=fetched_at)
+        if article.published:
+            article.evidence["published"] = Evidence("html", 0.55, reason=article.published.reason)
+
+
 def read_html(html: str, article: Article, *, url: str | None, fetched_at: str | None) -> Article:
     """Fill ``article`` from an HTML page."""
     # a page cut by the reader for size gets trafilatura's fast mode: its fallbacks would cost seconds more
@@ -125,7 +155,11 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     document = bare_extraction(tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast)
     pieces = _pieces(document.body) if document is not None and document.body is not None else []
-    kept = body_filter.filter_blocks(pieces, title=article.title)
+    stamps: list[str] = []
+    kept = body_filter.filter_blocks(pieces, title=article.title, stamps=stamps)
+    _use_stamps(article, stamps, fetched_at)
+    if article.published is None:
+        _guess_date(article, tree, url, fetched_at)
     article.text, article.blocks = assemble(kept)
     if sum(len(b.text.split()) for b in article.blocks) < MIN_ARTICLE_WORDS:
         article.flags.append("no_article")

@@ -195,19 +195,6 @@ def _set_publisher(article: Article, self_references: list[str], media_urls: lis
         article.evidence["publisher"] = Evidence("body", 0.5, reason=guess[1])
 
 
-_WRITTEN_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b",
-    re.I,
-)
-
-
 def _caption_dates(captions: list[Caption]) -> list[dates.DateSignal]:
     """Dates named in captions: the pictured event happened by then, so they bound the publication date."""
-    found = []
-    for caption in captions:
-        for match in _WRITTEN_DATE.finditer(caption.text):
-            sig = dates.signal(match.group(0), "bound", "caption", 0.4, "date named in a caption")
-            if sig:
-                found.append(sig)
-    return found
+    return [sig for caption in captions for sig in dates.signals_in_text(caption.text, "bound", "caption", 0.4, "date named in a caption")]
