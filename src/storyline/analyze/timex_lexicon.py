@@ -64,6 +64,8 @@ class Lexicon:
     timezones: tuple[str, ...]
     months_needing_capital: frozenset[str]
     signals: tuple[str, ...]  # prepositions that introduce a time expression ("on", "within")
+    relative_words: dict[str, int]  # "last" → -1, "next" → +1 (units from the anchor)
+    day_words: dict[str, int]  # "yesterday" → -1 (days from the anchor)
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -114,4 +116,6 @@ def lexicon() -> Lexicon:
         timezones=tuple(raw["timezones"]),
         months_needing_capital=frozenset(raw["months_needing_capital"]),
         signals=tuple(raw["signals"]),
+        relative_words={k: v for k, v in raw["relative_words"].items() if not k.startswith("_")},
+        day_words={k: v for k, v in raw["day_words"].items() if not k.startswith("_")},
     )

@@ -79,12 +79,7 @@ def _mod(m: re.Match[str], *groups: str) -> str | None:
 
 
 def _shift_from_rel(rel: str | None) -> int:
-    rel = " ".join((rel or "").lower().split())
-    if rel in ("last", "the past", "the last", "the previous", "past", "previous"):
-        return -1
-    if rel in ("next", "the next", "the coming", "coming", "the following"):
-        return 1
-    return 0
+    return lexicon().relative_words.get(" ".join((rel or "").lower().split()), 0)
 
 
 def _direction_from_rel(rel: str | None, ctx: Context, m: re.Match[str]) -> Direction:
@@ -317,7 +312,7 @@ def _year_ago_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = m.group("word").lower()
-    offset = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[word]
+    offset = lexicon().day_words[word]
     part = "NI" if word in ("tonight", "last") and not m.group("part") else _part(m.group("part"))
     if word == "last" and not m.group("part"):
         return None
@@ -554,7 +549,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
         direction = ctx.direction(m.start(), m.end())
         return cal.weekday_near(ctx.anchor, weekday, "future" if direction == "future" else "past").isoformat(), True
     word = (m.group("cword") or m.group("onword") or "today").lower()
-    offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[word]
+    offset = lexicon().day_words[word]
     return (ctx.anchor + timedelta(days=offset)).isoformat(), True
 
 
