@@ -122,6 +122,11 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         clause = any(t.dep_ in SUBJECTS for t in child.subtree)
         if (infinitive and "infinitive" in tags) or (clause and not infinitive):
             return _span_of(_subtree_tokens(child))
+    # "McNeely said disease can complicate it": the small model sometimes hangs the cue on the
+    # reported verb as a modifier; the clause is then what follows the cue.
+    if verb.dep_ in ("advmod", "amod", "dep") and verb.head.i > verb.i and verb.head.pos_ in (
+            "VERB", "AUX"):
+        return _span_of([t for t in _subtree_tokens(verb.head) if t.i > verb.i])
     # "The economy is weak, he said." is sometimes parsed with the cue as parataxis of the clause.
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head

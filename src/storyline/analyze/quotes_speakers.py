@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span
+from .entities import entity_at
 from .quotes_lexicon import QuoteLexicon
 from .quotes_sentences import Sentences
 
@@ -77,11 +78,14 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ mentions and clusters
 
     def _mentions(self, doc: Doc, entities: list[Entity]) -> list[_Mention]:
-        if entities:
-            found = [_Mention(m.start, m.end, e.name, e.type, False)
-                     for e in entities for m in e.mentions if m.kind in ("name", "title")]
-        else:
-            found = self._spacy_mentions(doc, self.text)
+        """Name mentions, clustered here; the entity stage's canonical name wins when it is the
+        fuller name of the same kind of thing (its clusters are broader, so only names are taken)."""
+        found = self._spacy_mentions(doc, self.text)
+        for m in found if entities else []:
+            entity = entity_at(entities, m.start, m.end)
+            if (entity is not None and entity.type == m.label
+                    and set(m.name.split()) < set(_name_words(entity.name))):
+                m.name = " ".join(_name_words(entity.name))
         for m in found:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
