@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -47,6 +47,8 @@ def number_value(text: str, numbers: dict[str, float]) -> float | None:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The sections of ``data/timex_lexicon.json``: each word with its TimeML meaning."""
+
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, str]
@@ -98,24 +100,17 @@ def raw_lexicon() -> dict:
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
     raw = raw_lexicon()
-    return Lexicon(
-        months=raw["months"],
-        weekdays=raw["weekdays"],
-        seasons=raw["seasons"],
-        parts_of_day=raw["parts_of_day"],
-        clock_words=raw["clock_words"],
-        numbers=raw["numbers"],
-        vague_numbers=frozenset(raw["vague_numbers"]),
-        ordinals=raw["ordinals"],
-        units=raw["units"],
-        set_adverbs=raw["set_adverbs"],
-        reference_words=raw["reference_words"],
-        holidays=raw["holidays"],
-        modifiers=raw["modifiers"],
-        position_modifiers=raw["position_modifiers"],
-        timezones=tuple(raw["timezones"]),
-        months_needing_capital=frozenset(raw["months_needing_capital"]),
-        signals=tuple(raw["signals"]),
-        relative_words={k: v for k, v in raw["relative_words"].items() if not k.startswith("_")},
-        day_words={k: v for k, v in raw["day_words"].items() if not k.startswith("_")},
-    )
+    kwargs = {f.name: _entries(raw[f.name]) for f in fields(Lexicon)}
+    for name, convert in _CONVERSIONS.items():
+        kwargs[name] = convert(kwargs[name])
+    return Lexicon(**kwargs)
+
+
+# Lists that the Lexicon keeps as sets or tuples (JSON has only lists).
+_CONVERSIONS = {"vague_numbers": frozenset, "months_needing_capital": frozenset, "timezones": tuple,
+                "signals": tuple}
+
+
+def _entries(value):
+    """A lexicon section without its ``_doc`` notes."""
+    return {k: v for k, v in value.items() if not k.startswith("_")} if isinstance(value, dict) else value
