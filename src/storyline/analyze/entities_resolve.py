@@ -177,17 +177,42 @@ class Resolver:
         owner = self.at_token.get(noun.i) if noun is not None else None
         return owner.cluster if owner is not None else None
 
-    def _speaker(self, pronoun: Candidate, token) -> int | None:
-        """ "We will ...," Boeing said: first person inside a quote is the speech verb's subject."""
-        number = self.sentence_of(token.i)
+    def _sentence(self, number: int):
         end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)
-        sentence = self.doc[self.sentence_starts[number] : end]
-        for verb in (t for t in sentence if t.pos_ == "VERB" and t.lemma_ in self.clusterer.lex.speech_verbs):
+        return self.doc[self.sentence_starts[number] : end]
+
+    def _speaker(self, pronoun: Candidate, token) -> int | None:
+        """ "We will ...," Boeing said: first person inside a quote is the speech verb's subject, in
+        its sentence or in the sentences a quote runs over; "we" said by a company's chief is the company."""
+        number = self.sentence_of(token.i)
+        for near in (number, number + 1, number - 1, number + 2):
+            if not 0 <= near < len(self.sentence_starts):
+                continue
+            speaker = self._speech_subject(self._sentence(near))
+            if speaker is None:
+                continue
+            if pronoun.pronoun == "speaker-group" and speaker.type == "PERSON":
+                return self._organisation_of(speaker.cluster)
+            return speaker.cluster if speaker.type in _PRONOUN_TYPES[pronoun.pronoun] else None
+        return None
+
+    def _speech_subject(self, sentence) -> Candidate | None:
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_ not in self.clusterer.lex.speech_verbs:
+                continue
             for child in verb.children:
                 owner = self.at_token.get(child.i) if child.dep_ in _SUBJECT_DEPS else None
-                if owner is not None and owner.cluster is not None and owner.type in _PRONOUN_TYPES[pronoun.pronoun]:
-                    return owner.cluster
+                if owner is not None and owner.cluster is not None:
+                    return owner
         return None
+
+    def _organisation_of(self, person: int | None) -> int | None:
+        """The one organisation a person is tied to by a title ("Ryanair CEO Michael O'Leary")."""
+        orgs = {
+            int(q[1:]) for q in self.qualifiers.get(person, ())
+            if q.startswith("#") and self.clusterer.clusters[int(q[1:])].type() == "ORG"
+        }
+        return orgs.pop() if len(orgs) == 1 else None
 
     def _pronoun(self, pronoun: Candidate, recent: list[Candidate]) -> int | None:
         token = self.doc[pronoun.start]
