@@ -240,8 +240,8 @@ def _year_span(m: re.Match[str], ctx: Context) -> Reading | None:
     adjective = " ".join((m.group("adj") or "").lower().split())
     if m.group("ended"):
         return Reading("DURATION", "P1Y", "a year-long accounting period")
-    if not adjective:
-        return None  # a bare "the year" is too often no time expression at all
+    if not adjective and not re.search(r"\b(?:for|of)\s+$", m.string[max(0, m.start() - 5):m.start()], re.I):
+        return None  # a bare "the year" is a time expression in reports ("for the year"), rarely elsewhere
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX", "the year of an unknown date")
     year = ctx.anchor.year - (1 if adjective == "latest fiscal" else 0)
