@@ -80,6 +80,29 @@ def _adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
+def _trailing_attribution(verb: Token, quoted: Callable[[int], bool]
+                          ) -> tuple[Token, tuple[int, int] | None] | None:
+    """'…, he said.' / '…, said Smith.' closing a sentence the parser did not hang on the cue:
+    the speaker is the word beside the cue and the content everything before the comma."""
+    doc = verb.doc
+    i = verb.i
+    if i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text in ".,;":
+        speaker_i, comma_i = i - 1, i - 2  # "…, he said."
+    elif i + 1 < len(doc) and doc[i - 1].text == ",":
+        speaker_i, comma_i = i + 1, i - 1  # "…, said Smith."
+    else:
+        return None
+    if comma_i < 0 or doc[comma_i].text != "," or speaker_i >= len(doc):
+        return None
+    speaker = doc[speaker_i]
+    if not (speaker.pos_ == "PROPN" or speaker.lower_ in ("he", "she", "they")) or quoted(speaker.idx):
+        return None
+    sent_start = comma_i
+    while sent_start > 0 and not doc[sent_start].is_sent_start:
+        sent_start -= 1  # walk back rather than ask Token.sent, which scans the whole Doc
+    return speaker, _span_of(list(doc[sent_start:comma_i]))
+
+
 def _with_absolute_subject(verb: Token) -> Token | None:
     """'…, with a top aide, Yuri Ushakov, claiming that …': the participle's subject is the object
     of the 'with' phrase just before it, not the main clause's subject."""
@@ -169,7 +192,12 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
             continue  # "it is said", "would not say", "having been told": nobody is quoted
         speaker = subject_of(tok, quoted) or _adjacent_name(tok, quoted)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
-        frames.append(CueFrame(cue, speaker, _clause_content(tok, tags), tags))
+        content = _clause_content(tok, tags)
+        if content is None and not tags:
+            trailing = _trailing_attribution(tok, quoted)
+            if trailing is not None:
+                speaker, content = trailing
+        frames.append(CueFrame(cue, speaker, content, tags))
     frames.extend(_according_frames(doc))
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
