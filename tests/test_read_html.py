@@ -69,3 +69,13 @@ def test_str_and_bytes_give_the_same_article():
     from_bytes, from_str = read(raw), read(raw.decode("utf-8"))
     assert from_bytes.text == from_str.text
     assert from_bytes.content_hash == from_str.content_hash
+
+
+def test_embedded_posts_and_players_are_media_not_text():
+    article = read(FIXTURES / "embeds.html")
+    post, player = article.media
+    assert (post.type, post.name, post.embed_url) == ("SocialMediaPosting", "Twitter", "https://twitter.com/cityhall/status/123")
+    assert (player.type, player.embed_url, player.width, player.height) == ("VideoObject", "https://www.youtube.com/embed/abc123", 560, 315)
+    assert "Big news today" not in article.text
+    assert article.text.startswith("The minister said on Monday")
+    assert "paywalled" in article.flags

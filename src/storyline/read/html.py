@@ -16,8 +16,9 @@ from . import body_filter, dates
 from .authors import clean_authors
 from .blocks import assemble, clean_line
 from .body_filter import Piece
-from .boilerplate import word_count
+from .boilerplate import normalise, word_count
 from .captions import split_credit
+from .embeds import embedded_media
 from .htmlmeta import page_signals
 from .media import media_from_jsonld
 from .metadata import fill_metadata
@@ -150,6 +151,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     if signals.jsonld_broken:
         article.flags.append("malformed_jsonld")
     article.media = media_from_jsonld([(d, Evidence("json-ld", 0.95, reason="JSON-LD script")) for d in signals.jsonld_documents])
+    article.media += embedded_media(tree)
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
@@ -157,6 +159,9 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     pieces = _pieces(document.body) if document is not None and document.body is not None else []
     stamps: list[str] = []
     kept = body_filter.filter_blocks(pieces, title=article.title, stamps=stamps)
+    # embedded posts are media, not article text
+    posts = [normalise(m.description) for m in article.media if m.type == "SocialMediaPosting" and m.description]
+    kept = [(kind, text) for kind, text in kept if not any(normalise(text) in post for post in posts)]
     _use_stamps(article, stamps, fetched_at)
     if article.published is None:
         _guess_date(article, tree, url, fetched_at)

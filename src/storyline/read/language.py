@@ -24,7 +24,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 def guess_language(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, confidence) from stopword shares, or None for too little or unknown text."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = [w.lower() for w in _WORD.findall(text[:5000])]  # a few paragraphs are enough
     if len(words) < MIN_WORDS:
         return None
     counts = Counter(words)

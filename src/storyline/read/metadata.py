@@ -186,6 +186,9 @@ def fill_metadata(
     article.tags = list(dict.fromkeys(tags))[:50]
     if article.tags:
         ev["tags"] = Evidence("json-ld" if node.get("keywords") else "meta", 0.8, reason="keywords")
+    if str(node.get("isAccessibleForFree", "")).lower() in ("false", "0", "no"):
+        article.flags.append("paywalled")
+        ev["flags"] = Evidence("json-ld", 0.9, reason="JSON-LD isAccessibleForFree is false")
     all_dates = _date_signals(signals, node if node else None, article.url or article.canonical_url) + list(extra_dates or [])
     article.published, article.modified = dates.reason_dates(all_dates, fetched_at=fetched_at)
     for name in ("published", "modified"):
