@@ -99,8 +99,17 @@ def _sentence_tokens(doc, spans, sentence: int):
     return doc.char_span(min(starts), max(ends), alignment_mode="expand")
 
 
+FUNCTION_POS = frozenset({"ADP", "AUX", "DET", "PART", "CCONJ", "PUNCT"})
+
+
 def _phrase_lemma(head, span) -> str:
-    """The head's lemma, with its particle when the mention spans it ("step down")."""
+    """The head's lemma, with its particle when the mention spans it ("step down"); a hyphenated
+    word split by the tokenizer stays whole ("re-run"), and a function-word head gives way to the
+    last content word ("under development")."""
+    if any(t.text == "-" for t in span) and " " not in span.text:
+        return span.text.lower()
+    if head.pos_ in FUNCTION_POS:
+        head = next((t for t in reversed(span) if t.pos_ not in FUNCTION_POS), head)
     particles = [t.lower_ for t in head.children if t.dep_ == "prt" and span.start <= t.i < span.end]
     return " ".join([head.lemma_.lower(), *particles])
 
