@@ -132,7 +132,7 @@ def _season_start(season: str) -> int:
 
 
 def holiday(year: int, name: str) -> date | None:
-    """The date of a movable holiday (US Thanksgiving, Labor Day, Memorial Day, Easter)."""
+    """The date of a movable holiday (US Thanksgiving, Labor Day, Memorial Day, Election Day, Easter)."""
     if name == "thanksgiving":
         return _nth_weekday(year, 11, 4, 4)
     if name == "labor day":
@@ -140,6 +140,8 @@ def holiday(year: int, name: str) -> date | None:
     if name == "memorial day":
         last = date(year, 5, 31)
         return last - timedelta(days=(last.isoweekday() - 1) % 7)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     if name == "easter":
         return _easter(year)
     return None

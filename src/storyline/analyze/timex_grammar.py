@@ -54,7 +54,8 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "NUM": f"(?:{number}|{alternation(lex.vague_numbers)})",
         "ORD": alternation(lex.ordinals),
         "MOD": alternation(lex.modifiers),
-        "POS": r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
+        "POS": r"(?:(?:early|late|mid)-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
+        "DECADE_WORD": alternation(lex.decade_words),
         "YEAR": r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "TZ": alternation(lex.timezones),
@@ -103,6 +104,7 @@ def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
         "references": words(lex.reference_words) - {"the", "at", "in"},
         "clock_words": words(lex.clock_words),
         "spelled_year": {"nineteen", "eighteen", "thousand"},
+        "decade_words": words(lex.decade_words),
         "narrative": {"that", "same", "next", "following", "previous"},
         "holidays": words(lex.holidays) - {"day", "s", "eve", "new", "year"},
     }

@@ -68,6 +68,7 @@ class Lexicon:
     signals: tuple[str, ...]  # prepositions that introduce a time expression ("on", "within")
     relative_words: dict[str, int]  # "last" → -1, "next" → +1 (units from the anchor)
     day_words: dict[str, int]  # "yesterday" → -1 (days from the anchor)
+    decade_words: dict[str, int]  # "nineties" → 9 (the decade of the current century's 1900s)
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -87,7 +88,7 @@ class Lexicon:
         if not text:
             return None
         key = " ".join(text.lower().split())
-        return self.modifiers.get(key) or self.position_modifiers.get(key)
+        return self.modifiers.get(key) or self.position_modifiers.get(key) or self.position_modifiers.get(key.rstrip("-"))
 
 
 @lru_cache(maxsize=1)

@@ -206,6 +206,11 @@ def _decade(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year // 10:03d}", "decade", _mod(m, "pos"))
 
 
+def _decade_in_words(m: re.Match[str], ctx: Context) -> Reading | None:
+    # "the nineties": the 1900s' decade, as news use it.
+    return Reading("DATE", f"19{lexicon().decade_words[m.group('word').lower()]}", "decade in words", _mod(m, "pos"))
+
+
 def _century(m: re.Match[str], ctx: Context) -> Reading | None:
     nth = lexicon().ordinals.get(m.group("ord").lower())
     if not nth:
@@ -596,6 +601,7 @@ RESOLVERS: dict[str, Resolver] = {
     "season": _season,
     "year": _year_only,
     "decade": _decade,
+    "decade_in_words": _decade_in_words,
     "century": _century,
     "quarter": _quarter,
     "quarter_adjective": _quarter,
