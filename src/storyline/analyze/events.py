@@ -15,7 +15,6 @@ from .events_triggers import Candidate, find_candidates
 
 # CAMEO roots of force and coercion (yield, coerce, assault, fight): conditional, they threaten.
 FORCE_ROOTS = frozenset({"08", "17", "18", "19"})
-SUPPLY_NOUNS = frozenset({"deal", "agreement", "contract", "sale", "purchase"})
 
 
 def extract_events(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
@@ -59,7 +58,7 @@ class MentionFramer:
         source, how = self.sources.source(candidate.token)
         frame = self.roles.roles(candidate, source)
         if check_rules:
-            rule = _first_satisfied(candidate, frame, self.lexicon)
+            rule = _first_satisfied(candidate, frame)
             if rule is None or (not frame.participants and _generic(candidate.token)):
                 return []
         else:
@@ -82,7 +81,8 @@ def _generic(token) -> bool:
         c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in token.children)
 
 
-def _first_satisfied(candidate: Candidate, frame: Roles, lexicon: EventLexicon) -> TriggerRule | None:
+def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
+    """The first of the candidate's rules whose conditions its roles meet."""
     token = candidate.token
     for rule in candidate.rules:
         if rule.needs_object and not (frame.objects or frame.theme_kinds or frame.place):
@@ -99,15 +99,8 @@ def _first_satisfied(candidate: Candidate, frame: Roles, lexicon: EventLexicon) 
             continue
         if rule.no_for and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
             continue
-        return _retyped(rule, candidate, frame, lexicon)
+        return rule
     return None
-
-
-def _retyped(rule: TriggerRule, candidate: Candidate, frame: Roles, lexicon: EventLexicon) -> TriggerRule:
-    """"The missile deal" is an arms supply, not a peace agreement."""
-    if candidate.is_noun and candidate.token.lemma_.lower() in SUPPLY_NOUNS and "weapon" in frame.theme_kinds:
-        return next(r for rules in lexicon.triggers.values() for r in rules if r.type == "arms_supply")
-    return rule
 
 
 def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how: str,

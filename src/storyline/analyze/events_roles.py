@@ -294,9 +294,6 @@ def _copula_places(verb) -> list:
 
 
 def _phrase_text(word) -> str:
-    tokens = [t for t in word.subtree if t.dep_ not in ("relcl", "acl", "punct", "det", "prep")
-              and not (t.i > word.i and t.dep_ in ("conj", "cc", "appos"))]
-    tokens = [t for t in tokens if t.i <= word.i or t.head == word and t.dep_ in ("compound",)]
-    if not tokens:
-        return word.text
-    return word.doc[tokens[0].i: word.i + 1].text
+    """A noun with its modifiers before it ("long-range Tomahawk missiles")."""
+    start = min([word.i] + [c.left_edge.i for c in word.lefts if c.dep_ in ("compound", "amod", "nummod", "nmod")])
+    return word.doc[start: word.i + 1].text
