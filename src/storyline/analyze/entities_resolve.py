@@ -11,8 +11,9 @@ from .entities_clusters import Clusterer, name_key
 from .entities_mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLAUSES = {"xcomp", "ccomp", "csubj"}
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "make"}
-_PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE"), "plural": ("ORG",),
+_PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE", "FAC"), "plural": ("ORG",),
                   "speaker-person": ("PERSON",), "speaker-group": ("ORG", "GPE")}
 _SENTENCES_BACK = 3  # how far back a pronoun may look for its antecedent
 _ORG_NOUN_REACH = 5  # how many sentences back "the company" may look
@@ -158,11 +159,20 @@ class Resolver:
         return (subjects or orgs)[0].cluster if orgs else None
 
     def _is_expletive(self, token) -> bool:
-        """ "It is possible to ..." has no antecedent."""
+        """ "It is possible to ..." has no antecedent (but "it is profitable" has one)."""
         head = token.head
-        return token.lower_ == "it" and head.lemma_ in _EXPLETIVE_HEADS and any(
-            child.dep_ in ("xcomp", "ccomp", "csubj", "acomp", "attr") for child in head.children
-        )
+        if token.lower_ != "it" or head.lemma_ not in _EXPLETIVE_HEADS:
+            return False
+        complements = [c for c in head.children if c.dep_ in ("acomp", "attr")] + [head]
+        return any(child.dep_ in _CLAUSES for word in complements for child in word.children)
+
+    def _coordinated_owner(self, token) -> int | None:
+        """ "Airbus and its CEO": a possessive inside a conjunct belongs to the first conjunct."""
+        noun = token.head
+        if token.tag_ != "PRP$" or noun.dep_ != "conj":
+            return None
+        owner = self.at_token.get(noun.head.i)
+        return owner.cluster if owner is not None else None
 
     def _compatible(self, pronoun: Candidate, m: Candidate) -> bool:
         if m.type not in _PRONOUN_TYPES[pronoun.pronoun or ""]:
@@ -222,6 +232,9 @@ class Resolver:
             return self._speaker(pronoun, token)
         if self._is_expletive(token):
             return None
+        owner = self._coordinated_owner(token)
+        if owner is not None and self.clusterer.clusters[owner].type() in _PRONOUN_TYPES[pronoun.pronoun or ""]:
+            return owner
         sentence = self.sentence_of(pronoun.start)
         reflexive_or_possessive = token.tag_ == "PRP$" or token.lower_.endswith("self")
         for back in range(_SENTENCES_BACK + 1):
@@ -242,6 +255,8 @@ class Resolver:
                 # in an earlier sentence, the person who is most often its subject
                 counts = Counter(m.cluster for m in subjects)
                 return max(subjects, key=lambda m: counts[m.cluster]).cluster
+            if back == 0 and pronoun.pronoun == "thing":
+                return window[-1].cluster  # "it" in its own sentence: the nearest organisation or place
             distinct = {m.cluster for m in window}
             return distinct.pop() if len(distinct) == 1 else None
         return None
