@@ -68,6 +68,11 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
     return None
 
 
+def _is_name(tok: Token) -> bool:
+    # the tagger may say NNP while the coarse POS is wrong ("DeBoer" as AUX)
+    return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
+
+
 def _adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
     """When the parse lost the subject, a name or he/she right beside the cue ("… eye-opener”
     Farinloye says", "says Smith") is the speaker."""
@@ -75,7 +80,7 @@ def _adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
     for i in (verb.i - 1, verb.i + 1):
         if 0 <= i < len(doc):
             tok = doc[i]
-            if (tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "they")) and not quoted(tok.idx):
+            if (_is_name(tok) or tok.lower_ in ("he", "she", "they")) and not quoted(tok.idx):
                 return tok
     return None
 
@@ -95,7 +100,7 @@ def _trailing_attribution(verb: Token, quoted: Callable[[int], bool]
     if comma_i < 0 or doc[comma_i].text != "," or speaker_i >= len(doc):
         return None
     speaker = doc[speaker_i]
-    if not (speaker.pos_ == "PROPN" or speaker.lower_ in ("he", "she", "they")) or quoted(speaker.idx):
+    if not (_is_name(speaker) or speaker.lower_ in ("he", "she", "they")) or quoted(speaker.idx):
         return None
     sent_start = comma_i
     while sent_start > 0 and not doc[sent_start].is_sent_start:
@@ -228,11 +233,13 @@ def colon_frame(doc: Doc, colon_pos: int) -> CueFrame | None:
     if span is None:
         return None
     colon = span[0]
-    verb = colon.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return None
-    return CueFrame([colon], subject, None, frozenset({"direct"}))
+    # the subject nearest before the colon: "… when Musk took to Twitter with this:"
+    for tok in reversed(doc[max(0, colon.i - 40) : colon.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            return CueFrame([colon], tok, None, frozenset({"direct"}))
+        if tok.is_sent_start:
+            break
+    return None
 
 
 def _rebase(frame: CueFrame, doc: Doc, offset: int) -> CueFrame | None:
