@@ -77,3 +77,21 @@ def test_unknown_story_is_a_clear_error(db):
     result = CliRunner().invoke(app, ["story", "story-nope", "--db", db])
     assert result.exit_code == 1
     assert "no story" in result.output
+
+
+THIRD = ("Two days after {name} met Donald Trump, Kyiv asked again for Tomahawk missiles as Russian strikes "
+         "hit the power grid. The Budapest summit with Trump was put off, officials in Washington said.")
+
+
+def test_a_new_article_joins_the_existing_story_and_reruns_are_stable(db):
+    runner = CliRunner()
+    before = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).output)
+    with Store(db) as store:
+        article, analysis = _article("Budapest summit put off", "2025-10-19", "Volodymyr Zelensky", THIRD)
+        new_id = store.add(article, analysis).article_id
+        update(store, [new_id])
+        update(store, [new_id])
+    after = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).output)
+    assert [s["id"] for s in after] == [s["id"] for s in before]
+    assert new_id in {a["id"] for a in after[0]["articles"]}
+    assert len(after[0]["articles"]) == 3
