@@ -18,10 +18,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CORPUS = ["2004-12-28_asian-earthquake-toll-nears-60-000.txt",
-          "2004-12-29_tsunami-toll-passes-80-000-people-as-relief-effort-continues.txt",
-          "2005-01-03_un-optimistic-on-tsunami-aid-effort.txt",
-          "2004-11-16_firefox-1-0-internet-browser-released-by-mozilla-foundation.txt"]
+SEED = "metro-2025-10-16-trump-putin-budapest.txt"
+CORPUS = [SEED, "corpus/2004-12-28_asian-earthquake-toll-nears-60-000.txt",
+          "corpus/2004-12-29_tsunami-toll-passes-80-000-people-as-relief-effort-continues.txt",
+          "corpus/2005-01-03_un-optimistic-on-tsunami-aid-effort.txt",
+          "corpus/2004-11-16_firefox-1-0-internet-browser-released-by-mozilla-foundation.txt"]
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
@@ -39,15 +40,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """A live server on a store with four sample-corpus articles and the hand-made samples."""
+    """A live server on a store with the seed, four sample-corpus articles and the hand-made samples."""
     import uvicorn
 
     from storyline.serve import create_app
     from storyline.store import Store
 
     store = Store(tmp_path_factory.mktemp("browser") / "corpus.db")
-    add_corpus(store, [ROOT / "examples" / "corpus" / name for name in CORPUS])
-    ids = add_sample_records(store)
+    corpus_ids = add_corpus(store, [ROOT / "examples" / name for name in CORPUS])
+    ids = {**add_sample_records(store), "seed": corpus_ids[0]}
     port = _free_port()
     uv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
@@ -115,6 +116,15 @@ def test_corpus_article_and_story_pages(server, page):
     assert page.locator("#evidence-body .detail").count() >= 1
     shot(page, "corpus-article")
     assert page.errors == []
+
+
+def test_the_seed_article_page(server, page):
+    url, ids = server
+    page.goto(f"{url}/articles/{ids['seed']}")
+    assert page.locator("#annotated-text .quote").count() >= 3
+    page.locator("#annotated-text .quote").first.click()
+    assert "Quote by" in page.locator("#evidence-body").inner_text()
+    shot(page, "seed-article")
 
 
 def test_story_timeline_shows_planned_and_occurred_events(server, page):
