@@ -69,3 +69,10 @@ def test_explain_finds_an_entity_by_any_of_its_names():
     (match,) = explain(rows, "volodomyr zelensky")
     assert match["evidence"][0]["names"] == ["Volodymyr Zelensky", "Volodomyr Zelensky"]
     assert normalise("The U.N.") == "un"
+
+
+def test_a_shared_role_is_context_enough_for_an_acronym():
+    linked = link_entities([("a1", [Entity("e1", "European Central Bank", "ORG", roles=["lender"])]),
+                            ("a2", [Entity("e1", "ECB", "ORG", roles=["lender"])])])
+    (bank,) = linked
+    assert bank.evidence[0]["shared_context"] == ["role: lender"]

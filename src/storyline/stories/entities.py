@@ -29,7 +29,7 @@ class Member:
 
     article_id: str
     entity: Entity
-    context: frozenset[str]  # normalised names of the other entities in the same article
+    context: frozenset[str]  # names of the other entities in the same article, and this one's roles
 
 
 @dataclass
@@ -168,7 +168,8 @@ def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]
         names_by_article.setdefault(member.article_id, set()).add(normalise(member.entity.name))
     for member in members:
         own = normalise(member.entity.name)
-        member.context = frozenset(names_by_article[member.article_id] - {own})
+        roles = {f"role: {normalise(role)}" for role in member.entity.roles}  # "role: foreign minister"
+        member.context = frozenset((names_by_article[member.article_id] - {own}) | roles)
     blocks: dict[str, list[int]] = {}
     for i, member in enumerate(members):
         for key in _blocking_keys(member.entity):
