@@ -88,3 +88,16 @@ def test_entity_page_lists_its_quotes_with_links_to_their_evidence(sample):
     html = client.get(f"/entities/{ids['trump']}").text
     assert f'href="/articles/{ids["summit"]}#q0"' in html
     assert "Summit &lt;script&gt;alert(1)&lt;/script&gt; in Budapest</a></li>" in html  # its articles, by title
+
+
+def test_an_article_stored_without_analysis_still_reads(tmp_path):
+    from storyline.model import Article
+    from storyline.store import Store
+
+    store = Store(tmp_path / "plain.db")
+    article_id = store.add(Article(title="Bare", text="First line <b>.\nSecond line.")).article_id
+    client = TestClient(create_app(store))
+    html = client.get(f"/articles/{article_id}").text
+    assert "<p>First line &lt;b&gt;.</p>" in html and "<p>Second line.</p>" in html
+    assert client.get(f"/api/articles/{article_id}").json()["flags"] == ["not_analysed"]
+    store.close()
