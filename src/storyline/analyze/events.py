@@ -54,7 +54,8 @@ class MentionFramer:
 
     def frame(self, candidate: Candidate, *, check_rules: bool = True) -> list[EventMention]:
         """The mention of ``candidate`` (and the threat it makes, if any); none when no rule's
-        conditions hold. ``check_rules=False`` frames it with its first rule regardless."""
+        conditions hold. ``check_rules=False`` frames it anyway, with its last (most general) rule
+        when none holds."""
         source, how = self.sources.source(candidate.token)
         frame = self.roles.roles(candidate, source)
         if check_rules:
@@ -62,7 +63,7 @@ class MentionFramer:
             if rule is None or (not frame.participants and _generic(candidate.token)):
                 return []
         else:
-            rule = candidate.rules[0]
+            rule = _first_satisfied(candidate, frame) or candidate.rules[-1]
         mention = _mention(candidate, rule, frame, source, how, self.lexicon)
         mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
         mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
