@@ -28,11 +28,16 @@ class Cluster:
     def type(self) -> str:
         if self.fixed_type:
             return self.fixed_type
+        # a type set by a rule (a title, "the airline, Ryanair") outweighs any number of model labels
+        ruled: Counter[str] = Counter()
         votes: Counter[str] = Counter()
         for c in self.members:
             if c.kind in ("name", "title"):
                 votes[c.type] += c.type_votes
-        return votes.most_common(1)[0][0] if votes else self.members[0].type
+                if c.type_votes > 1:
+                    ruled[c.type] += c.type_votes
+        winner = (ruled or votes).most_common(1)
+        return winner[0][0] if winner else self.members[0].type
 
 
 def _plain(text: str) -> str:
@@ -124,6 +129,11 @@ class Clusterer:
             if c.type == "ORG" and self.name_text(c).isupper() and key in self.by_acronym:
                 return self.by_acronym[key]
             return self._nearest(c, self.by_word.get(key, []))
+        if c.type == "ORG":
+            # "China Eastern" is short for "China Eastern Airlines"
+            longer = [cl for cl in self.by_word.get(words[0], []) if cl.type() == "ORG" and any(
+                name_key(self.name_text(m), "ORG", self.lex).split()[: len(words)] == words for m in cl.members)]
+            return self._nearest(c, longer)
         same_last = [
             cl for cl in self.by_word.get(words[-1], [])
             if cl.type() == c.type and any(self._compatible(words, m) for m in cl.members)
