@@ -31,6 +31,7 @@ def test_calls_and_meetings(events):
     assert _find(events, "phone_call", "Trump", "Putin", status="occurred").time.value == "2025-10-16"
     budapest = _find(events, "meeting", "Trump", "Putin", status="planned")
     assert budapest.place == "Budapest" and "two weeks" in budapest.time.text
+    assert budapest.time.value.startswith("2025-10-16/")  # within two weeks of publication
     assert _find(events, "meeting", "Rubio", "Lavrov", status="planned")
     oval = _find(events, "meeting", "Trump", "Zelensky", status="planned")
     assert "Oval Office" in oval.place and oval.time.value == "2025-10-17"

@@ -137,9 +137,9 @@ def _time(candidate: Candidate, times: TimeFinder, scoped: Timex | None, anchor:
     if relative:
         return relative
     if scoped:
-        return event_time(scoped)
+        return event_time(scoped, candidate.token.doc, anchor)
     later = times.unclaimed_before(candidate)
-    return event_time(later) if later else None
+    return event_time(later, candidate.token.doc, anchor) if later else None
 
 
 def _just_now(candidate: Candidate, anchor: str | None) -> EventTime | None:

@@ -89,8 +89,8 @@ def _time_compatible(a: EventTime | None, b: EventTime | None) -> bool:
     if a is None or b is None:
         return True
     first, second = CALENDAR_VALUE.match(a.value or ""), CALENDAR_VALUE.match(b.value or "")
-    if not first or not second:
-        return True
+    if not first or not second or "/" in a.value + b.value:
+        return True  # an interval ("2025-10-16/P2W") holds many days
     x, y = first.group(0), second.group(0)
     return x.startswith(y) or y.startswith(x)
 

@@ -146,5 +146,14 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def event_time(timex: Timex) -> EventTime:
+def event_time(timex: Timex, doc=None, anchor: str | None = None) -> EventTime:
+    """An event's time from a time expression. "Within the next two weeks" of a dated article
+    becomes the ISO interval from the publication day ("2025-10-16/P2W")."""
+    if timex.type == "DURATION" and doc is not None and timex.value.startswith("P"):
+        start = timex.start
+        before = doc.text[:start].rstrip()
+        if not timex.text.lower().startswith("within") and before.lower().endswith("within"):
+            start = len(before) - len("within")
+        value = f"{anchor[:10]}/{timex.value}" if anchor else timex.value
+        return EventTime(value=value, text=doc.text[start:timex.end], start=start, end=timex.end)
     return EventTime(value=timex.value, text=timex.text, start=timex.start, end=timex.end)
