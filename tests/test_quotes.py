@@ -151,3 +151,32 @@ def test_edge_cases_give_sensible_output():
     long_quote = "“" + " ".join(["word"] * 5000) + ".” the mayor said."
     (q,) = _quotes(long_quote)
     assert len(q.text) > 20000 and q.speaker.text == "the mayor"
+
+
+def test_embedded_post_and_pull_quote():
+    text = ("Crews worked through the night.\n\n"
+            "Damage is unprecedented with hundreds of trees on power lines across the island. "
+            "pic.twitter.com/abc123 — BC Hydro (@bchydro) December 22, 2018\n\n"
+            "It is very bad for our senior population if they have no backup. Rod Peters, Lake Cowichan mayor")
+    post, pull = _quotes(text)
+    assert post.text.endswith("across the island") and post.speaker.text == "BC Hydro"
+    assert post.channel == "X"
+    assert pull.text.endswith("no backup") and pull.speaker.text == "Rod Peters"
+
+
+def test_short_quote_after_naming_verb_is_attributed():
+    (q,) = _quotes("Prime Minister Justin Trudeau called the allegation “false” on Thursday.")
+    assert q.text == "“false”" and q.speaker_entity == "Justin Trudeau"
+
+
+def test_nested_reported_speech_is_kept():
+    quotes = _quotes("Mr. Wilkinson said he heard from many Green supporters who said they would "
+                     "vote NDP to keep the status quo.")
+    assert {q.speaker_entity for q in quotes} >= {"Wilkinson"}
+    assert any(q.text.startswith("they would vote NDP") for q in quotes)
+
+
+def test_colon_introduction_without_a_cue_verb():
+    (q,) = _quotes("Elon Musk took to Twitter with this: “Chairman is an honorific, not an executive "
+                   "role, which means it is not needed to run Tesla.”")
+    assert q.speaker_entity == "Elon Musk" and q.kind == "direct"
