@@ -77,3 +77,23 @@ def test_a_pipeline_without_a_parser_still_gives_entities():
     with nlp.select_pipes(disable=["parser"]):
         doc = nlp("Donald Trump met Vladimir Putin in Alaska. He said the talks went well.")
     assert {"Donald Trump", "Vladimir Putin", "Alaska"} <= {e.name for e in extract_entities(doc)}
+
+
+_WORDS = ["Trump", "said", "he", "the", "US", "president", ",", "’s", "Apple", "CEO", "Tim", "Cook", "it", "who",
+          "we", "X", "on", "(Picture:", "Getty", "Images)", "\n", "Russian", "company", "LLC", "Mr", "."]
+
+
+def test_any_word_salad_gives_consistent_entities():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=40))
+    def check(words):
+        text = " ".join(words)
+        for entity in extract_entities(parse(text)):
+            assert entity.mentions and entity.name
+            for m in entity.mentions:
+                assert text[m.start : m.end] == m.text and m.entity_id == entity.id
+
+    check()
