@@ -24,13 +24,14 @@ class SourceFinder:
         for quote in self.quotes:
             spans = quote.fragments or [quote]
             if any(s.start <= token.idx < s.end for s in spans) and (quote.speaker_entity or quote.speaker):
-                if quote.speaker_entity:
-                    return Name(quote.speaker_entity, "PERSON"), "quote"
-                speaker = self.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
-                if speaker is not None:
-                    name = self._name(speaker.root)
-                    if name:
-                        return name, "quote"
+                # the speaker's entity name, so that sources and participants name people alike
+                speaker = quote.speaker and self.doc.char_span(quote.speaker.start, quote.speaker.end,
+                                                               alignment_mode="expand")
+                name = self._name(speaker.root) if speaker else None
+                if name is None and quote.speaker_entity:
+                    name = Name(quote.speaker_entity, "PERSON")
+                if name:
+                    return name, "quote"
         return self._reported(token), "reported speech"
 
     def _reported(self, token) -> Name | None:
