@@ -315,8 +315,13 @@ def _year_ago_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{ctx.anchor.year - 1:04d}", "the year before the anchor", relative=True)
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
+
+
 def _day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = m.group("word").lower()
+    if m.group("word")[0].isupper() and _NAME_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # part of a name: "USA Today", "VOA Today"
     offset = lexicon().day_words[word]
     part = "NI" if word in ("tonight", "last") and not m.group("part") else _part(m.group("part"))
     if word == "last" and not m.group("part"):
