@@ -35,9 +35,9 @@ class CdcrFormatError(ValueError):
     """The folder is not in the expected layout."""
 
 
-def read_conll(folder: Path) -> dict[str, dict[int, list[str]]]:
-    """Document key → sentence id → tokens, from every ``*.conll`` file in ``folder``."""
-    documents: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+def read_conll(folder: Path) -> dict[str, dict[int, list[tuple[int, str]]]]:
+    """Document key → sentence id → (token id, token), from every ``*.conll`` file in ``folder``."""
+    documents: dict[str, dict[int, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
     for path in sorted(folder.glob("*.conll")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -45,8 +45,8 @@ def read_conll(folder: Path) -> dict[str, dict[int, list[str]]]:
             columns = line.split("\t")
             if len(columns) < 4:
                 continue
-            key, sentence, token = columns[0], int(columns[1]), columns[3]
-            documents[key][sentence].append(token)
+            key, sentence, token_id, token = columns[0], int(columns[1]), int(columns[2]), columns[3]
+            documents[key][sentence].append((token_id, token))
     return documents
 
 
@@ -77,14 +77,14 @@ def load(folder: Path) -> GoldSet:
     return GoldSet(mentions, gold, records)
 
 
-def _document_text(sentences: dict[int, list[str]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
-    """Tokens joined by spaces, sentences by newlines; (sentence, token) → character span."""
+def _document_text(sentences: dict[int, list[tuple[int, str]]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    """Tokens joined by spaces, sentences by newlines; (sentence id, token id) → character span."""
     parts: list[str] = []
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     position = 0
     for sentence in sorted(sentences):
-        for index, token in enumerate(sentences[sentence]):
-            spans[(sentence, index)] = (position, position + len(token))
+        for token_id, token in sentences[sentence]:
+            spans[(sentence, token_id)] = (position, position + len(token))
             parts.append(token)
             position += len(token) + 1
         if parts:
@@ -119,7 +119,10 @@ def _mentions_of(records: list[dict], doc, spans) -> list[EventMention]:
     mentions = []
     for record in records:
         sentence = int(record["sent_id"])
-        token_spans = [spans[(sentence, int(i))] for i in record["tokens_number"]]
+        try:
+            token_spans = [spans[(sentence, int(i))] for i in record["tokens_number"]]
+        except KeyError as missing:
+            raise CdcrFormatError(f"mention {record['mention_id']}: no token {missing} in the conll") from None
         span = doc.char_span(min(s for s, _ in token_spans), max(e for _, e in token_spans),
                              alignment_mode="expand")
         context_span = _sentence_tokens(doc, spans, sentence)
