@@ -105,6 +105,12 @@ def test_arrest_attack_and_sanctions_with_cameo_roots():
     assert _find(events, "sanction", "European Union", "Iran").cameo == "16"
 
 
+def test_group_nouns_take_their_countries():
+    events = _events("US and Russian officials will meet in Geneva next week.")
+    meeting = _find(events, "meeting", "US", "Russian", status="planned")
+    assert meeting.place == "Geneva"
+
+
 def test_source_of_reported_speech():
     events = _events("Yuri Ushakov said Donald Trump and Vladimir Putin will meet in Budapest.")
     meeting = _find(events, "meeting", "Trump", "Putin", status="planned")

@@ -62,11 +62,12 @@ class NameResolver:
                 if found and found.type in types:
                     return [found]
         names: list[Name] = []
-        for child in token.children:
-            if child.dep_ in GROUP_DEPS and child.i < token.i:
-                for name in self.phrase_names(child, types):
-                    if name not in names:
-                        names.append(name)
+        modifiers = [c for c in token.children if c.dep_ in GROUP_DEPS and c.i < token.i]
+        modifiers += [c for m in modifiers for c in m.children if c.dep_ == "conj"]  # "US and Russian"
+        for child in modifiers:
+            for name in self.phrase_names(child, types):
+                if name not in names:
+                    names.append(name)
         definite = any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
         if names and token.tag_ in ("NNS", "NNPS") and definite and token.pos_ != "PROPN":
             return []  # "the American and Russian presidents" refers back to people already named
