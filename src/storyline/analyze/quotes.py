@@ -175,7 +175,8 @@ def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], layout: _
 
 def _naming_frame(mark: MarkedQuote, frames: list[CueFrame], layout: _Layout) -> CueFrame | None:
     """'called the allegation “false”': a short quote closely after a naming verb is the speaker's."""
-    sent_start = layout.sentences.around(mark.start)[0]
+    sent_start = max(layout.sentences.around(mark.start)[0],
+                     layout.spans[layout.index(mark.start)][0])
     for frame in reversed(frames):
         if frame.end > mark.start:
             continue
@@ -196,6 +197,13 @@ def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame],
         if i in used:
             continue
         if i not in speech:
+            # a short quote counts when its cue is right after it ('“You're short,” Bardos
+            # blurted out') or a naming verb just before it ('called it “false”')
+            after = next((f for f in frames if f.start >= mark.end and f.speaker is not None
+                          and _adjacent_mark(text, f, [mark]) is not None), None)
+            if after is not None and text[mark.start : mark.end].rstrip("”’\"'»")[-1:] in ",.!?":
+                out.append(_Draft(mark.start, mark.end, "direct", "cue", after, mark.fragments))
+                continue
             naming = _naming_frame(mark, frames, layout)
             if naming is not None:
                 out.append(_Draft(mark.start, mark.end, "partial", "cue", naming, mark.fragments))
