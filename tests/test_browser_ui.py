@@ -125,6 +125,11 @@ def test_the_seed_article_page(server, page):
     page.locator("#annotated-text .quote").first.click()
     assert "Quote by" in page.locator("#evidence-body").inner_text()
     shot(page, "seed-article")
+    page.goto(url + "/stories")
+    page.locator("ul.stories a", has_text="Putin set to meet").first.click()
+    page.wait_for_selector("#timeline")
+    assert page.locator("#timeline li.entry").count() >= 3
+    shot(page, "seed-story")
 
 
 def test_story_timeline_shows_planned_and_occurred_events(server, page):
@@ -208,7 +213,8 @@ def test_pages_fit_a_phone_screen(server, browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
     for name, path in (("home", "/"), ("article", f"/articles/{ids['summit']}"), ("story", f"/stories/{ids['story']}"),
-                       ("entity", f"/entities/{ids['trump']}"), ("search", "/search?q=tsunami")):
+                       ("entity", f"/entities/{ids['trump']}"), ("search", "/search?q=tsunami"),
+                       ("entities", "/entities"), ("stories", "/stories"), ("paste", "/read")):
         tab.goto(url + path)
         assert fits_the_screen(tab), name
         shot(tab, f"phone-{name}")

@@ -12,6 +12,7 @@ from ..model import Story, TimelineEntry
 AXIS_WIDTH = 1000  # SVG user units; the drawing scales to the page
 AXIS_MARGIN = 30
 ROW_HEIGHT = 22
+DOT_SPACING = 18  # dots closer than this on the axis are stacked
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -64,15 +65,16 @@ def timeline_view(story: Story) -> TimelineView:
     first, last = dated[0].day, dated[-1].day
     span = (last - first).days
     usable = AXIS_WIDTH - 2 * AXIS_MARGIN
-    stacked: dict[date, int] = {}
+    placed: list[tuple[float, int]] = []  # (x, level) of the dots drawn so far
     for it in dated:
         offset = (it.day - first).days / span if span else 0.5
         it.x = round(AXIS_MARGIN + offset * usable, 1)
-        level = stacked.get(it.day, 0)
-        stacked[it.day] = level + 1
-        it.y = ROW_HEIGHT * (level + 1)
+        # Stack a dot above any neighbour it would overlap, so close dates stay distinguishable.
+        level = 1 + max((lv for x, lv in placed if abs(x - it.x) < DOT_SPACING), default=0)
+        placed.append((it.x, level))
+        it.y = ROW_HEIGHT * level
     ticks = _ticks(first, span, usable)
-    height = ROW_HEIGHT * (max(stacked.values()) + 2)
+    height = ROW_HEIGHT * (max(lv for _, lv in placed) + 1)
     return TimelineView(dated, undated, ticks, height)
 
 
