@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from storyline.model import (
 )
 from storyline.store import ExportError, Store, StoreError
 from storyline.store.db import engine_url
+from storyline.store.schema import SCHEMA_VERSION
 
 SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 PG_URL = os.environ.get("STORYLINE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:54329/postgres")
@@ -179,3 +181,47 @@ def test_reopening_keeps_the_schema_version(tmp_path):
         version = s.schema_version
     with Store(path) as s:
         assert s.schema_version == version and s.count() == 1
+
+
+def test_event_dates_match_by_the_days_they_cover(store):
+    article = _article("Summit planned", BODY)
+    analysis = _analysis(article)
+    analysis.events[0].time = EventTime("2025-10", "in October")
+    store.add(article, analysis)
+    assert len(store.events(date_from="2025-10-15", date_to="2025-10-20")) == 1
+    assert len(store.events(date_from="2025-10")) == 1
+    assert store.events(date_to="2025-09-30") == []
+
+
+def test_a_version_1_store_is_migrated_on_open(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        article = _article("Summit planned", BODY)
+        s.add(article, _analysis(article))
+    old = sqlite3.connect(path)  # make it look like version 1: no event date range yet
+    old.execute("DROP INDEX events_date_range")
+    old.execute("ALTER TABLE events DROP COLUMN date_start")
+    old.execute("ALTER TABLE events DROP COLUMN date_end")
+    old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old.commit()
+    old.close()
+    with Store(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert len(s.events(date_from="2025-10-30", date_to="2025-10-30")) == 1
+    newer = sqlite3.connect(path)
+    newer.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    newer.commit()
+    newer.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store(path)
+
+
+def test_ingest_gives_the_same_export_on_each_backend(store, tmp_path):
+    from storyline.store.ingest import ingest
+
+    sources = [Path(__file__).parent / "fixtures" / "store" / "sample.warc"]
+    ingest(sources, store, update_stories=False)
+    with Store(tmp_path / "reference.db") as reference:
+        ingest(sources, reference, update_stories=False)
+        for what in ("articles", "quotes", "events", "entities"):
+            assert _export(store, "jsonl", what) == _export(reference, "jsonl", what)

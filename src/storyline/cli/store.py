@@ -50,7 +50,7 @@ def print_summary(summary) -> None:
 
 
 def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
-                quiet: bool) -> Any:
+                quiet: bool, limit: int | None) -> Any:
     from ..store.ingest import ingest
 
     store = open_store(db, create=True)
@@ -68,7 +68,7 @@ def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_l
                 bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
                            f"duplicates {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
 
-            return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show)
+            return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
 
 
 def register(app: typer.Typer) -> None:
@@ -81,14 +81,17 @@ def register(app: typer.Typer) -> None:
         engine: str = typer.Option("local", "--engine", help="local, or ray (Ray Data over WARC shards)."),
         follow_links: bool = typer.Option(True, "--follow-links/--no-follow-links",
                                           help="Fetch a feed item's page when the feed only has a summary."),
-        as_json: bool = JSON_OPTION,
+        as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        limit: int = typer.Option(None, "--limit", help="Ingest at most this many pages."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Read, analyse and store pages; rerunning resumes and stores nothing twice."""
         if engine not in ("local", "ray"):
             fail(f"unknown engine {engine!r}; choose local or ray")
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json)
+        if engine == "ray" and limit:
+            fail("--limit works with the local engine only")
+        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json, limit)
         if as_json:
             print_json(summary.as_dict())
         else:
@@ -145,16 +148,19 @@ def register(app: typer.Typer) -> None:
         what: str = typer.Option("articles", "--what", help="articles, quotes, events or entities."),
         out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
         db: str = DB_OPTION,
+        limit: int = typer.Option(None, "--limit", help="At most this many rows."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --format jsonl."),
     ) -> None:
         """Write a table of the store as JSONL, CSV or Parquet (stable order: equal stores, equal bytes)."""
         from ..store import ExportError
 
+        fmt = "jsonl" if as_json else fmt
         with open_store(db) as store:
             try:
                 if out == "-":
-                    store.export(fmt, what, sys.stdout.buffer if fmt == "parquet" else sys.stdout)
+                    store.export(fmt, what, sys.stdout.buffer if fmt == "parquet" else sys.stdout, limit=limit)
                 else:
-                    count = store.export(fmt, what, out)
+                    count = store.export(fmt, what, out, limit=limit)
                     err_console.print(f"wrote {count} {what} to {out}", highlight=False)
             except ExportError as exc:
                 fail(str(exc))

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -16,7 +17,7 @@ from ..model import Analysis, Article, Story, from_dict, to_dict
 from . import export as _export
 from . import schema as t
 from .errors import StoreError, translated
-from .rows import analysis_rows, article_id, article_row, content_hash, dumps
+from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps
 from .search import create_search, index_rows
 from .search import search as _search
 
@@ -266,10 +267,11 @@ class Store:
             query = query.where(e.participants.ilike(f"%{entity}%"))
         if type:
             query = query.where(func.lower(e.type) == type.lower())
+        # an event matches when the days its date covers overlap the range (a month, a year, a day)
         if date_from:
-            query = query.where(e.date >= date_from[:10])
+            query = query.where(e.date_end >= date_range(date_from)[0])
         if date_to:
-            query = query.where(e.date <= date_to[:10])
+            query = query.where(e.date_start <= date_range(date_to)[1])
         query = query.order_by(e.date.asc().nulls_last(), e.article_id, e.position).limit(limit).offset(offset)
         with self._read() as conn:
             return self._with_article(conn, list(conn.execute(query)))
@@ -352,10 +354,10 @@ class Store:
 
     # ------------------------------------------------------------------ export
 
-    def export(self, fmt: str, what: str, out: str | Path | IO) -> int:
-        """Write one table as jsonl, csv or parquet to a path or stream; returns the number of rows."""
+    def export(self, fmt: str, what: str, out: str | Path | IO, limit: int | None = None) -> int:
+        """Write one table (or its first ``limit`` rows) as jsonl, csv or parquet to a path or stream."""
         _export.check(fmt, what)
-        return _export.write(self._export_rows(what), fmt, what, out)
+        return _export.write(islice(self._export_rows(what), limit), fmt, what, out)
 
     def _export_rows(self, what: str) -> Iterator[dict[str, Any]]:
         with self._read() as conn:

@@ -60,15 +60,16 @@ Progress = Callable[[Summary], None]
 
 
 def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, workers: int = 1, batch_size: int = 16,
-           follow_links: bool = True, progress: Progress | None = None, update_stories: bool = True) -> Summary:
-    """Ingest every page of ``sources`` (paths, globs, URLs, ``-``, or Page objects) into ``store``.
+           follow_links: bool = True, progress: Progress | None = None, update_stories: bool = True,
+           limit: int | None = None) -> Summary:
+    """Ingest every page (or the first ``limit``) of ``sources`` (paths, globs, URLs, ``-``, Pages) into ``store``.
 
     Work already committed is never redone: pages whose content hash is stored count as duplicates,
     so rerunning an interrupted ingest resumes it.
     """
     summary = Summary()
     started = time.perf_counter()
-    pages = _pages(sources, follow_links)
+    pages = islice(_pages(sources, follow_links), limit)
     try:
         for outcomes in _outcomes(_new_batches(pages, store, summary, batch_size), workers, batch_size):
             store_outcomes(store, outcomes, summary)

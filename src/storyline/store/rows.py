@@ -42,6 +42,23 @@ def _event_date(event_data: dict[str, Any]) -> str | None:
     return value[:10] if value[:4].isdigit() else None
 
 
+_QUARTERS = {"Q1": ("01-01", "03-31"), "Q2": ("04-01", "06-30"), "Q3": ("07-01", "09-30"),
+             "Q4": ("10-01", "12-31"), "H1": ("01-01", "06-30"), "H2": ("07-01", "12-31")}
+
+
+def date_range(date: str | None) -> tuple[str | None, str | None]:
+    """The first and last day (ISO, comparable as text) a TIMEX date value covers: 2004 → 2004-01-01…2004-12-31."""
+    if not date or not date[:4].isdigit():
+        return None, None
+    year, rest = date[:4], date[5:]
+    if len(rest) >= 5 and rest[:2].isdigit() and rest[3:5].isdigit():
+        return date[:10], date[:10]
+    if len(rest) >= 2 and rest[:2].isdigit():
+        return f"{year}-{rest[:2]}-01", f"{year}-{rest[:2]}-31"  # "-31" sorts after every day of the month
+    first, last = _QUARTERS.get(rest[:2], ("01-01", "12-31"))  # seasons, weeks: the whole year, to be safe
+    return f"{year}-{first}", f"{year}-{last}"
+
+
 def article_row(aid: str, digest: str, article: Article, analysis: Analysis | None) -> dict[str, Any]:
     analysis_data = None
     if analysis is not None:
@@ -75,8 +92,11 @@ def analysis_rows(aid: str, article: Article, analysis: Analysis | None) -> dict
     for position, event in enumerate(analysis.events):
         data = to_dict(event)
         participants = [names.get(p, p) for p in event.participants]
+        date = _event_date(data)
+        start, end = date_range(date)
         events.append({"article_id": aid, "position": position, "type": event.type, "status": event.status,
-                       "date": _event_date(data), "participants": "|".join(participants), "data": dumps(data)})
+                       "date": date, "date_start": start, "date_end": end,
+                       "participants": "|".join(participants), "data": dumps(data)})
     for position, entity in enumerate(analysis.entities):
         data = {k: v for k, v in to_dict(entity).items() if k != "mentions"}
         entities.append({"article_id": aid, "position": position, "name": entity.name, "type": entity.type,

@@ -18,7 +18,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -52,11 +52,13 @@ events = Table(
     "events", metadata,
     Column("article_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
     Column("type", Text), Column("status", Text), Column("date", Text),
+    Column("date_start", Text), Column("date_end", Text),  # the days the date covers (v2), for range queries
     Column("participants", Text),  # participant names joined by "|", for filtering
     Column("data", Text, nullable=False),  # the Event as JSON
 )
 Index("events_type", events.c.type)
 Index("events_date", events.c.date)
+Index("events_date_range", events.c.date_start, events.c.date_end)
 
 article_entities = Table(
     "article_entities", metadata,
@@ -86,8 +88,26 @@ stories = Table(
 SEARCH_TABLE = "search_index"
 
 Migration = Callable[[Connection], None]
+
+
+def _add_event_date_range(conn: Connection) -> None:
+    """v2: events get date_start/date_end so a month or a year matches the days inside a range."""
+    from .rows import date_range
+
+    conn.execute(text("ALTER TABLE events ADD COLUMN date_start TEXT"))
+    conn.execute(text("ALTER TABLE events ADD COLUMN date_end TEXT"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS events_date_range ON events (date_start, date_end)"))
+    rows = conn.execute(select(events.c.article_id, events.c.position, events.c.date)
+                        .where(events.c.date.is_not(None))).all()
+    for row in rows:
+        start, end = date_range(row.date)
+        conn.execute(events.update().where(events.c.article_id == row.article_id,
+                                           events.c.position == row.position)
+                     .values(date_start=start, date_end=end))
+
+
 # version → the step that brings a store from version-1 to it; add one entry per schema change.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _add_event_date_range}
 
 
 class SchemaError(RuntimeError):
