@@ -477,6 +477,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = lexicon().unit(m.group("unit"))
     number = _number(m)
     mod = _mod(m, "mod")
+    if unit == "Q" and number is not None and number < 4 and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
+        return None  # a fraction: "three quarters of its food"
     if unit == "WE":
         return Reading("DURATION", "P2D" if number in (None, 1) else f"P{int(number) * 2}D", "weekend span", mod)
     value = _duration_value(number, unit)
