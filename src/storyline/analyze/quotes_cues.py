@@ -108,6 +108,23 @@ def _trailing_attribution(verb: Token, quoted: Callable[[int], bool]
     return speaker, _span_of(list(doc[sent_start:comma_i]))
 
 
+def _with_parenthetical_lead(verb: Token, speaker: Token, content: tuple[int, int]
+                             ) -> tuple[int, int]:
+    """'But while couples collapse, Rutledge said, for others it can …': a cue set off by commas
+    mid-sentence reports the words on both sides of it."""
+    doc = verb.doc
+    first = min(verb.i, speaker.i)
+    last = max(verb.i, speaker.i)
+    if not (first > 1 and last + 1 < len(doc) and doc[first - 1].text == ","
+            and doc[last + 1].text == "," and content[0] >= doc[last + 1].idx):
+        return content
+    start = first - 1
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    lead = [t for t in doc[start : first - 1] if not t.is_punct]
+    return (lead[0].idx, content[1]) if len(lead) >= MIN_CONTENT_TOKENS else content
+
+
 def _with_absolute_subject(verb: Token) -> Token | None:
     """'…, with a top aide, Yuri Ushakov, claiming that …': the participle's subject is the object
     of the 'with' phrase just before it, not the main clause's subject."""
@@ -202,6 +219,8 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
             trailing = _trailing_attribution(tok, quoted)
             if trailing is not None:
                 speaker, content = trailing
+        elif content is not None and speaker is not None:
+            content = _with_parenthetical_lead(tok, speaker, content)
         frames.append(CueFrame(cue, speaker, content, tags))
     frames.extend(_according_frames(doc))
     for frame in frames:
