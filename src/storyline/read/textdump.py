@@ -29,6 +29,10 @@ PROSE_MIN_WORDS = 10
 # a non-prose line costs this much plus a share of its words when it sits inside the article
 GAP_COST = 2.0
 GAP_COST_PER_WORD = 0.5
+# a line of this many words, mostly lower-case, reads like a sentence without its full stop (a list item)
+SENTENCE_LIKE_WORDS = 8
+SENTENCE_LIKE_WEIGHT = 0.3
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 FIGURE_MAX_LINES = 3  # a blank-line group this small around a credited caption is one picture's texts
 
 
@@ -132,8 +136,13 @@ def _best_run(values: list[float]) -> tuple[int, int]:
 
 
 def _value(unit: Unit, repeated: bool) -> float:
-    if unit.prose and not repeated:
+    """What a line adds to a run: prose its words, sentence-like lines (list items) a little, others a cost."""
+    if repeated:
+        return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
+    if unit.prose:
         return float(unit.words)
+    if unit.words >= SENTENCE_LIKE_WORDS and len(_LOWER_WORD.findall(unit.text)) >= 0.6 * unit.words:
+        return SENTENCE_LIKE_WEIGHT * unit.words
     return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
 
 
