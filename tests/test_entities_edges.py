@@ -97,3 +97,9 @@ def test_any_word_salad_gives_consistent_entities():
                 assert text[m.start : m.end] == m.text and m.entity_id == entity.id
 
     check()
+
+
+def test_adjectives_tagged_as_names_are_dropped():
+    names = _names("Lula met Roh Moo-hyun at the Palacio do Planalto, the Presidential official residence.")
+    assert "Presidential" not in names
+    assert "Roh Moo-hyun" in names

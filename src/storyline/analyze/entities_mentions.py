@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from .entities_lexicon import Lexicon
+from .nlp import get_nlp
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _CLOSERS = {")", "]", "\n"}
@@ -51,6 +53,18 @@ def _product_names(doc: Doc, lex: Lexicon) -> set[str]:
         if ent.end < len(doc) and doc[ent.end].lower_ in lex.product_nouns:
             products.add(ent.text)
     return products | {p + "s" for p in products}
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    """Adjectives and adverbs that are never nouns ("presidential", "congressional"), from the
+    pipeline's lemmatizer tables when it has them: a one-word "name" among them is a tagging slip."""
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    modifiers = set(table.get("adj", [])) | set(table.get("adv", []))
+    return frozenset(modifiers - set(table.get("noun", [])))
 
 
 def _platform_at(doc: Doc, i: int, lex: Lexicon) -> int:
@@ -110,6 +124,8 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
             continue
         text = doc[start:end].text
         if text in products or len(text) < 2 or not any(c.isalpha() for c in text):
+            continue
+        if end - start == 1 and text.lower() in _modifier_words() and not lex.country(text):
             continue
         if not text[0].isupper() and not text[0].isdigit():
             continue  # the small model sometimes tags lower-case common nouns
