@@ -70,10 +70,15 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """A named group of ``m``, or None when its rule's pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _mod(m: re.Match[str], *groups: str) -> str | None:
     lex = lexicon()
     for group in groups:
-        if group in m.re.groupindex and m.group(group):
+        if _group(m, group):
             return lex.modifier(m.group(group))
     return None
 
@@ -152,7 +157,7 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
     except ValueError:
         return None
     value = f"{year:04d}-{month:02d}-{day:02d}"
-    if m.group("hh"):
+    if _group(m, "hh"):
         return Reading("TIME", f"{value}T{m.group('hh')}:{m.group('mm')}", "numeric timestamp")
     return Reading("DATE", value, "numeric date")
 
@@ -224,8 +229,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if nth > (2 if half else 4):
         return None
     label = f"H{nth}" if half else f"Q{nth}"
-    year = _year(m.group("year") or m.group("year2"))
-    rel = m.group("rel") or m.group("rel2")
+    year = _year(m.group("year") or _group(m, "year2"))
+    rel = m.group("rel") or _group(m, "rel2")
     if year is None:
         if ctx.anchor is None:
             return _unanchored("DATE", f"XXXX-{label}", "quarter without a year")
