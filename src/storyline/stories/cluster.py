@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -18,6 +19,8 @@ from ..model import Analysis, Article
 
 JOIN_SIMILARITY = 0.12  # cosine to the closest article already in the story
 WINDOW_DAYS = 14  # an article joins only stories with an article this close in time
+COMMON_NAME_SHARE = 0.2  # a name in more than this share of the articles is not distinctive,
+COMMON_NAME_MIN = 10  # unless it is in this few: a small store may be all one story
 TITLE_WEIGHT = 3  # the headline says what the story is: count its words this many times
 _NAME = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", re.MULTILINE)
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"}
@@ -52,6 +55,14 @@ def article_names(article: Article, analysis: Analysis | None) -> set[str]:
     return {n for n in names if not set(re.findall(r"[\w']+", n)) <= stop}
 
 
+def _keep_distinctive_names(items: list[StoryItem]) -> None:
+    """Drop names found in too many articles ("U.S."): sharing them says little about a story."""
+    counts = Counter(name for item in items for name in item.names)
+    limit = max(COMMON_NAME_MIN, int(COMMON_NAME_SHARE * len(items)))
+    for item in items:
+        item.names = {name for name in item.names if counts[name] <= limit}
+
+
 def _days_apart(a: str, b: str) -> int | None:
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
@@ -72,6 +83,7 @@ def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
     for item in ordered:
         if not item.names:
             item.names = article_names(item.article, item.analysis)
+    _keep_distinctive_names(ordered)
     texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in ordered]
     try:
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
