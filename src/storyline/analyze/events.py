@@ -86,7 +86,7 @@ def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
     """The first of the candidate's rules whose conditions its roles meet."""
     token = candidate.token
     for rule in candidate.rules:
-        if rule.needs_object and not (frame.objects or frame.theme_kinds or frame.place):
+        if rule.needs_object and not (frame.has_object or frame.theme_kinds or frame.place):
             continue
         if rule.needs_group and len(frame.participants) < 2:
             continue

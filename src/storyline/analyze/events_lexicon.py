@@ -42,6 +42,7 @@ class EventLexicon:
     reporting: frozenset[str]
     captives: frozenset[str]
     support_verbs: frozenset[str]
+    subject_support_verbs: frozenset[str]
     distinct: frozenset[str]
     agreement_nouns: frozenset[str] = field(default_factory=frozenset)
 
@@ -102,6 +103,7 @@ def event_lexicon() -> EventLexicon:
         reporting=frozenset(_lines("events_reporting.txt")),
         captives=frozenset(_lines("events_captives.txt")),
         support_verbs=frozenset(_lines("events_support_verbs.txt")),
+        subject_support_verbs=frozenset(_lines("events_subject_support_verbs.txt")),
         distinct=frozenset(_lines("events_distinct.txt")),
         agreement_nouns=agreement_nouns,
     )

@@ -28,14 +28,17 @@ class NameResolver:
     def __init__(self, doc, entities: list[Entity]):
         self.doc = doc
         self.entities = entities
-        self._fallback = {} if entities else _spacy_names(doc)
+        self._fallback = _spacy_names(doc)
 
     def name(self, token) -> Name | None:
-        """The entity the token is part of, if any."""
+        """The entity the token is part of, if any; spaCy's span when the entities stage has none."""
         if self.entities:
             entity = entity_at(self.entities, token.idx, token.idx + len(token.text))
-            return Name(entity.name, entity.type) if entity else None
-        if token.lower_ in THIRD_PERSON:
+            if entity:
+                return Name(entity.name, entity.type)
+            if token.pos_ == "PRON":
+                return None
+        elif token.lower_ in THIRD_PERSON:
             return self._last_person_before(token)
         return self._fallback.get(token.i)
 

@@ -15,7 +15,8 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "d
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "to", "against", "by", "on"})
 PLACE_PREPS = frozenset({"in", "at"})
-TRAVEL_TYPES = frozenset({"visit"})
+# Types whose object places are where they happen ("visited China", "the quake hit Mexico").
+TRAVEL_TYPES = frozenset({"visit", "disaster"})
 THEME_PRONOUNS = frozenset({"them", "it", "they"})
 
 
@@ -26,6 +27,7 @@ class Roles:
     theme: str | None = None
     theme_kinds: set[str] = field(default_factory=set)
     place: Name | None = None
+    has_object: bool = False  # some object word, named or not ("charged the former chief")
 
 
 class RoleFinder:
@@ -58,6 +60,7 @@ class RoleFinder:
         token = candidate.token
         roles = Roles()
         subjects, objects, themes, places = self._slots(candidate)
+        roles.has_object = bool(objects)
         for slot, is_object in ((subjects, False), (objects, True)):
             for word in slot:
                 if is_object and self._theme_kinds(word):
@@ -85,7 +88,7 @@ class RoleFinder:
             if place:
                 roles.place = place
                 break
-        if candidate.rules[0].type in TRAVEL_TYPES:
+        if any(rule.type in TRAVEL_TYPES for rule in candidate.rules):
             self._travel_places(roles)
         return roles
 
@@ -109,6 +112,8 @@ class RoleFinder:
             if candidate.governor is not None and candidate.support:
                 subjects.extend(_subjects(candidate.governor))
                 for child in candidate.governor.children:
+                    if child.dep_ == "dobj" and child.i != token.i and token.dep_ in ("nsubj", "nsubjpass"):
+                        objects.extend(_conjuncts(child))  # "the quake hit central Mexico"
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | PARTICIPANT_PREPS:
                         self._prep(child, objects, themes, places)
                     elif child.dep_ == "dative":
@@ -186,6 +191,12 @@ class RoleFinder:
         name = self.resolver.name(word)
         if name and name.type == "ORG" and word.pos_ == "PROPN" and word.head.lower_ in ("at", "in"):
             return name
+        for prep in word.children:  # "at the summit in Kazan"
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                for obj in prep.children:
+                    found = self.resolver.name(obj) if obj.dep_ == "pobj" else None
+                    if found and found.type in PLACE_TYPES:
+                        return found
         return None
 
     def _travel_places(self, roles: Roles) -> None:

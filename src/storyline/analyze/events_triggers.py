@@ -81,7 +81,7 @@ def governor_of(noun, lexicon: EventLexicon) -> tuple[object | None, bool]:
             state = verb.lemma_ == "be" and head.lower_ in STATE_PREPS
             return verb, state or verb.lemma_.lower() in lexicon.support_verbs
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return head, False
+        return head, head.lemma_.lower() in lexicon.subject_support_verbs
     if token.dep_ == "compound":
         return governor_of(token.head, lexicon)
     return None, False
