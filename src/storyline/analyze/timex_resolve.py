@@ -320,7 +320,7 @@ def _year_ago_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{ctx.anchor.year - 1:04d}", "the year before the anchor", relative=True)
 
 
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*\s+$")  # a capitalised word, no sentence end between
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Reading | None:
