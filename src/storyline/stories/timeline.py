@@ -145,11 +145,10 @@ def build_timeline(reports: list[Report]) -> list[TimelineEntry]:
     entries = [_entry(cluster) for cluster in _link(occurrences)]
     with_events = {o.report.article_id for o in occurrences}
     entries += [_report_entry(r) for r in reports if r.article_id not in with_events]
-    order = {r.article_id: i for i, r in enumerate(reports)}
+    order = {r.article_id: (i, r.published) for i, r in enumerate(reports)}
+    positions = {o.mention.id: o.position for o in occurrences}
     first_reported: dict[str, tuple[str, int]] = {}
     for entry in entries:
-        source = entry.sources[0]
-        first = next(r for r in reports if r.article_id == source)
-        position = next((o.position for o in occurrences if o.mention.id == entry.event_id), 0)
-        first_reported[entry.event_id or ""] = (first.published, order[source] * 10_000 + position)
+        rank, published = order[entry.sources[0]]
+        first_reported[entry.event_id or ""] = (published, rank * 10_000 + positions.get(entry.event_id or "", 0))
     return sorted(entries, key=lambda e: _order_key(e, first_reported))
