@@ -178,3 +178,10 @@ def test_no_input_makes_the_server_fail(sample, path, ident, params, listing):
     client, _ = sample
     for response in (client.get(path.format(quote(ident, safe=""))), client.get(listing, params=params)):
         assert response.status_code < 500, (response.request.url, response.text[:200])
+
+
+def test_the_app_is_read_only_apart_from_analysing_a_posted_page(sample):
+    client, _ = sample
+    writable = {(route.path, method) for route in client.app.routes for method in getattr(route, "methods", ())
+                if method not in {"GET", "HEAD"}}
+    assert writable == {("/api/read", "POST"), ("/read", "POST")}
