@@ -111,6 +111,22 @@ def test_group_nouns_take_their_countries():
     assert meeting.place == "Geneva"
 
 
+def test_event_nouns_take_their_verbs_place_and_time():
+    events = _events("Talks between Israel and Hamas resumed in Cairo on Sunday. "
+                     "A strong earthquake hit central Mexico on Tuesday.",
+                     [("on Sunday", "DATE", "2025-10-12"), ("on Tuesday", "DATE", "2025-10-14")])
+    talks = _find(events, "meeting", "Israel", "Hamas", status="occurred")
+    assert talks.place == "Cairo" and talks.time.value == "2025-10-12"
+    quake = _find(events, "disaster")
+    assert quake.place == "Mexico" and quake.cameo == ""
+
+
+def test_releases_need_people_released():
+    events = _events("Hamas freed three Israeli hostages. Apple released its quarterly results on Tuesday.",
+                     [("on Tuesday", "DATE", "2025-10-14")])
+    assert [e.theme for e in events if e.type == "release"] == ["three Israeli hostages"]
+
+
 def test_source_of_reported_speech():
     events = _events("Yuri Ushakov said Donald Trump and Vladimir Putin will meet in Budapest.")
     meeting = _find(events, "meeting", "Trump", "Putin", status="planned")
