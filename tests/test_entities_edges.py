@@ -87,7 +87,7 @@ def test_any_word_salad_gives_consistent_entities():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=20, deadline=None, database=None)
+    @settings(max_examples=10, deadline=None, database=None)
     @given(st.lists(st.sampled_from(_WORDS), max_size=40))
     def check(words):
         text = " ".join(words)
