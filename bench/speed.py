@@ -117,20 +117,23 @@ def run_ingest(pages, workers: int, stories: bool, progress=None) -> tuple[Timer
 
 def memory_growth(pages, docs: int, mark: int) -> tuple[float, float, float]:
     """RSS at document ``mark`` and at document ``docs``; returns (rss at mark, rss at end, articles/s)."""
-    cycles = (docs + len(pages) - 1) // len(pages)
-    stream = (p for cycle in range(1, cycles + 1) for p in as_pages(pages, cycle))
-    seen: dict[str, float] = {}
-
-    def progress(summary) -> None:
-        done = summary.read
-        if done >= mark and "mark" not in seen:
-            seen["mark"] = rss_mb()
-        seen["end"] = rss_mb()
-
     from itertools import islice
 
+    cycles = (docs + len(pages) - 1) // len(pages)
+    stream = (p for cycle in range(1, cycles + 1) for p in as_pages(pages, cycle))
+    checkpoints: dict[int, float] = {}
+
+    def progress(summary) -> None:
+        if summary.read >= mark and mark not in checkpoints:
+            checkpoints[mark] = rss_mb()
+        step = summary.read // 500 * 500
+        if step and step not in checkpoints:
+            checkpoints[step] = rss_mb()
+            print(f"  document {step}: RSS {checkpoints[step]:.0f} MB", flush=True)
+        checkpoints[-1] = rss_mb()
+
     timer, _peak, summary = run_ingest(islice(stream, docs), 1, False, progress)
-    return seen.get("mark", 0.0), seen.get("end", 0.0), summary["read"] / timer.wall
+    return checkpoints.get(mark, 0.0), checkpoints.get(-1, 0.0), summary["read"] / timer.wall
 
 
 def main() -> int:
@@ -139,6 +142,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N pages.")
     parser.add_argument("--docs", type=int, default=5000, help="Documents for the memory-growth run (0: skip).")
     parser.add_argument("--no-workers", action="store_true", help="Skip the 1 vs 2 workers comparison.")
+    parser.add_argument("--memory-only", action="store_true", help="Only the memory-growth run.")
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
         print(f"skipped: data not found at {args.data}")
@@ -150,6 +154,19 @@ def main() -> int:
     from storyline.analyze.nlp import get_nlp
 
     get_nlp()  # both sides start with the model loaded
+    if not args.memory_only:
+        speed(pages, workers=not args.no_workers)
+    if args.docs:
+        mark = min(500, args.docs // 10)
+        at_mark, at_end, rate = memory_growth(pages, args.docs, mark)
+        growth = (at_end - at_mark) / at_mark * 100 if at_mark else 0.0
+        print(f"memory over {args.docs} documents: {at_mark:.0f} MB at document {mark}, {at_end:.0f} MB at the end"
+              f" ({growth:+.1f}%, target < 10%); {rate:.2f} articles/s")
+    return 0
+
+
+def speed(pages: list[tuple[str, bytes, str | None]], workers: bool) -> None:
+    """The throughput table: anchor, ingest with and without stories, and (``workers``) 2 worker processes."""
     rows = []
     anchor_t, anchor_peak = anchor(pages)
     rows.append(("anchor: trafilatura + nlp.pipe", anchor_t, anchor_peak))
@@ -157,7 +174,7 @@ def main() -> int:
     rows.append(("storyline ingest (read, analyse, store, stories)", ingest_t, ingest_peak))
     stored_t, stored_peak, _ = run_ingest(list(as_pages(pages)), 1, False)
     rows.append(("  without the stories step", stored_t, stored_peak))
-    if not args.no_workers:
+    if workers:
         two_t, _, _ = run_ingest(list(as_pages(pages)), 2, False)
         rows.append(("  2 workers, without stories", two_t, children_peak_mb()))
 
@@ -169,16 +186,9 @@ def main() -> int:
     print(f"end-to-end ingest / anchor throughput: {anchor_t.wall / ingest_t.wall:.2f}x wall, "
           f"{anchor_t.cpu / ingest_t.cpu:.2f}x CPU (target >= 0.6)")
     print(f"peak RSS of the ingest: {ingest_peak:.0f} MB (target <= 1024 per worker)")
-    if not args.no_workers:
+    if workers:
         print(f"2 workers / 1 worker: {stored_t.wall / two_t.wall:.2f}x wall (target >= 1.7; {os.cpu_count()} CPUs,"
               f" load average {os.getloadavg()[0]:.1f}); peak RSS of a worker {children_peak_mb():.0f} MB")
-    if args.docs:
-        mark = min(500, args.docs // 10)
-        at_mark, at_end, rate = memory_growth(pages, args.docs, mark)
-        growth = (at_end - at_mark) / at_mark * 100 if at_mark else 0.0
-        print(f"memory over {args.docs} documents: {at_mark:.0f} MB at document {mark}, {at_end:.0f} MB at the end"
-              f" ({growth:+.1f}%, target < 10%); {rate:.2f} articles/s")
-    return 0
 
 
 if __name__ == "__main__":

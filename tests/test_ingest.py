@@ -181,3 +181,17 @@ def test_two_workers_store_the_same_as_one(tmp_path):
         summary = ingest([corpus], two, workers=2, batch_size=2)
         assert summary.stored == 8
         assert _exports(one) == _exports(two)
+
+
+def test_cli_ingests_stdin_and_reports_bad_sources(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "s.db")
+    text = ("Title: Harbour crane collapses\nDate: 2024-06-01\n\n"
+            "A crane collapsed at the harbour on Saturday morning. Nobody was hurt, the port authority said.")
+    result = runner.invoke(app, ["ingest", "-", str(FIXTURES / "not-a-feed.rss"), "--db", db, "--json"],
+                           input=text)
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 0 and summary["stored"] == 1
+    assert summary["skipped_reasons"] == {"not a usable feed": 1}
+    listed = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
+    assert listed[0]["title"] == "Harbour crane collapses"

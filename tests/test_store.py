@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
+import threading
 import uuid
 from pathlib import Path
 
@@ -225,3 +226,21 @@ def test_ingest_gives_the_same_export_on_each_backend(store, tmp_path):
         ingest(sources, reference, update_stories=False)
         for what in ("articles", "quotes", "events", "entities"):
             assert _export(store, "jsonl", what) == _export(reference, "jsonl", what)
+
+
+def test_two_writers_adding_the_same_articles_store_each_once(store):
+    other = Store(store.url)
+    articles = [_article(f"Story {n}", f"{BODY} Item {n}.") for n in range(12)]
+    results: dict[str, list] = {}
+
+    def write(name: str, target: Store) -> None:
+        results[name] = [target.add(a).status for a in articles]
+
+    threads = [threading.Thread(target=write, args=(name, s)) for name, s in (("a", store), ("b", other))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    other.close()
+    assert sorted(results["a"] + results["b"]).count("stored") == 12
+    assert store.count() == 12

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from ..model import Analysis, Article, Story, from_dict, to_dict
@@ -74,7 +75,7 @@ class Store:
                     Path(full[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
                 self.engine = _sqlite_engine(full, busy_timeout)
             else:
-                self.engine = create_engine(full, pool_pre_ping=True)
+                self.engine = create_engine(full, pool_pre_ping=True, connect_args={"connect_timeout": 10})
             self.dialect = self.engine.dialect.name
             with translated(), self._write() as conn:
                 self.schema_version = t.ensure_schema(conn, create_search)
@@ -111,11 +112,17 @@ class Store:
 
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[AddResult]:
         """Store several articles in one transaction (all or none are committed)."""
-        results: list[AddResult] = []
-        with translated(), self._write() as conn:
-            for article, analysis in items:
-                results.append(self._add(conn, article, analysis))
-        return results
+        items = list(items)
+        attempts_left = 3
+        while True:
+            try:
+                with translated(), self._write() as conn:
+                    return [self._add(conn, article, analysis) for article, analysis in items]
+            except IntegrityError:
+                # another writer stored the same content meanwhile: the retry sees it as a duplicate
+                attempts_left -= 1
+                if not attempts_left:
+                    raise
 
     def _add(self, conn: Connection, article: Article, analysis: Analysis | None) -> AddResult:
         digest = content_hash(article)
