@@ -235,7 +235,7 @@ def _link_continuations(text: str, drafts: list[_Draft], layout: _Layout) -> lis
             if text[draft.start : draft.end].rstrip("”’\"'»“‘ ")[-1:] not in ".!?,…":
                 continue  # a headline ("READ MORE: ‘It becomes a nightmare’"), not speech
             gap = layout.index(draft.start) - layout.index(previous.end) if previous else 9
-            if previous is not None and previous.kind != "indirect" and gap <= 1 and (
+            if previous is not None and gap <= 1 and (
                     not lead or gap == 0):
                 draft.how, draft.source = "continuation", previous.source or previous
         if draft.how != "none":
