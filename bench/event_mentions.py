@@ -42,15 +42,15 @@ def load_scorer(path: Path):
     return module.score
 
 
-def document_text(sentences: dict[int, list[str]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
-    """Tokens joined by spaces, one sentence a line; (sentence, token) → character span."""
+def document_text(sentences: dict[int, list[tuple[int, str]]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    """Tokens joined by spaces, one sentence a line; (sentence, token id) → character span."""
     lines, spans, position = [], {}, 0
     for sentence in sorted(sentences):
         tokens = sentences[sentence]
-        for index, token in enumerate(tokens):
-            spans[(sentence, index)] = (position, position + len(token))
+        for token_id, token in tokens:
+            spans[(sentence, token_id)] = (position, position + len(token))
             position += len(token) + 1
-        lines.append(" ".join(tokens))
+        lines.append(" ".join(token for _, token in tokens))
     return "\n".join(lines), spans
 
 
