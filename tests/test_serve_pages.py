@@ -101,3 +101,9 @@ def test_an_article_stored_without_analysis_still_reads(tmp_path):
     assert "<p>First line &lt;b&gt;.</p>" in html and "<p>Second line.</p>" in html
     assert client.get(f"/api/articles/{article_id}").json()["flags"] == ["not_analysed"]
     store.close()
+
+
+def test_a_quote_found_by_search_links_to_its_evidence(sample):
+    client, ids = sample
+    html = client.get("/search", params={"q": "frank"}).text
+    assert f'href="/articles/{ids["summit"]}#q1"' in html
