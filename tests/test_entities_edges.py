@@ -103,3 +103,15 @@ def test_adjectives_tagged_as_names_are_dropped():
     names = _names("Lula met Roh Moo-hyun at the Palacio do Planalto, the Presidential official residence.")
     assert "Presidential" not in names
     assert "Roh Moo-hyun" in names
+
+
+def test_titles_honorifics_listed_institutions_and_role_recency():
+    names = _names("British Prime Minister Keir Starmer met Emmanuel Macron in Paris. The prime minister said "
+                   "he was confident. Downing Street said troops were ready. Mrs Meloni, Italy's prime "
+                   "minister, said she would attend.")
+    starmer = names["Keir Starmer"]
+    assert {"British Prime Minister Keir Starmer", "The prime minister", "he"} <= {m.text for m in starmer.mentions}
+    assert names["Downing Street"].type == "ORG"
+    meloni = names["Meloni"]
+    assert "Mrs Meloni" in meloni.aliases and "prime minister" in meloni.roles
+    assert "she" in {m.text for m in meloni.mentions}

@@ -27,6 +27,7 @@ class Lexicon:
     platform_before: frozenset[str]
     platform_after: frozenset[str]
     known_types: dict[str, str]  # "Kremlin" -> "ORG"
+    known_names: dict[tuple[str, ...], str]  # ("Downing", "Street") -> "ORG"
     countries: dict[str, str]  # surface ("Russian", "US") -> country ("Russia", "United States")
     credit_markers: frozenset[str]
     product_nouns: frozenset[str]
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         platform_before=frozenset(c.split(":", 1)[1] for c in context if c.startswith("before:")),
         platform_after=frozenset(c.split(":", 1)[1] for c in context if c.startswith("after:")),
         known_types={row[0]: row[1] for row in _rows("entities_known_types.tsv")},
+        known_names={tuple(row[0].split()): row[1] for row in _rows("entities_known_types.tsv")},
         countries={row[0]: row[1] for row in _rows("entities_countries.tsv")},
         credit_markers=frozenset(_lines("entities_credit_markers.txt")),
         product_nouns=frozenset(_lines("entities_product_nouns.txt")),

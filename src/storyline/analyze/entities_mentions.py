@@ -82,14 +82,22 @@ def _platform_at(doc: Doc, i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _platforms(doc: Doc, lex: Lexicon) -> list[Candidate]:
-    firsts = {key[0] for key in lex.platforms}
+def _lexicon_names(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Platforms ("Truth Social", "on X") and known institutions ("Downing Street") found by name."""
+    firsts = {key[0] for key in lex.platforms} | {key[0] for key in lex.known_names}
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
-        end = _platform_at(doc, i, lex) if doc[i].text in firsts else 0
+        if doc[i].text not in firsts:
+            i += 1
+            continue
+        end = _platform_at(doc, i, lex)
+        type_ = "PLATFORM"
+        if not end:
+            key = next((k for k in lex.known_names if tuple(t.text for t in doc[i : i + len(k)]) == k), None)
+            end, type_ = (i + len(key), lex.known_names[key]) if key else (0, "")
         if end:
-            found.append(Candidate(i, end, "PLATFORM", "name", i))
+            found.append(Candidate(i, end, type_, "name", i))
             i = end
         else:
             i += 1
@@ -113,7 +121,8 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """Names of people, organisations, places, groups and platforms, without junk."""
     masked = credit_tokens(doc, lex)
     products = _product_names(doc, lex)
-    platforms = _platforms(doc, lex)
+    listed = _lexicon_names(doc, lex)
+    platforms = [c for c in listed if c.type == "PLATFORM"]
     taken = {i for p in platforms for i in range(p.start, p.end)}
     found = list(platforms)
     for ent in doc.ents:
@@ -130,9 +139,26 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
         if not text[0].isupper() and not text[0].isdigit():
             continue  # the small model sometimes tags lower-case common nouns
         label = lex.known_types.get(text, ent.label_)
-        found.append(Candidate(ent.start if doc[ent.start].lower_ == "the" else start, end, label, "name", start))
+        found.append(_with_honorific(doc, lex, Candidate(
+            ent.start if doc[ent.start].lower_ == "the" else start, end, label, "name", start)))
+    # a listed institution the model missed ("Downing Street said ...")
+    covered = {i for c in found for i in range(c.start, c.end)} | masked
+    found += [c for c in listed if c.type != "PLATFORM" and not covered.intersection(range(c.start, c.end))]
     found.sort(key=lambda c: c.start)
     return _merge_company_suffixes(doc, lex, found)
+
+
+def _with_honorific(doc: Doc, lex: Lexicon, c: Candidate) -> Candidate:
+    """ "Mrs Meloni", "Mr. Lula": the honorific joins the mention, not the name, and gives a gender."""
+    if c.end - c.name_start > 1 and doc[c.name_start].lower_ in lex.honorifics:
+        c.name_start += 1
+    elif c.start > 0 and doc[c.start - 1].lower_ in lex.honorifics and doc[c.start - 1].text[0].isupper():
+        c.start -= 1
+    else:
+        return c
+    c.kind, c.type = "title", "PERSON"
+    c.gender = lex.honorifics[doc[c.name_start - 1].lower_]
+    return c
 
 
 def _merge_company_suffixes(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candidate]:

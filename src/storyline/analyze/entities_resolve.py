@@ -123,6 +123,9 @@ class Resolver:
             and (qualifier is None or (role.title, qualifier) in self.titles[cluster]
                  or qualifier in self.qualifiers[cluster])
         ]
+        if len(holders) > 1:
+            # of several holders, the only one the article has named so far
+            holders = [cluster for cluster in holders if self.first_seen[cluster] < role.start]
         if holders:
             return holders[0] if len(holders) == 1 else None
         if role.qualifier is None or not self.clusterer.lex.country(role.qualifier):
