@@ -102,6 +102,19 @@ def _sentence_tokens(doc, spans, sentence: int):
 FUNCTION_POS = frozenset({"ADP", "AUX", "DET", "PART", "CCONJ", "PUNCT"})
 
 
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nummod", "pobj", "agent"})
+
+
+def _arguments(head) -> frozenset[str]:
+    """Content lemmas of the trigger's subject, object and modifiers (through one preposition)."""
+    found = set()
+    for child in head.children:
+        targets = [child, *(g for g in child.children if g.dep_ == "pobj")] if child.dep_ == "prep" else [child]
+        found |= {t.lemma_.lower() for t in targets
+                  if t.dep_ in ARGUMENT_DEPS and t.pos_ in CONTENT_POS and not t.is_stop}
+    return frozenset(found)
+
+
 def _phrase_lemma(head, span) -> str:
     """The head's lemma, with its particle when the mention spans it ("step down"); a hyphenated
     word split by the tokenizer stays whole ("re-run"), and a function-word head gives way to the
@@ -136,7 +149,7 @@ def _mentions_of(records: list[dict], doc, spans) -> list[EventMention]:
             id=record["mention_id"], doc_id=record["doc_id"], sentence=sentence,
             lemma=_phrase_lemma(head, span),
             pos=head.pos_, text=span.text, group=str(record.get("topic", "")),
-            context=context, names=names, dates=dates,
+            context=context, names=names, dates=dates, arguments=_arguments(head),
             indefinite=head.pos_ == "NOUN" and previous in INDEFINITE, doc_terms=doc_terms,
         ))
     return mentions

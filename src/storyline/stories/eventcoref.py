@@ -38,6 +38,7 @@ class EventMention:
     group: str = ""  # mentions are only clustered with others of the same group (topic)
     context: frozenset[str] = frozenset()  # content lemmas of the sentence, trigger excluded
     names: frozenset[str] = frozenset()  # named participants and places in the sentence
+    arguments: frozenset[str] = frozenset()  # lemmas of the trigger's own dependents (who, what, of what)
     dates: frozenset[str] = frozenset()  # normalised dates (YYYY-MM-DD prefixes) in the sentence
     indefinite: bool = False  # a nominal introduced by "a"/"an"/"another": a new event
     type: str | None = None  # event type when a tagger gave one
@@ -96,7 +97,8 @@ FEATURES = (
     "same_lemma", "same_stem", "synonym", "same_lemma_speech", "speech_any", "pronoun_near",
     "pronoun_far", "cross_doc", "same_lemma_cross_doc", "sentence_distance", "names_overlap",
     "context_overlap", "doc_similarity_cross", "indefinite_later", "both_verbs", "both_nouns",
-    "headline", "date_conflict", "type_conflict", "same_sentence",
+    "headline", "date_conflict", "type_conflict", "same_sentence", "arguments_overlap",
+    "arguments_conflict",
 )
 
 
@@ -130,6 +132,8 @@ def pair_features(a: EventMention, b: EventMention, doc_similarity: float = 1.0)
         float(bool(a.dates and b.dates and not (a.dates & b.dates))),
         float(bool(a.type and b.type and a.type != b.type)),
         float(not cross_doc and distance == 0),
+        _jaccard(a.arguments, b.arguments),
+        float(bool(a.arguments and b.arguments and not a.arguments & b.arguments)),
     ]
 
 
