@@ -3,7 +3,8 @@
 The layout is the one of the MEANTIME/ECB+ conversions: each mention names its ``conll_doc_key``
 (or ``doc_id``), ``sent_id`` and ``tokens_number``; the ``*.conll`` files hold the tokens
 (document key, sentence id, token id, token, ...). Heads, lemmas, names and dates are computed
-here with spaCy from the tokens, so gold annotations other than the mention spans are not used.
+here with spaCy from the tokens: of the gold file the system uses only the mention spans, their
+documents and their topics (mentions are clustered within a topic).
 """
 
 from __future__ import annotations
