@@ -26,6 +26,7 @@ class Rule:
 
 
 def _fragments(lex: Lexicon) -> dict[str, str]:
+    """The named pieces ``{MONTH}``, ``{NUM}``, ... that rule templates are written with."""
     full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     abbreviated = [m for m in lex.months if m not in full_months]
     caps = lex.months_needing_capital
@@ -36,15 +37,17 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
     weekday = (f"(?:{alternation(full_days)}|"
                f"{alternation(short_days, capitalised=frozenset(short_days))}\\.)(?![a-z])")
     units_pattern = alternation(lex.units)
-    tens = [w for w, v in lex.numbers.items() if " " not in w and v >= 20 and v % 10 == 0 and v < 100]
-    ones = [w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")]
+    single_words = {word: value for word, value in lex.numbers.items() if " " not in word}
+    tens = alternation([w for w, v in single_words.items() if 20 <= v <= 90 and v % 10 == 0])
+    ones = alternation([w for w, v in single_words.items() if 1 <= v <= 9 and w not in ("a", "an")])
+    teens = alternation([w for w, v in single_words.items() if 10 <= v <= 19])
     number = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|"
-              f"{alternation(tens)}[\\s-]+{alternation(ones)}|{alternation(lex.numbers)})")
+              f"{tens}[\\s-]+{ones}|{alternation(lex.numbers)})")
     return {
         "MONTH": month,
-        "TENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 20 <= v <= 90 and v % 10 == 0]),
-        "ONES": alternation([w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w[0] != "a"]),
-        "TEENS": alternation([w for w, v in lex.numbers.items() if " " not in w and 10 <= v <= 19]),
+        "TENS": tens,
+        "ONES": ones,
+        "TEENS": teens,
         "WEEKDAY": weekday,
         "WEEKDAYS": alternation([d + "s" for d in full_days]),
         "PARTS": alternation([p + "s" for p in lex.parts_of_day if not p.endswith("s") and "-" not in p]),
@@ -66,6 +69,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
 
 
 def _compile(template: str, parts: dict[str, str]) -> re.Pattern[str]:
+    """A rule's template with its fragments filled in, matching whole words only."""
     for key, value in parts.items():
         template = template.replace("{" + key + "}", value)
     return re.compile(r"(?<![\w-])" + template + r"(?![\w])", re.IGNORECASE)
