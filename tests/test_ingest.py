@@ -195,3 +195,14 @@ def test_cli_ingests_stdin_and_reports_bad_sources(tmp_path):
     assert summary["skipped_reasons"] == {"not a usable feed": 1}
     listed = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
     assert listed[0]["title"] == "Harbour crane collapses"
+
+
+def _die(pages, batch_size):
+    os._exit(3)  # a worker killed mid-batch (as by the OOM killer)
+
+
+def test_a_dead_worker_stops_the_ingest_with_a_reason_instead_of_hanging(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "process_pages", _die)
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([FIXTURES / "sample.warc"], store, workers=2)
+        assert summary.aborted == "a worker process died (out of memory?)" and store.count() == 0

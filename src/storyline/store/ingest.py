@@ -8,6 +8,8 @@ import multiprocessing
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -76,13 +78,21 @@ def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, work
             summary.seconds = time.perf_counter() - started
             if progress:
                 progress(summary)
-    except StoreFull as exc:
-        summary.aborted = str(exc)
-        log.error("ingest stopped: %s; everything committed before is kept, rerun to resume", exc)
+    except (StoreFull, BrokenProcessPool, KeyboardInterrupt) as exc:
+        summary.aborted = _why_stopped(exc)
+        log.error("ingest stopped: %s; everything committed before is kept, rerun to resume", summary.aborted)
     if update_stories and summary.aborted is None:
         summary.stories = link_stories(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _why_stopped(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, BrokenProcessPool):
+        return "a worker process died (out of memory?)"
+    return str(exc)
 
 
 def _pages(items: Iterable[Any], follow_links: bool) -> Iterator[Page]:
@@ -103,8 +113,9 @@ def _new_batches(pages: Iterator[Page], store: Store, summary: Summary, size: in
                 summary.skip(page.name, page.error or "no content")
             else:
                 usable.append(page)
-        known = store.known(page_digest(p) for p in usable)
-        fresh = [p for p in usable if page_digest(p) not in known]
+        digests = [page_digest(p) for p in usable]
+        known = store.known(digests)
+        fresh = [p for p, digest in zip(usable, digests, strict=True) if digest not in known]
         summary.duplicates += len(usable) - len(fresh)
         if fresh:
             yield fresh
@@ -116,14 +127,15 @@ def _outcomes(batches: Iterator[list[Page]], workers: int, batch_size: int) -> I
         for batch in batches:
             yield process_pages(batch, batch_size)
         return
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_load_model) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model) as pool:
         pending: deque = deque()
         for batch in batches:
-            pending.append(pool.apply_async(process_pages, (batch, batch_size)))
+            pending.append(pool.submit(process_pages, batch, batch_size))
             if len(pending) >= 2 * workers:  # bounded read-ahead: memory stays flat on huge sources
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
 
 
 def _load_model() -> None:
