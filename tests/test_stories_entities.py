@@ -76,3 +76,13 @@ def test_a_shared_role_is_context_enough_for_an_acronym():
                             ("a2", [Entity("e1", "ECB", "ORG", roles=["lender"])])])
     (bank,) = linked
     assert bank.evidence[0]["shared_context"] == ["role: lender"]
+
+
+def test_surname_spelling_variants_merge_only_with_shared_context():
+    kyiv = Entity("k", "Kyiv", "GPE")
+    linked = link_entities([("a1", [_entity("e1", "Volodymyr Zelensky"), kyiv]),
+                            ("a2", [_entity("e1", "Volodymyr Zelenskyy"), kyiv]),
+                            ("a3", [_entity("e1", "David Johnson")]),
+                            ("a4", [_entity("e1", "David Johnston")])])
+    assert _group_of(linked, "Volodymyr Zelensky").article_ids == ["a1", "a2"]
+    assert _group_of(linked, "David Johnson").article_ids == ["a3"]

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from ..model import Entity
 
 SAME_FIRST_NAME = 85  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", not "Tony" ~ "Cherie"
+SAME_SURNAME = 85  # "Zelensky" ~ "Zelenskyy" ~ "Zelenskiy", not "Blair" ~ "Blain"
 SAME_NAME = 92  # whole-name ratio for organisations and places ("Organisation" ~ "Organization")
 COMPATIBLE_TYPES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _NAME_PREFIXES = {"the"}
@@ -72,19 +73,26 @@ def _names(entity: Entity) -> set[str]:
     return {n for n in (normalise(x) for x in [entity.name, *entity.aliases]) if n}
 
 
-def person_match(a: str, b: str) -> str | None:
-    """Why two normalised person names are one person, or None; never on a shared surname alone."""
+def person_match(a: str, b: str) -> tuple[str, float] | None:
+    """Why two normalised person names are one person and how strongly, or None; never on a shared
+    surname alone. A lone name, or a surname spelled differently, needs shared context as well."""
     if a == b:
-        return "same name"
-    first_a, *_, last_a = a.split() if " " in a else (a, a)
-    first_b, *_, last_b = b.split() if " " in b else (b, b)
-    if " " not in a or " " not in b or last_a != last_b:
+        return ("same name", 1.0) if " " in a else ("same single name", 0.6)
+    if " " not in a or " " not in b:
+        return None
+    first_a, *_, last_a = a.split()
+    first_b, *_, last_b = b.split()
+    if last_a != last_b:
+        # one spelling variant at a time: "Volodymyr Zelensky" ~ "Volodymyr Zelenskyy", never two
+        surname_ratio = fuzz.ratio(last_a, last_b)
+        if first_a == first_b and len(first_a) > 1 and surname_ratio >= SAME_SURNAME:
+            return f"same first name, surnames spelled alike ({last_a}/{last_b}, {surname_ratio:.0f}%)", 0.7
         return None
     if len(first_a) == 1 or len(first_b) == 1:
-        return "same surname, matching initial" if first_a[0] == first_b[0] else None
+        return ("same surname, matching initial", 1.0) if first_a[0] == first_b[0] else None
     ratio = fuzz.ratio(first_a, first_b)
     if ratio >= SAME_FIRST_NAME:
-        return f"same surname, first names spelled alike ({first_a}/{first_b}, {ratio:.0f}%)"
+        return f"same surname, first names spelled alike ({first_a}/{first_b}, {ratio:.0f}%)", 1.0
     return None
 
 
@@ -95,10 +103,9 @@ def name_match(a: Entity, b: Entity) -> tuple[str, float] | None:
     names_a, names_b = _names(a), _names(b)
     canonical_a, canonical_b = normalise(a.name), normalise(b.name)
     if a.type == "PERSON":
-        reason = person_match(canonical_a, canonical_b)
-        if reason:
-            # a lone "Blair" in two articles may be two people: it needs shared context
-            return reason, 1.0 if " " in canonical_a else 0.6
+        match = person_match(canonical_a, canonical_b)
+        if match:
+            return match
         shared = {n for n in names_a & names_b if " " in n}  # a full name, never a bare surname
         return (f"shared alias '{sorted(shared)[0]}'", 0.9) if shared else None
     if canonical_a == canonical_b:
@@ -143,6 +150,7 @@ def _blocking_keys(entity: Entity) -> set[str]:
     for name in _names(entity):
         words = name.split()
         keys.add(f"last:{words[-1]}")
+        keys.add(f"first-last:{words[0]} {words[-1][:3]}")  # surname spelling variants
         keys.add(f"acr:{''.join(w[0] for w in words)}")
         if len(words) == 1:
             keys.add(f"acr:{words[0]}")
