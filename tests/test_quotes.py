@@ -180,3 +180,9 @@ def test_colon_introduction_without_a_cue_verb():
     (q,) = _quotes("Elon Musk took to Twitter with this: “Chairman is an honorific, not an executive "
                    "role, which means it is not needed to run Tesla.”")
     assert q.speaker_entity == "Elon Musk" and q.kind == "direct"
+
+
+def test_headline_that_leads_with_its_speaker():
+    quotes = _quotes("Mike Pence: Gennifer Flowers Will Not Be at the Debate Tonight.\n\n"
+                     "The vice-presidential nominee spoke on Sunday.")
+    assert quotes[0].speaker.text == "Mike Pence" and quotes[0].text.startswith("Gennifer")

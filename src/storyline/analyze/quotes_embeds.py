@@ -1,5 +1,6 @@
 """Quotes that news pages show without a cue verb: embedded posts ("… pic.twitter.com/x — BC Hydro
-(@bchydro) December 22, 2018") and pull quotes ("It's very bad for our seniors. Rod Peters, mayor")."""
+(@bchydro) December 22, 2018"), pull quotes ("It's very bad for our seniors. Rod Peters, mayor")
+and headlines that lead with their speaker ("Pence: Flowers Won't Be at Debate.")."""
 
 from __future__ import annotations
 
@@ -58,4 +59,23 @@ def find_embedded_quotes(doc: Doc, text: str) -> list[EmbeddedQuote]:
         start, end = _trim(text, p_start, pull.start())
         if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
             found.append(EmbeddedQuote(start, end, name[0], name[1], None))
-    return found
+    headline = _headline_quote(doc, text, ents)
+    return ([headline] if headline else []) + found
+
+
+def _headline_quote(doc: Doc, text: str, ents: dict[tuple[int, int], str]) -> EmbeddedQuote | None:
+    """The title line "Name: what they said" (the name a whole entity, the words a full title)."""
+    first = _PARAGRAPH.search(text)
+    if first is None or ":" not in first.group():
+        return None
+    colon = text.index(":", first.start())
+    name_start = first.start() + len(first.group()) - len(first.group().lstrip())
+    name_end = colon
+    if (name_start, name_end) not in ents:
+        return None
+    start, end = _trim(text, colon + 1, first.end())
+    while start < end and text[start].isspace():
+        start += 1
+    if len(text[start:end].split()) < MIN_QUOTE_WORDS - 2:
+        return None
+    return EmbeddedQuote(start, end, name_start, name_end, None)
