@@ -144,7 +144,7 @@ def attach_roles(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candida
             if named is not None and _can_be_person(named, doc, lex) and _follows_apposition(doc, phrase.end):
                 role.link = named
         if role.link is not None:
-            role.link.type = "PERSON"
+            role.link.type, role.link.type_votes = "PERSON", 3
             roles.append(role)
         elif phrase.definite:
             roles.append(role)
