@@ -190,6 +190,7 @@ class Timex:
     confidence: float = 1.0
     evidence: list[Evidence] = field(default_factory=list)
     signal: Span | None = None  # the preposition that introduces it: "On" Tuesday, "within" two weeks
+    where: str | None = None  # "caption N" / "media N": found there, and offsets index that text, not Article.text
 
 
 @dataclass
@@ -230,6 +231,7 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    caption_timexes: list[Timex] = field(default_factory=list)  # in captions and media descriptions
 
 
 @dataclass

@@ -69,6 +69,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
     timexes = _run("timex", flags, _timex.tag_timexes, doc, anchor)
     quotes = _run("quotes", flags, _quotes.extract_quotes, doc, entities)
     events = _run("events", flags, _events.extract_events, doc, entities, timexes, quotes, anchor)
+    caption_timexes = _run("timex", flags, _caption_timexes, article, anchor) if article else []
     if anchor is None:
         flags.append("no_publication_date")
     return Analysis(
@@ -81,7 +82,21 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
         timexes=timexes,
         events=events,
         flags=flags,
+        caption_timexes=caption_timexes,
     )
+
+
+def _caption_timexes(article: Article, anchor: str | None) -> list:
+    """Time expressions in captions and picture descriptions ("met in Alaska two months ago")."""
+    places = [(f"caption {i}", c.text) for i, c in enumerate(article.captions)]
+    places += [(f"media {i}", m.description) for i, m in enumerate(article.media)
+               if m.type == "ImageObject" and m.description]
+    found = []
+    for (where, _), doc in zip(places, parse_many(text for _, text in places), strict=True):
+        for timex in _timex.tag_timexes(doc, anchor):
+            timex.where = where
+            found.append(timex)
+    return found
 
 
 def analyze(item: Input, *, published: str | None = None) -> Analysis:

@@ -34,6 +34,7 @@ def digest_json(analysis: Analysis) -> dict[str, Any]:
         "quotes": to_dict(analysis.quotes),
         "timexes": to_dict(analysis.timexes),
         "events": to_dict(analysis.events),
+        "caption_timexes": to_dict(analysis.caption_timexes),
         "flags": list(analysis.flags),
     }
 

@@ -1,0 +1,29 @@
+"""`storyline digest` on the seed: the JSON contract and time expressions found in captions."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
+
+
+def test_digest_json_has_every_layer_and_caption_dates():
+    result = CliRunner().invoke(app, ["digest", str(SEED), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"article", "entities", "quotes", "timexes", "events"} <= data.keys()
+    text = data["article"]["text"]
+    for timex in data["timexes"]:
+        assert text[timex["start"]:timex["end"]] == timex["text"]
+    found = {(t["text"], t["value"]) for t in data["caption_timexes"]}
+    assert ("two months ago", "2025-08") in found
+    assert ("October 15, 2025", "2025-10-15") in found
+
+
+def test_digest_of_a_missing_file_is_a_clean_error():
+    result = CliRunner().invoke(app, ["digest", "no/such/file.html"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
