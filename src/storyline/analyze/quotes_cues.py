@@ -200,6 +200,27 @@ def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
     return CueFrame([tok, to], speaker, content, frozenset())
 
 
+def _noun_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
+    """'Trump's claim that …', 'came forward with an allegation that …': a reporting noun with a
+    that-clause; the speaker is its possessor, a name compounded on it, or the clause's subject."""
+    frames = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.noun_cues or quoted(tok.idx):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss"
+                        or (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
+        if speaker is None and tok.dep_ in ("dobj", "pobj"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            speaker = subject_of(verb, quoted) if verb.pos_ in ("VERB", "AUX") else None
+        if speaker is not None:
+            frames.append(CueFrame([tok], speaker, _span_of(_subtree_tokens(clause)), frozenset()))
+    return frames
+
+
 def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
                quoted: Callable[[int], bool]) -> list[CueFrame]:
     frames = []
@@ -223,6 +244,7 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
             content = _with_parenthetical_lead(tok, speaker, content)
         frames.append(CueFrame(cue, speaker, content, tags))
     frames.extend(_according_frames(doc))
+    frames.extend(_noun_frames(doc, lexicon, quoted))
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
     return frames

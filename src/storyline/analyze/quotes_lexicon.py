@@ -25,6 +25,7 @@ class QuoteLexicon:
     roles: frozenset[str]  # nouns for a person: president, spokesperson, coach
     proxies: frozenset[str]  # nouns someone speaks through: statement, post, office
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
+    noun_cues: frozenset[str]  # nouns reporting speech before a that-clause: claim, allegation
 
 
 @lru_cache(maxsize=1)
@@ -34,5 +35,5 @@ def lexicon() -> QuoteLexicon:
             for row in _rows("quotes_cues.txt")}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
-             for name in ("roles", "proxies", "org_nouns")}
+             for name in ("roles", "proxies", "org_nouns", "noun_cues")}
     return QuoteLexicon(cues=cues, channels=tuple(channels), **words)
