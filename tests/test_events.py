@@ -127,6 +127,15 @@ def test_releases_need_people_released():
     assert [e.theme for e in events if e.type == "release"] == ["three Israeli hostages"]
 
 
+def test_calling_someone_names_is_not_a_phone_call():
+    events = _events("Trump has called climate change a hoax. Clinton called Alicia Machado on Friday. "
+                     "Fans charged their phones at the PGA Tour event.",
+                     [("on Friday", "DATE", "2025-10-10")])
+    calls = [e for e in events if e.type == "phone_call"]
+    assert len(calls) == 1 and calls[0].time.value == "2025-10-10"
+    assert not [e for e in events if e.type == "visit"]
+
+
 def test_source_of_reported_speech():
     events = _events("Yuri Ushakov said Donald Trump and Vladimir Putin will meet in Budapest.")
     meeting = _find(events, "meeting", "Trump", "Putin", status="planned")

@@ -15,6 +15,8 @@ from .events_triggers import Candidate, find_candidates
 
 # CAMEO roots of force and coercion (yield, coerce, assault, fight): conditional, they threaten.
 FORCE_ROOTS = frozenset({"08", "17", "18", "19"})
+# Object complements and clauses: "called the plan a hoax", "called it 'bold'".
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp", "advcl"})
 
 
 def extract_events(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
@@ -99,6 +101,12 @@ def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
         if rule.no_xcomp and any(c.dep_ == "xcomp" for c in token.children):
             continue
         if rule.no_for and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue
+        if rule.needs_named_object and not frame.objects:
+            continue
+        if rule.no_complement and any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+            continue
+        if rule.after_preps and not (token.dep_ == "pobj" and token.head.lower_ in rule.after_preps):
             continue
         return rule
     return None

@@ -23,6 +23,9 @@ class TriggerRule:
     not_compounds: frozenset[str] = frozenset()
     no_xcomp: bool = False
     no_for: bool = False
+    needs_named_object: bool = False
+    no_complement: bool = False
+    after_preps: frozenset[str] = frozenset()
     particle: str | None = None  # "down" for "sit down"
 
     @property
@@ -74,6 +77,9 @@ def _rule(row: list[str]) -> TriggerRule:
         not_compounds=frozenset(conditions.get("not_compound", "").split("|")) - {""},
         no_xcomp="no_xcomp" in conditions,
         no_for="no_for" in conditions,
+        needs_named_object="named_obj" in conditions,
+        no_complement="no_complement" in conditions,
+        after_preps=frozenset(conditions.get("after", "").split("|")) - {""},
         particle=particle or None,
     )
 

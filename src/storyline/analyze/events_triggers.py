@@ -10,6 +10,8 @@ VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # Prepositions that put an event noun inside a state of its subject ("were on the phone", "are in talks").
 STATE_PREPS = frozenset({"on", "in", "at"})
+# spaCy entity types whose words name things, not happenings (EVENT names are kept: "Hurricane Katrina").
+NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "FAC", "DATE", "LAW", "PRODUCT", "PERSON", "GPE", "NORP"})
 
 
 @dataclass
@@ -35,6 +37,8 @@ def find_candidates(doc, lexicon: EventLexicon) -> list[Candidate]:
     """Every token of ``doc`` that matches a trigger rule, in document order."""
     found = []
     for token in doc:
+        if token.ent_type_ in NAME_TYPES:
+            continue  # "the PGA Tour", "Election Day", "Dying with Dignity Canada" are names
         if token.pos_ in VERB_TAGS:
             # "an agreed upon location", "supplying missiles": participles describing a thing
             rules = () if token.dep_ in ("amod", "compound") else _verb_rules(token, lexicon)
