@@ -16,9 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.stories.cdcr import CdcrFormatError, load
-from storyline.stories.eventcoref import cluster_mentions
-
 SHARED = Path(os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 DEFAULT_DATA = SHARED / "data" / "events" / "meantime-en-cdcr"
 SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"
@@ -57,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "event_mentions.json").is_file():
         print(f"skipped: data not found ({args.data})")
         return 0
+    from storyline.stories.cdcr import CdcrFormatError, load  # after the check: spaCy loads slowly
+    from storyline.stories.eventcoref import cluster_mentions
+
     started = time.perf_counter()
     try:
         data = load(args.data)
