@@ -21,9 +21,12 @@ _STAMP = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b(?:gmt|bst|utc|est|edt|cst|pst|cet)\b"
     r"|\b(?:updated|posted|published|modified)\b"
 )
-_BYLINE = re.compile(r"(?i)^(?:by|from|posted by|written by|words by|author:?)\s+\S")
+_BYLINE = re.compile(r"(?i)^(?:by|posted by|written by|words by|author:?)\s+\S")
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved")
 _READER = re.compile(r"(?i)\b(?:you|your|us|our|here|now|today|free|newsletter|below|more)\b")
+
+
+STAMP_MAX_OTHER_WORDS = 5
 
 
 @cache
@@ -86,7 +89,8 @@ def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
         return "call to action"
     if words <= 12 and _BYLINE.match(plain) and not is_sentence(text):
         return "byline"
-    if words <= 12 and _STAMP.search(text) and not is_sentence(text):
+    # a stamp is mostly date, time and "updated": few words are left without them
+    if words <= 12 and _STAMP.search(text) and not is_sentence(text) and word_count(_STAMP.sub(" ", text)) <= STAMP_MAX_OTHER_WORDS:
         return "date stamp"
     if text.count("|") >= 2 and words <= 20:
         return "menu"

@@ -27,6 +27,7 @@ _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote"
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
 MIN_ARTICLE_WORDS = 40
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
+PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
 _SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
@@ -50,36 +51,40 @@ def _is_data_table(table: _Element) -> bool:
 
 def _holds_prose(cell: _Element) -> bool:
     """Whether a table cell holds running prose (several sentences of ten words or more): an article, not a menu."""
-    sentences = _SENTENCE_SPLIT.split(" ".join(cell.itertext()))
-    return sum(1 for sentence in sentences if word_count(sentence) >= 10) >= PROSE_CELL_SENTENCES
+    text = " ".join(cell.itertext())
+    sentences = _SENTENCE_SPLIT.split(text)
+    long_sentences = sum(1 for sentence in sentences if word_count(sentence) >= 10)
+    return long_sentences >= PROSE_CELL_SENTENCES or word_count(text) >= PROSE_CELL_WORDS
 
 
-def _pieces(element: _Element, in_table: bool = False) -> list[Piece]:
+def _pieces(element: _Element, in_table: bool = False, in_data: bool = False) -> list[Piece]:
     """Every block of trafilatura's XML body, paragraphs split at line breaks, code kept whole.
 
-    ``in_table`` marks blocks of page-layout tables, whose short cells are navigation; data tables are content.
+    ``in_table`` marks blocks of page-layout tables, whose short cells are navigation; the cells of data
+    tables (``in_data``) are content, kept as they are.
     """
     out: list[Piece] = []
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         has_blocks = any(isinstance(c.tag, str) and (c.tag in _BLOCK_KIND or c.tag in _CONTAINERS) for c in child)
-        # only the short cells of a layout table are navigation; a cell holding the article is judged like a page
-        layout = in_table or (tag == "table" and not _is_data_table(child))
+        data = in_data or (tag == "table" and _is_data_table(child))
+        layout = not data and (in_table or tag == "table")
         if tag == "cell" and in_table:
+            # only the short cells of a layout table are navigation; a cell holding the article is judged like a page
             layout = not _holds_prose(child)
         if tag in ("code", "quote"):
             out.append(Piece(_BLOCK_KIND.get(tag, "paragraph"), _text_with_breaks(child), layout, verbatim=True))
         elif tag in _CONTAINERS and (has_blocks or tag not in _BLOCK_KIND):
             if child.text and child.text.strip():
-                out.append(Piece("paragraph", child.text, layout))
-            out.extend(_pieces(child, layout))
+                out.append(Piece("paragraph", child.text, layout, verbatim=data))
+            out.extend(_pieces(child, layout, data))
         elif tag in _BLOCK_KIND or tag in ("hi", "ref", "lb", ""):
             kind = _BLOCK_KIND.get(tag, "paragraph")
             for line in _text_with_breaks(child).split("\n"):
                 if line.strip():
-                    out.append(Piece(kind, line, layout))
+                    out.append(Piece(kind, line, layout, verbatim=data))
         if child.tail and child.tail.strip():
-            out.append(Piece("paragraph", child.tail, in_table))
+            out.append(Piece("paragraph", child.tail, in_table, verbatim=in_data))
     return out
 
 
