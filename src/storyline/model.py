@@ -11,6 +11,7 @@ Editing rule for contributors: add optional fields with defaults; never rename a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -286,12 +287,15 @@ def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output (unknown keys ignored)."""
     if data is None:
         return None
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    kwargs = {name: _coerce(hint, data[name]) for name, hint in _field_hints(cls) if name in data}
     return cls(**kwargs)
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved type) of each field; resolving hints is slow, so once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _coerce(hint: Any, value: Any) -> Any:
