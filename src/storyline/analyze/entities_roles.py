@@ -87,7 +87,7 @@ def role_phrases(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[RolePhr
         end = _title_at(doc, i, lex, firsts)
         inside = names_at.get(i)
         # "General Motors" is a name, not a title; "State" inside "Secretary of State" is not a name.
-        if end and inside is not None and inside.end > end and inside.type != "PERSON":
+        if end and inside is not None and inside.end > end and not _title_opens(inside, end, doc, lex):
             end = 0
         if not end:
             i += 1
@@ -95,6 +95,17 @@ def role_phrases(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[RolePhr
         phrases.append(_extend(doc, i, end, lex, names_at))
         i = end
     return phrases
+
+
+def _title_opens(name: Candidate, title_end: int, doc: Doc, lex: Lexicon) -> bool:
+    """Whether a name starts with a title: "President Donald Trump", or "Spokeswoman Sandy Angers" that
+    the model called an organisation (two capitalised words must follow and not end in a company form,
+    so "General Motors" and "General Motors Corporation" stay names)."""
+    if name.type == "PERSON":
+        return True
+    rest = doc[title_end : name.end]
+    return (len(rest) >= 2 and all(t.is_title and t.is_alpha for t in rest)
+            and rest[-1].lower_ not in lex.corporate_suffixes)
 
 
 def _can_be_person(name: Candidate, doc: Doc, lex: Lexicon) -> bool:
@@ -116,17 +127,19 @@ def attach_roles(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candida
     phrases = role_phrases(doc, lex, names)
     starts = {c.name_start: c for c in names}
     ends = {c.end: c for c in names}
+    name_at = {i: c for c in names for i in range(c.start, c.end)}
     roles: list[Candidate] = []
     swallowed: set[int] = set()
     for phrase in phrases:
         gender = lex.title_gender.get(phrase.title)
-        for c in names:
-            if phrase.title_start <= c.start and c.end <= phrase.title_end:
+        for i in range(phrase.title_start, phrase.title_end):
+            c = name_at.get(i)
+            if c is not None and phrase.title_start <= c.start and c.end <= phrase.title_end:
                 swallowed.add(id(c))
         named = starts.get(phrase.title_end)
         if named is None:
-            inside = next((c for c in names if c.start <= phrase.title_start < c.end), None)
-            if inside is not None and inside.type == "PERSON" and inside.end > phrase.title_end:
+            inside = name_at.get(phrase.title_start)
+            if inside is not None and inside.end > phrase.title_end and _title_opens(inside, phrase.title_end, doc, lex):
                 named = inside  # the model put the title inside the name: "President Donald Trump"
                 named.name_start = phrase.title_end
         if named is not None and _can_be_person(named, doc, lex) and phrase.end <= named.name_start:
