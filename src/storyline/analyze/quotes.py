@@ -315,7 +315,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
                 quote.speaker = resolver.phrase(head)
                 quote.speaker_entity = resolver.resolve(head, recent) or (
                     None if head.pos_ == "PRON" else quote.speaker.text)
-            quote.channel = _channel(doc, draft, quoted, layout)
+            quote.channel = _channel(frame, quoted, layout)
         elif draft.signature is not None:
             signed = draft.signature
             quote.speaker = Span(text[signed.speaker_start : signed.speaker_end], signed.speaker_start,
@@ -332,30 +332,17 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         quote.evidence = [Evidence(source="rule", confidence=quote.confidence, start=draft.start,
                                    end=draft.end, reason=f"{draft.kind} quote via {draft.how}")]
         if quote.speaker_entity:
-            is_person = frame is None or frame.speaker is None or _is_person(resolver, frame)
-            recent.append(RecentSpeaker(quote.speaker_entity, draft.end,
-                                        layout.index(draft.start), is_person))
+            head = frame.speaker if frame is not None else None
+            recent.append(RecentSpeaker(quote.speaker_entity, draft.end, layout.index(draft.start),
+                                        head is None or resolver.is_person(head)))
         built[id(draft)] = quote
         quotes.append(quote)
     return quotes
 
 
-def _is_person(resolver: SpeakerResolver, frame: CueFrame) -> bool:
-    head = frame.speaker
-    if head is None:
-        return True
-    if head.lower_ in ("he", "she"):
-        return True
-    mention = resolver.mention_at(head.idx, head.idx + len(head))
-    return mention is None or mention.label == "PERSON"
-
-
-def _channel(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]],
-             layout: _Layout) -> str | None:
+def _channel(frame: CueFrame, quoted: list[tuple[int, int]], layout: _Layout) -> str | None:
     """A channel named in the cue's sentence; for written cues ("Trump wrote:") one named in the
     paragraph before."""
-    frame = draft.frame
-    assert frame is not None
     lex = lexicon()
     sent_start, sent_end = layout.sentences.around(frame.start)
     text = layout.text

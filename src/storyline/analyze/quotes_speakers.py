@@ -191,6 +191,13 @@ class SpeakerResolver:
         span = self.doc[left : right + 1]
         return Span(span.text, span.start_char, span.end_char)
 
+    def is_person(self, head: Token) -> bool:
+        """Whether a speaker token stands for a person (not a named organisation or place)."""
+        if head.lower_ in PERSON_PRONOUNS:
+            return True
+        mention = self.mention_at(head.idx, head.idx + len(head))
+        return mention is None or mention.label == "PERSON"
+
     # ------------------------------------------------------------------ resolution
 
     def resolve(self, head: Token, recent: list[RecentSpeaker]) -> str | None:
