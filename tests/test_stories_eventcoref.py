@@ -10,7 +10,7 @@ from pathlib import Path
 
 from storyline.stories.cdcr import load
 from storyline.stories.coref_metrics import score
-from storyline.stories.eventcoref import EventMention, cluster_mentions, default_model, stem
+from storyline.stories.eventcoref import EventMention, cluster_mentions, default_model, related_triggers, stem
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "stories-cdcr"
@@ -74,3 +74,9 @@ def test_bench_skips_a_missing_folder(tmp_path):
     run = subprocess.run([sys.executable, str(ROOT / "bench" / "events.py"), "--data", str(tmp_path / "none")],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and "skipped: data not found" in run.stdout
+
+
+def test_related_triggers_cover_inflections_and_synonyms():
+    assert related_triggers("resigned", "quits")
+    assert related_triggers("launches", "unveiled")
+    assert not related_triggers("resigned", "attacked")

@@ -93,6 +93,21 @@ def _synonyms(a: str, b: str) -> bool:
     return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
 
 
+@lru_cache(maxsize=1)
+def _synonym_groups_by_stem() -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for word, ids in synonym_groups().items():
+        groups.setdefault(stem(word), set()).update(ids)
+    return {key: frozenset(ids) for key, ids in groups.items()}
+
+
+def related_triggers(a: str, b: str) -> bool:
+    """Two trigger words (any inflection) name the same kind of happening: "resigned" ~ "quits"."""
+    stem_a, stem_b = stem(a), stem(b)
+    groups = _synonym_groups_by_stem()
+    return stem_a == stem_b or bool(groups.get(stem_a, frozenset()) & groups.get(stem_b, frozenset()))
+
+
 FEATURES = (
     "same_lemma", "same_stem", "synonym", "same_lemma_speech", "speech_any", "pronoun_near",
     "pronoun_far", "cross_doc", "same_lemma_cross_doc", "sentence_distance", "names_overlap",

@@ -1,8 +1,8 @@
 """A story's timeline: its articles' events linked across articles, dated, with status history and sources.
 
-Within an article, mentions are clustered by the pairwise model (:mod:`.eventcoref`); across
-articles, two events are one when they have the same type, a similar trigger, overlapping
-participants or place, and compatible dates. Dated entries are ordered by date; undated ones sit at
+The analysis has already merged the mentions of one event within an article; across articles, two
+events are one when they have the same type, related triggers (:func:`.eventcoref.related_triggers`),
+a shared participant or place, and compatible dates. Dated entries are ordered by date; undated ones sit at
 the date they were first reported, in reported order. Articles whose analysis has no events appear
 as one undated "report" entry, so the story still reads in order.
 """
@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Article, Event, TimelineEntry
 from .entities import normalise
-from .eventcoref import EventMention, cluster_mentions, stem, synonym_groups
+from .eventcoref import EventMention, related_triggers, stem
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?=$|[T/])")  # day, month, week or year
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -48,29 +47,20 @@ def _day(event: Event) -> str | None:
     return found.group(0) if found else None
 
 
-def _mention(report: Report, event: Event, sentence: int) -> EventMention:
-    text = report.analysis.text if report.analysis else ""
-    sentence_text = text[event.sentence.start : event.sentence.end] if event.sentence else ""
-    trigger = normalise(event.trigger.text)
+def _mention(report: Report, event: Event) -> EventMention:
     day = _day(event)
     return EventMention(
-        id=f"{report.article_id}/{event.id}", doc_id=report.article_id, sentence=sentence,
-        lemma=stem(trigger), text=event.trigger.text, group=report.article_id,  # within-article model
-        context=frozenset(_WORD.findall(sentence_text.lower())) - {trigger},
+        id=f"{report.article_id}/{event.id}", doc_id=report.article_id, sentence=0,
+        lemma=stem(normalise(event.trigger.text)), text=event.trigger.text, type=event.type,
         names=frozenset(normalise(n) for n in [*event.participants, event.place or ""] if n),
-        dates=frozenset({day} if day else set()), type=event.type,
+        dates=frozenset({day} if day else set()),
     )
 
 
 def _occurrences(reports: list[Report]) -> list[_Occurrence]:
-    out = []
-    for report in reports:
-        events = report.analysis.events if report.analysis else []
-        starts = sorted({e.sentence.start if e.sentence else e.trigger.start for e in events})
-        for position, event in enumerate(events):
-            sentence = starts.index(event.sentence.start if event.sentence else event.trigger.start)
-            out.append(_Occurrence(report, event, position, _mention(report, event, sentence)))
-    return out
+    return [_Occurrence(report, event, position, _mention(report, event))
+            for report in reports
+            for position, event in enumerate(report.analysis.events if report.analysis else [])]
 
 
 def _dates_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -79,30 +69,25 @@ def _dates_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_event_across(a: EventMention, b: EventMention) -> bool:
-    """Two events from different articles are one: same type, similar trigger, shared participant
+    """Two events from different articles are one: same type, related triggers, a shared participant
     or place, and no conflicting dates."""
     if a.type != b.type or (a.dates and b.dates and not _dates_compatible(a.dates, b.dates)):
         return False
-    groups = synonym_groups()
-    similar_trigger = a.lemma == b.lemma or bool(groups.get(a.lemma, frozenset()) & groups.get(b.lemma, frozenset()))
-    return similar_trigger and bool(a.names & b.names)
+    return related_triggers(a.text, b.text) and bool(a.names & b.names)
 
 
 def _link(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
-    """Clusters of occurrences: within-article model clusters, then merged across articles."""
-    labels = cluster_mentions([o.mention for o in occurrences]) if occurrences else {}
-    clusters: dict[str, list[_Occurrence]] = {}
-    for occurrence in occurrences:
-        clusters.setdefault(labels[occurrence.mention.id], []).append(occurrence)
+    """Events of different articles that are one event, grouped; the analysis already merged the
+    mentions within each article, so two events of one article are never joined here."""
     merged: list[list[_Occurrence]] = []
-    for cluster in clusters.values():
-        home = next((m for m in merged if any(
-            o.report.article_id != c.report.article_id and same_event_across(o.mention, c.mention)
-            for o in m for c in cluster)), None)
+    for occurrence in occurrences:
+        home = next((group for group in merged
+                     if occurrence.report.article_id not in {o.report.article_id for o in group}
+                     and any(same_event_across(o.mention, occurrence.mention) for o in group)), None)
         if home is None:
-            merged.append(list(cluster))
+            merged.append([occurrence])
         else:
-            home.extend(cluster)
+            home.append(occurrence)
     return merged
 
 
