@@ -129,11 +129,17 @@ def test_releases_need_people_released():
 
 def test_calling_someone_names_is_not_a_phone_call():
     events = _events("Trump has called climate change a hoax. Clinton called Alicia Machado on Friday. "
+                     "Schiff called on the administration to call out Russia. "
                      "Fans charged their phones at the PGA Tour event.",
                      [("on Friday", "DATE", "2025-10-10")])
     calls = [e for e in events if e.type == "phone_call"]
     assert len(calls) == 1 and calls[0].time.value == "2025-10-10"
     assert not [e for e in events if e.type == "visit"]
+
+
+def test_criticism_and_consent_are_not_attacks_or_agreements():
+    events = _events("Trump attacked Clinton for her support of the war. The judge agreed with Ivana Trump.")
+    assert [e.type for e in events] == ["accusation"]
 
 
 def test_source_of_reported_speech():

@@ -84,6 +84,12 @@ def _generic(token) -> bool:
         c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in token.children)
 
 
+def _prepositions(word) -> set[str]:
+    """The prepositions on a word, leaving out those of time ("on Friday")."""
+    return {c.lower_ for c in word.children if c.dep_ == "prep"
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+
+
 def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
     """The first of the candidate's rules whose conditions its roles meet."""
     token = candidate.token
@@ -100,7 +106,13 @@ def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
             continue
         if rule.no_xcomp and any(c.dep_ == "xcomp" for c in token.children):
             continue
-        if rule.no_for and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        preps = _prepositions(token)
+        governing = candidate.governor if candidate.is_noun and candidate.governor is not None else token
+        if rule.preps and not preps & rule.preps:
+            continue
+        if rule.not_preps and (preps | _prepositions(governing)) & rule.not_preps:
+            continue
+        if rule.not_particles and {c.lower_ for c in token.children if c.dep_ == "prt"} & rule.not_particles:
             continue
         if rule.needs_named_object and not frame.objects:
             continue

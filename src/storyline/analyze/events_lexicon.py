@@ -22,7 +22,9 @@ class TriggerRule:
     compounds: frozenset[str] = frozenset()
     not_compounds: frozenset[str] = frozenset()
     no_xcomp: bool = False
-    no_for: bool = False
+    preps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
+    not_particles: frozenset[str] = frozenset()
     needs_named_object: bool = False
     no_complement: bool = False
     after_preps: frozenset[str] = frozenset()
@@ -72,16 +74,22 @@ def _rule(row: list[str]) -> TriggerRule:
         needs_object="obj" in conditions,
         needs_group="group" in conditions,
         theme=conditions.get("theme"),
-        not_objects=frozenset(conditions.get("not_obj", "").split("|")) - {""},
-        compounds=frozenset(conditions.get("compound", "").split("|")) - {""},
-        not_compounds=frozenset(conditions.get("not_compound", "").split("|")) - {""},
+        not_objects=_options(conditions, "not_obj"),
+        compounds=_options(conditions, "compound"),
+        not_compounds=_options(conditions, "not_compound"),
         no_xcomp="no_xcomp" in conditions,
-        no_for="no_for" in conditions,
+        preps=_options(conditions, "prep"),
+        not_preps=_options(conditions, "not_prep"),
+        not_particles=_options(conditions, "not_prt"),
         needs_named_object="named_obj" in conditions,
         no_complement="no_complement" in conditions,
-        after_preps=frozenset(conditions.get("after", "").split("|")) - {""},
+        after_preps=_options(conditions, "after"),
         particle=particle or None,
     )
+
+
+def _options(conditions: dict[str, str], key: str) -> frozenset[str]:
+    return frozenset(conditions.get(key, "").split("|")) - {""}
 
 
 @lru_cache(maxsize=1)
