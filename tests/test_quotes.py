@@ -186,3 +186,9 @@ def test_headline_that_leads_with_its_speaker():
     quotes = _quotes("Mike Pence: Gennifer Flowers Will Not Be at the Debate Tonight.\n\n"
                      "The vice-presidential nominee spoke on Sunday.")
     assert quotes[0].speaker.text == "Mike Pence" and quotes[0].text.startswith("Gennifer")
+
+
+def test_addressee_of_told_and_said_to():
+    told, said = _quotes("On Tuesday, Donald Trump told Hamas that if it does not disarm, the US will "
+                         "disarm it. Ms. Khan said to reporters that the talks had failed.")
+    assert told.addressee == "Hamas" and said.addressee == "reporters"

@@ -315,6 +315,10 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
                 quote.speaker = resolver.phrase(head)
                 quote.speaker_entity = resolver.resolve(head, recent) or (
                     None if head.pos_ == "PRON" else quote.speaker.text)
+            addressee = frame.addressee
+            if addressee is not None:  # a pronoun object is left as written: "told him"
+                resolved = None if addressee.pos_ == "PRON" else resolver.resolve(addressee, recent)
+                quote.addressee = resolved or resolver.phrase(addressee).text
             quote.channel = _channel(frame, quoted, layout)
         elif draft.signature is not None:
             signed = draft.signature

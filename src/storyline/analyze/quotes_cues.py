@@ -30,6 +30,7 @@ class CueFrame:
     speaker: Token | None
     content: tuple[int, int] | None
     tags: frozenset[str]
+    addressee: Token | None = None  # "told Putin", "said to reporters"
 
     @property
     def start(self) -> int:
@@ -138,6 +139,19 @@ def _with_absolute_subject(verb: Token) -> Token | None:
     return None
 
 
+def _addressee(verb: Token, tags: frozenset[str]) -> Token | None:
+    """Whom the words were for: the object of 'told'/'urged', or 'to' someone ("said to reporters")."""
+    for child in verb.children:
+        if ("addressed" in tags and child.dep_ in ("dobj", "dative")
+                and child.pos_ in ("PROPN", "PRON", "NOUN")):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return pobj
+    return None
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     """Char span of tokens, trimmed of edge punctuation; None when too short to be content."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -242,7 +256,7 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
                 speaker, content = trailing
         elif content is not None and speaker is not None:
             content = _with_parenthetical_lead(tok, speaker, content)
-        frames.append(CueFrame(cue, speaker, content, tags))
+        frames.append(CueFrame(cue, speaker, content, tags, _addressee(tok, tags)))
     frames.extend(_according_frames(doc))
     frames.extend(_noun_frames(doc, lexicon, quoted))
     for frame in frames:
@@ -296,7 +310,7 @@ def _rebase(frame: CueFrame, doc: Doc, offset: int) -> CueFrame | None:
     if not cue:
         return None
     content = None if frame.content is None else (frame.content[0] + offset, frame.content[1] + offset)
-    return CueFrame(cue, token_at(frame.speaker), content, frame.tags)
+    return CueFrame(cue, token_at(frame.speaker), content, frame.tags, token_at(frame.addressee))
 
 
 def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
