@@ -38,9 +38,9 @@ def _noun_status(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str]
     status, cue = _verb_status(governor, lexicon)
     if candidate.support:
         return status, cue
-    # An event noun that is only the subject or object of some other verb keeps that verb's
-    # future or negation ("the meeting will take place"), but not its mood or present tense.
-    if noun.dep_ in ("nsubj", "nsubjpass", "attr") and status in ("planned", "negated"):
+    # The subject of some other verb keeps its future ("the meeting will be historic"), but not its
+    # negation or mood ("Clinton's statements don't mean much": the statements were made).
+    if noun.dep_ in ("nsubj", "nsubjpass", "attr") and status == "planned":
         return status, cue
     return "occurred", "default"
 
