@@ -25,18 +25,19 @@ class Cluster:
     words: set[str] = field(default_factory=set)  # name words of its longest PERSON/ORG names
     fixed_type: str | None = None  # from the platform or institution lexicon
 
+    # a type set by a rule (a title, "the airline, Ryanair") outweighs any number of model labels
+    ruled_votes: Counter[str] = field(default_factory=Counter)
+    model_votes: Counter[str] = field(default_factory=Counter)
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        if c.kind in ("name", "title"):
+            (self.ruled_votes if c.type_votes > 1 else self.model_votes)[c.type] += c.type_votes
+
     def type(self) -> str:
         if self.fixed_type:
             return self.fixed_type
-        # a type set by a rule (a title, "the airline, Ryanair") outweighs any number of model labels
-        ruled: Counter[str] = Counter()
-        votes: Counter[str] = Counter()
-        for c in self.members:
-            if c.kind in ("name", "title"):
-                votes[c.type] += c.type_votes
-                if c.type_votes > 1:
-                    ruled[c.type] += c.type_votes
-        winner = (ruled or votes).most_common(1)
+        winner = (self.ruled_votes or self.model_votes).most_common(1)
         return winner[0][0] if winner else self.members[0].type
 
 
@@ -108,7 +109,7 @@ class Clusterer:
 
     def _join(self, cluster: Cluster, c: Candidate, key: str, text: str) -> None:
         c.cluster = cluster.index
-        cluster.members.append(c)
+        cluster.add(c)
         self.by_key.setdefault(key, cluster)
         fixed = self.lex.known_types.get(text) or ("PLATFORM" if c.type == "PLATFORM" else None)
         cluster.fixed_type = cluster.fixed_type or fixed

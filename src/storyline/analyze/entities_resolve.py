@@ -74,7 +74,7 @@ class Resolver:
             c.gender = c.pronoun  # what "he"/"she" resolved to tells later pronouns its gender
         c.cluster = cluster
         c.type = self.clusterer.clusters[cluster].type()
-        self.clusterer.clusters[cluster].members.append(c)
+        self.clusterer.clusters[cluster].add(c)
         self._learn(cluster, c)
         self._cover(c)
 
