@@ -20,8 +20,10 @@ from .boilerplate import normalise, word_count
 from .captions import split_credit
 from .embeds import embedded_media
 from .htmlmeta import page_signals
+from .htmltext import html_to_dump
 from .media import media_from_jsonld
 from .metadata import fill_metadata
+from .textdump import article_lines
 
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
@@ -115,6 +117,10 @@ def _captions(tree: HtmlElement) -> list[Caption]:
     return found
 
 
+def _words(pieces: list[tuple[str, str]]) -> int:
+    return sum(word_count(text) for _, text in pieces)
+
+
 def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> None:
     """Datelines and bylines above the body: a date when the metadata had none, authors likewise."""
     if article.published is None:
@@ -170,8 +176,14 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     _use_stamps(article, stamps, fetched_at)
     if article.published is None:
         _guess_date(article, tree, url, fetched_at)
-    article.text, article.blocks = assemble(kept)
-    if sum(len(b.text.split()) for b in article.blocks) < MIN_ARTICLE_WORDS:
-        article.flags.append("no_article")
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
+    if _words(kept) < MIN_ARTICLE_WORDS:
+        # the extractor found nothing: often markup that defeats the parser; read the page's text as a dump
+        rescued = [("paragraph", line) for line in article_lines(html_to_dump(html))]
+        if _words(rescued) > max(_words(kept), MIN_ARTICLE_WORDS):
+            kept = rescued
+            article.evidence["text"] = Evidence("textdump", 0.6, reason="densest run of prose in the page's text (extractor found none)")
+    article.text, article.blocks = assemble(kept)
+    if _words(kept) < MIN_ARTICLE_WORDS:
+        article.flags.append("no_article")
     return article

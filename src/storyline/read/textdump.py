@@ -146,14 +146,29 @@ def _value(unit: Unit, repeated: bool) -> float:
     return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
 
 
+def _article_run(units: list[Unit]) -> tuple[int, int, list[bool]]:
+    """[start, end) of the article's lines, and which lines repeat elsewhere on the page."""
+    counts = Counter(normalise(u.text) for u in units)
+    repeated = [counts[normalise(u.text)] > 1 for u in units]
+    start, end = _best_run([_value(u, r) for u, r in zip(units, repeated, strict=True)])
+    return start, _comments_start(units, start, end), repeated
+
+
+def article_lines(text: str) -> list[str]:
+    """The article's lines in a dump-like text, without captions, boilerplate or repeated short lines."""
+    units = _units(text)
+    start, end, repeated = _article_run(units)
+    return [
+        u.text for u, r in zip(units[start:end], repeated[start:end], strict=True)
+        if not has_credit(u.text) and not (r and not u.prose) and not boilerplate_reason(u.text)
+    ]
+
+
 def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: str | None) -> Article:
     """Fill ``article`` from a scraped text dump."""
     documents, text = _lift_jsonld(text)
     units = _units(text)
-    counts = Counter(normalise(u.text) for u in units)
-    repeated = [counts[normalise(u.text)] > 1 for u in units]
-    start, end = _best_run([_value(u, r) for u, r in zip(units, repeated, strict=True)])
-    end = _comments_start(units, start, end)
+    start, end, repeated = _article_run(units)
     signals = PageSignals(jsonld_documents=documents)
     if units and start > 0 and units[0].words <= 25 and not units[0].prose:
         signals.title_tag = units[0].text  # a dump starts with the page's <title> or headline
