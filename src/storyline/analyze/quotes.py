@@ -113,7 +113,8 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
                     and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
         if not touching:
-            drafts.append(_Draft(c_start, c_end, "indirect", "indirect", frame))
+            if "belief" not in frame.tags:
+                drafts.append(_Draft(c_start, c_end, "indirect", "indirect", frame))
             continue
         adjacent = _adjacent_mark(text, frame, [marks[i] for i in touching])
         if adjacent is not None:
