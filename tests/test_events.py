@@ -142,6 +142,12 @@ def test_criticism_and_consent_are_not_attacks_or_agreements():
     assert [e.type for e in events] == ["accusation"]
 
 
+def test_present_tense_news_happened_unless_it_continues():
+    events = _events("Biden meets Xi in Bali. Hamas continues to attack Israel.")
+    assert _find(events, "meeting", "Biden", "Xi").status == "occurred"
+    assert _find(events, "attack", "Hamas").status == "ongoing"
+
+
 def test_source_of_reported_speech():
     events = _events("Yuri Ushakov said Donald Trump and Vladimir Putin will meet in Budapest.")
     meeting = _find(events, "meeting", "Trump", "Putin", status="planned")

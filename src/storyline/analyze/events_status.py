@@ -126,7 +126,8 @@ def _tense(verb) -> tuple[str, str]:
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
         return "ongoing", verb.text
     if verb.tag_ in ("VBZ", "VBP"):
-        return "ongoing", verb.text
+        # news tells what happened in the present ("Trump meets Putin", "Trump delivers remarks")
+        return "occurred", verb.text
     if verb.tag_ == "VB" and verb.head != verb and verb.dep_ in CLIMB_DEPS | {"conj"}:
         return _tense(verb.head)
     return "occurred", "default"
