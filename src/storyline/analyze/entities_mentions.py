@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,15 +57,46 @@ def _product_names(doc: Doc, lex: Lexicon) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _modifier_words() -> frozenset[str]:
-    """Adjectives and adverbs that are never nouns ("presidential", "congressional"), from the
-    pipeline's lemmatizer tables when it has them: a one-word "name" among them is a tagging slip."""
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English nouns, and adjectives or adverbs that are never nouns ("presidential"), from the
+    pipeline's lemmatizer tables when it has them: one-word "names" among them are often tagging slips."""
     try:
         table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError, ValueError):
-        return frozenset()
-    modifiers = set(table.get("adj", [])) | set(table.get("adv", []))
-    return frozenset(modifiers - set(table.get("noun", [])))
+        return frozenset(), frozenset()
+    nouns = frozenset(table.get("noun", []))
+    return nouns, frozenset((set(table.get("adj", [])) | set(table.get("adv", []))) - nouns)
+
+
+_OPENING_QUOTES = {"‘", "“", "«"}
+_CLOSING_QUOTES = {"’", "”", "»"}
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is inside a quotation opened earlier in its paragraph."""
+    depth = 0
+    j = i - 1
+    while j >= 0 and "\n" not in doc[j].whitespace_ and "\n" not in doc[j].text:
+        text = doc[j].text
+        if text in _OPENING_QUOTES or (text == '"' and doc[j].tag_ == "``"):
+            depth += 1
+        elif text in _CLOSING_QUOTES or (text == '"' and doc[j].tag_ == "''"):
+            depth -= 1
+        j -= 1
+    return depth > 0
+
+
+def _is_slip(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int]) -> bool:
+    """A one-word name that is really a common word: an adjective ("Presidential"), or a noun used
+    once inside a quote ("talking about Trade between Russia and ...")."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    if lex.country(word) or word in lex.known_types or not word.istitle():
+        return False
+    nouns, modifiers = _common_words()
+    lower = word.lower()
+    return lower in modifiers or (lower in nouns and counts[word] == 1 and _inside_quote(doc, start))
 
 
 def _platform_at(doc: Doc, i: int, lex: Lexicon) -> int:
@@ -125,6 +157,7 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     platforms = [c for c in listed if c.type == "PLATFORM"]
     taken = {i for p in platforms for i in range(p.start, p.end)}
     found = list(platforms)
+    counts = Counter(token.text for ent in doc.ents for token in ent)  # "Apple" counts in "Apple Inc." too
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -134,7 +167,7 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
         text = doc[start:end].text
         if text in products or len(text) < 2 or not any(c.isalpha() for c in text):
             continue
-        if end - start == 1 and text.lower() in _modifier_words() and not lex.country(text):
+        if _is_slip(doc, lex, start, end, counts):
             continue
         if not text[0].isupper() and not text[0].isdigit():
             continue  # the small model sometimes tags lower-case common nouns
