@@ -20,6 +20,7 @@ SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "dep"}
 MIN_CONTENT_TOKENS = 3
 FIRST_PERSON = {"i", "we", "me", "us"}
 _WORD = re.compile(r"\w+")
+_ACCORDING = re.compile(r",?\s+according to\b", re.IGNORECASE)
 
 
 @dataclass
@@ -339,6 +340,10 @@ def _within_paragraph(text: str, frame: CueFrame) -> tuple[int, int] | None:
     p_end = text.find("\n", frame.end)
     p_end = len(text) if p_end < 0 else p_end
     start, end = max(frame.content[0], p_start), min(frame.content[1], p_end)
+    if frame.cue[0].lower_ != "according":
+        # "…, according to Easley" inside a clause is a second attribution, not the content
+        according = _ACCORDING.search(text, start, end)
+        end = according.start() if according else end
     if len(_WORD.findall(text[start:end])) < MIN_CONTENT_TOKENS:
         return None
     return start, end
