@@ -99,6 +99,10 @@ def test_tense_decides_the_month():
         ("The plant reopened on May 3, 1999, and the strike ended the next day.", "the next day", "DATE",
          "1999-05-04"),
         ("The company expects to close the deal by year-end.", "year-end", "DATE", "2025"),
+        ("Revenue was $76 million for the year ended March 31.", "the year", "DURATION", "P1Y"),
+        ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "TIME",
+         "2025-10-21TMO"),
+        ("He stepped down as chairman in March for health reasons.", "March", "DATE", "2025-03"),
     ],
 )
 def test_expression_values(sentence, text, kind, value):
@@ -131,3 +135,10 @@ def test_signal_records_the_preposition(seed_timexes):
 
 def test_numbers_in_paths_are_not_dates():
     assert values("See https://x.com/1s/2025/10/17/06/1030.jpg for the picture.", "2025-10-16") == {}
+
+
+def test_a_quarter_told_a_year_back_is_last_years_quarter_in_focus():
+    found = values("Net rose in the third quarter. It compares with a loss for the corresponding period last year "
+                   "and with sales for last year's quarter.", "2025-10-16")
+    assert found["the corresponding period last year"] == ("DATE", "2024-Q3")
+    assert found["last year's quarter"] == ("DATE", "2024-Q3")

@@ -248,7 +248,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _year_span(m: re.Match[str], ctx: Context) -> Reading | None:
     adjective = " ".join((m.group("adj") or "").lower().split())
-    if m.group("ended"):
+    if m.group("ended") is not None:
         return Reading("DURATION", "P1Y", "a year-long accounting period")
     if not adjective and not re.search(r"\b(?:for|of)\s+$", m.string[max(0, m.start() - 5):m.start()], re.I):
         return None  # a bare "the year" is a time expression in reports ("for the year"), rarely elsewhere
@@ -296,7 +296,8 @@ def _quarter_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _quarter_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
     adjective = " ".join((m.group("adj") or "").lower().split())
-    year_back = 1 if adjective in ("year-ago", "year-earlier", "year ago", "year earlier") else 0
+    a_year_back = adjective in ("year-ago", "year-earlier", "year ago", "year earlier")
+    year_back = 1 if a_year_back or m.group("ago") or m.group("lastyears") else 0
     # "the latest/current quarter" is fixed by the anchor; "the quarter" repeats the last one named.
     by_anchor = adjective in ("latest", "current", "last", "past", "previous", "recent", "most recent", "just-ended")
     if ctx.last_quarter and not (by_anchor and ctx.anchor):

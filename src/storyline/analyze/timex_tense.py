@@ -25,6 +25,8 @@ class TenseWords:
     future_governors: frozenset[str]  # "scheduled to close Monday", "plans to meet in May"
     scheduling_verbs: frozenset[str]  # "has scheduled a news conference Thursday"
     future_signal: re.Pattern[str]  # "as soon as Tuesday"
+    deferral_verbs: frozenset[str]  # "postponed until Tuesday", "extended its deadline until Friday"
+    deferral_signal: re.Pattern[str]  # the preposition that marks the deadline: "until"
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +40,8 @@ def tense_words() -> TenseWords:
         future_governors=frozenset(raw["future_governors"]),
         scheduling_verbs=frozenset(raw["scheduling_verbs"]),
         future_signal=re.compile(r"\b" + alternation(raw["future_signals"]) + r"\s+(?:on\s+|at\s+)?$", re.I),
+        deferral_verbs=frozenset(raw["deferral_verbs"]),
+        deferral_signal=re.compile(r"\b" + alternation(raw["deferral_signals"]) + r"\s+$", re.I),
     )
 
 
@@ -47,7 +51,8 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     ``text`` is ``doc.text``, passed by callers that have it (spaCy rebuilds it on every access).
     """
     words = tense_words()
-    if words.future_signal.search(text if text is not None else doc.text, max(0, start - 20), start):
+    text = doc.text if text is None else text
+    if words.future_signal.search(text, max(0, start - 20), start):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -55,6 +60,8 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    if verb.lemma_ in words.deferral_verbs and words.deferral_signal.search(text, max(0, start - 8), start):
+        return "future"  # a deadline set or moved: "postponed until Tuesday"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & words.future_auxiliaries or auxiliaries & words.modals and "have" not in auxiliaries:
         return "future"
