@@ -1,0 +1,77 @@
+"""Names that are not entities: picture credits, products and weapons, common words tagged as names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .entities_lexicon import Lexicon
+from .nlp import get_nlp
+
+_CLOSERS = {")", "]", "\n"}
+_OPENING_QUOTES = {"‘", "“", "«"}
+_CLOSING_QUOTES = {"’", "”", "»"}
+_QUOTE_REACH = 400  # tokens to look back for an opening quote mark
+
+
+def credit_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens inside picture credits such as "(Picture: AFP/Getty Images)"."""
+    masked: set[int] = set()
+    n = len(doc)
+    for token in doc:
+        if token.lower_ in lex.credit_markers and token.i + 1 < n and doc[token.i + 1].text == ":":
+            i = token.i
+            while i < n and doc[i].text not in _CLOSERS and "\n" not in doc[i].text:
+                masked.add(i)
+                i += 1
+    return masked
+
+
+def product_names(doc: Doc, lex: Lexicon) -> set[str]:
+    """Names used for products or weapons ("Tomahawk missiles"), so not people or organisations."""
+    products = {ent.text for ent in doc.ents if ent.label_ == "PRODUCT"}
+    for ent in doc.ents:
+        if ent.end < len(doc) and doc[ent.end].lower_ in lex.product_nouns:
+            products.add(ent.text)
+    return products | {p + "s" for p in products}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """English nouns, and adjectives or adverbs that are never nouns ("presidential"), from the
+    pipeline's lemmatizer tables when it has them: one-word "names" among them are often tagging slips."""
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset(), frozenset()
+    nouns = frozenset(table.get("noun", []))
+    return nouns, frozenset((set(table.get("adj", [])) | set(table.get("adv", []))) - nouns)
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is inside a quotation opened earlier in its paragraph."""
+    depth = 0
+    j = i - 1
+    stop = max(-1, i - _QUOTE_REACH)
+    while j > stop and "\n" not in doc[j].whitespace_ and "\n" not in doc[j].text:
+        text = doc[j].text
+        if text in _OPENING_QUOTES or (text == '"' and doc[j].tag_ == "``"):
+            depth += 1
+        elif text in _CLOSING_QUOTES or (text == '"' and doc[j].tag_ == "''"):
+            depth -= 1
+        j -= 1
+    return depth > 0
+
+
+def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int]) -> bool:
+    """A one-word name that is really a common word: an adjective ("Presidential"), or a noun used
+    once inside a quote ("talking about Trade between Russia and ...")."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    if lex.country(word) or word in lex.known_types or not word.istitle():
+        return False
+    nouns, modifiers = _common_words()
+    lower = word.lower()
+    return lower in modifiers or (lower in nouns and counts[word] == 1 and _inside_quote(doc, start))
