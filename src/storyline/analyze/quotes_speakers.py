@@ -145,7 +145,7 @@ class SpeakerResolver:
             limit = people[i + 1].start if i + 1 < len(people) else len(self.text)
             limit = min(limit, self.sentences.next_end(m.start))
             j = bisect.bisect_left(positions, m.end)
-            if j < len(pronouns) and pronouns[j][0] < limit:
+            if m.is_subject and j < len(pronouns) and pronouns[j][0] < limit:
                 votes.setdefault(m.name, Counter())[pronouns[j][1]] += 1
         return {name: c.most_common(1)[0][0] for name, c in votes.items()}
 
