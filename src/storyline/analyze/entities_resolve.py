@@ -1,4 +1,5 @@
-"""Resolve role nouns and third-person pronouns to a cluster when the antecedent is clear."""
+"""Resolve role nouns and pronouns (third-person, relative, first-person in quotes) to a cluster when the
+antecedent is clear."""
 
 from __future__ import annotations
 
