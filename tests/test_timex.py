@@ -103,6 +103,13 @@ def test_tense_decides_the_month():
         ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "TIME",
          "2025-10-21TMO"),
         ("He stepped down as chairman in March for health reasons.", "March", "DATE", "2025-03"),
+        ("Prices peaked in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE",
+         "1994-WI"),
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("A court hearing is set for the week of November 3.", "the week of November 3", "DATE", "2025-W45"),
+        ("He was shot last October and his name was crossed out that same day.", "that same day", "DATE",
+         "2024-10-XX"),
+        ("The blast occurred at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m.", "TIME", "2025-10-13T10:35"),
     ],
 )
 def test_expression_values(sentence, text, kind, value):

@@ -38,7 +38,9 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         reading = rule.resolve(match, context)
         if reading is None:
             continue
-        context.last_date = parse_value_start(reading.value) or context.last_date
+        named = parse_value_start(reading.value)
+        if named is not None:
+            context.last_date, context.last_precision = named, len(reading.value)
         timexes.append(_timex(text, start, end, rule.name, reading, anchor_day.isoformat() if anchor_day else None))
     return timexes
 

@@ -60,6 +60,9 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         "POS": r"(?:(?:early|late|mid)-?|the\s+(?:beginning|start|end|middle|close|dawn)\s+of)",
         "DECADE_WORD": alternation(lex.decade_words),
         "YEAR": r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d)",
+        # "nineteen ninety-four", "two thousand and one", as broadcasts read years out
+        "SPELLED_YEAR": (f"(?:(?:nineteen|eighteen)\\s+(?:{tens}(?:[\\s-]{ones})?|{teens}|hundred)|"
+                         f"two\\s+thousand(?:\\s+and\\s+(?:{ones}|{teens}))?)"),
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "TZ": alternation(lex.timezones),
         "HOLIDAY": alternation(lex.holidays),

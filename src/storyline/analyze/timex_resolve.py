@@ -38,6 +38,7 @@ class Context:
     tense_at: Callable[[int, int], str | None]
     last_quarter: str | None = None  # the most recent quarter value resolved in this document
     last_date: date | None = None  # the start of the most recent date resolved in this document
+    last_precision: int = 10  # characters of that date's value: 10 a day, 7 a month, 4 a year
     quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
 
     def quarter_in_focus(self) -> str | None:
@@ -60,10 +61,29 @@ def _unanchored(kind: str, value: str, reason: str, mod: str | None = None) -> R
 
 
 def _year(text: str | None) -> int | None:
+    """A year in digits ("1998", "'98") or words ("nineteen ninety-eight"); None if it is neither."""
     if not text:
         return None
     digits = text.strip("'")
+    if not digits.isdigit():
+        return _year_in_words(digits)
     return int(digits) if len(digits) == 4 else 1900 + int(digits) if int(digits) > 30 else 2000 + int(digits)
+
+
+_CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "two thousand": 2000}
+
+
+def _year_in_words(text: str) -> int | None:
+    """"nineteen ninety-four" → 1994, "nineteen hundred" → 1900, "two thousand and one" → 2001."""
+    words = " ".join(text.lower().split())
+    for head, century in _CENTURY_WORDS.items():
+        if words.startswith(head):
+            rest = words[len(head):].strip().removeprefix("and ").strip()
+            if rest in ("", "hundred"):
+                return century
+            number = lexicon().number(rest)
+            return None if number is None else century + int(number)
+    return None
 
 
 def _day(text: str) -> int:
@@ -123,6 +143,14 @@ def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
                    f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} (verb tense)",
                    _mod(m, "pos"), relative=True)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    day = _calendar_date(m, ctx)
+    start = cal.parse_value_start(day.value) if day else None
+    if day is None or start is None:
+        return day
+    return Reading("DATE", cal.iso_week(start), f"the week holding {day.value}: {day.reason}", relative=day.relative)
 
 
 def _year_of_day(anchor: date, month: int, day: int, direction: Direction) -> int:
@@ -274,16 +302,8 @@ def _position_in_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _spelled_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    lex = lexicon()
-    if m.group("millennium"):
-        rest = lex.number(m.group("rest2")) if m.group("rest2") else 0
-        return Reading("DATE", f"{2000 + int(rest or 0):04d}", "year in words")
-    century = 19 if m.group("century").lower() == "nineteen" else 18
-    rest_text = m.group("rest").lower()
-    rest = 0 if rest_text == "hundred" else lex.number(rest_text)
-    if rest is None:
-        return None
-    return Reading("DATE", f"{century * 100 + int(rest):04d}", "year in words")
+    year = _year_in_words(m.group("year"))
+    return None if year is None else Reading("DATE", f"{year:04d}", "year in words")
 
 
 def _quarter_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -401,6 +421,11 @@ def _day_in_narrative(m: re.Match[str], ctx: Context) -> Reading | None:
     if base is None:
         return _unanchored("DATE", "XXXX-XX-XX", "a day relative to an unknown date")
     source = "the last date named" if ctx.last_date else "the anchor"
+    if ctx.last_date and ctx.last_precision < 10:
+        # "last October ... that same day": a day of that month, which one is not said
+        known = base.isoformat()[:ctx.last_precision]
+        return Reading("DATE", known + "-XX-XX"[:10 - ctx.last_precision], f"'{rel}' day within {known}",
+                       relative=True)
     return Reading("DATE", (base + timedelta(days=offset)).isoformat(), f"'{rel}' day from {source} ({base})",
                    relative=True)
 
@@ -607,6 +632,7 @@ Resolver = Callable[[re.Match[str], Context], Reading | None]
 RESOLVERS: dict[str, Resolver] = {
     "calendar_date_mdy": _calendar_date,
     "calendar_date_dmy": _calendar_date,
+    "week_of": _week_of,
     "numeric_date": _numeric_date,
     "numeric_date_us": _numeric_date,
     "month_year": _month_year,
