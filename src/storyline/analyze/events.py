@@ -8,15 +8,12 @@ from .events_lexicon import EventLexicon, TriggerRule, event_lexicon
 from .events_merge import EventMention, merge_mentions, to_event
 from .events_names import NameResolver
 from .events_roles import RoleFinder, Roles
+from .events_rules import first_satisfied, is_generic
 from .events_source import SourceFinder
 from .events_status import status_from_time, status_of
+from .events_threats import conditional_threat
 from .events_time import TimeFinder, event_time
 from .events_triggers import Candidate, find_candidates
-
-# CAMEO roots of force and coercion (yield, coerce, assault, fight): conditional, they threaten.
-FORCE_ROOTS = frozenset({"08", "17", "18", "19"})
-# Object complements and clauses: "called the plan a hoax", "called it 'bold'".
-COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp", "advcl"})
 
 
 def extract_events(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
@@ -61,11 +58,11 @@ class MentionFramer:
         source, how = self.sources.source(candidate.token)
         frame = self.roles.roles(candidate, source)
         if check_rules:
-            rule = _first_satisfied(candidate, frame)
-            if rule is None or (not frame.participants and _generic(candidate.token)):
+            rule = first_satisfied(candidate, frame)
+            if rule is None or (not frame.participants and is_generic(candidate.token)):
                 return []
         else:
-            rule = _first_satisfied(candidate, frame) or candidate.rules[-1]
+            rule = first_satisfied(candidate, frame) or candidate.rules[-1]
         mention = _mention(candidate, rule, frame, source, how, self.lexicon)
         mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
         mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
@@ -74,54 +71,8 @@ class MentionFramer:
             mention.time = _just_now(candidate, self.anchor)
         mention.confidence = _confidence(mention, candidate)
         self.roles.remember(candidate.token.i, frame.participants)
-        threat = _conditional_threat(candidate, mention, self.roles, self.times)
+        threat = conditional_threat(candidate, mention, self.roles, self.times)
         return [mention, threat] if threat else [mention]
-
-
-def _generic(token) -> bool:
-    """"It is tough to have meetings": a bare plural names no particular event."""
-    return token.tag_ in ("NNS", "NNPS") and not any(
-        c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in token.children)
-
-
-def _prepositions(word) -> set[str]:
-    """The prepositions on a word, leaving out those of time ("on Friday")."""
-    return {c.lower_ for c in word.children if c.dep_ == "prep"
-            and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
-
-
-def _first_satisfied(candidate: Candidate, frame: Roles) -> TriggerRule | None:
-    """The first of the candidate's rules whose conditions its roles meet."""
-    token = candidate.token
-    for rule in candidate.rules:
-        if rule.needs_object and not (frame.has_object or frame.theme_kinds or frame.place):
-            continue
-        if rule.needs_group and len(frame.participants) < 2:
-            continue
-        if rule.theme and rule.theme not in frame.theme_kinds and not (
-                rule.theme == "person" and any(o.type in ("PERSON", "NORP") for o in frame.objects)):
-            continue
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-        if objects & rule.not_objects:
-            continue
-        if rule.no_xcomp and any(c.dep_ == "xcomp" for c in token.children):
-            continue
-        preps = _prepositions(token)
-        governing = candidate.governor if candidate.is_noun and candidate.governor is not None else token
-        if rule.preps and not preps & rule.preps:
-            continue
-        if rule.not_preps and (preps | _prepositions(governing)) & rule.not_preps:
-            continue
-        if rule.not_particles and {c.lower_ for c in token.children if c.dep_ == "prt"} & rule.not_particles:
-            continue
-        if rule.needs_named_object and not frame.objects:
-            continue
-        if rule.no_complement and any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
-            continue
-        if rule.after_preps and not (token.dep_ == "pobj" and token.head.lower_ in rule.after_preps):
-            continue
-        return rule
-    return None
 
 
 def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how: str,
@@ -182,50 +133,3 @@ def _confidence(mention: EventMention, candidate: Candidate) -> float:
     score += 0.05 if mention.place else 0.0
     score -= 0.05 if candidate.is_noun and not candidate.support else 0.0
     return round(min(score, 0.95), 3)
-
-
-def _conditional_threat(candidate: Candidate, mention: EventMention, roles: RoleFinder,
-                        times: TimeFinder) -> EventMention | None:
-    """"If Hamas continues…, we will kill them": a speaker's conditional use of force is a threat
-    against the one addressed, or else the one whose conduct is the condition."""
-    if mention.cameo not in FORCE_ROOTS or mention.status_cue.lower() not in ("if", "unless"):
-        return None
-    if not mention.source or mention.source not in mention.participants:
-        return None
-    report = _reporting_verb(candidate.token, roles.lexicon)
-    targets = [name.text for name in _addressees(report, roles)] if report is not None else []
-    if not targets:
-        condition = _condition_clause(candidate.token)
-        subjects = [c for c in condition.children if c.dep_ == "nsubj"] if condition is not None else []
-        targets = [name.text for word in subjects for name in roles.names_of(word, None)]
-    targets = [t for t in targets or mention.participants if t != mention.source]
-    if not targets:
-        return None
-    said_at = times.at_verb(report) if report is not None else None
-    time = event_time(said_at) if said_at else None
-    return EventMention(
-        type="threat", cameo="13", trigger=mention.trigger, sentence=mention.sentence,
-        participants=[mention.source, *targets], time=time, status="occurred", status_cue="if",
-        source=mention.source, confidence=mention.confidence,
-        speech_act=report.idx if report is not None else None,
-        reason=f"conditional use of force by the speaker ({mention.reason})",
-    )
-
-
-def _reporting_verb(token, lexicon: EventLexicon):
-    for word in token.ancestors:
-        if word.pos_ == "VERB" and word.lemma_.lower() in lexicon.reporting:
-            return word
-    return None
-
-
-def _addressees(verb, roles: RoleFinder) -> list:
-    return [name for c in verb.children if c.dep_ in ("dobj", "dative") for name in roles.names_of(c, None)]
-
-
-def _condition_clause(token):
-    for word in (token, token.head):
-        for child in word.children:
-            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
-                return child
-    return None
