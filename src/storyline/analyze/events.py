@@ -1,5 +1,13 @@
 """Event frames for news: type and CAMEO root, trigger, participants, place, time, status and
-source for each event of an article, with mentions of the same event merged."""
+source for each event of an article, with mentions of the same event merged.
+
+The parts: ``events_triggers`` finds trigger words, ``events_rules`` checks a trigger's lexicon
+conditions, ``events_roles`` fills participants, theme and place (names via ``events_names``),
+``events_time`` attaches time expressions, ``events_status`` decides the status, ``events_source``
+finds who reports it, ``events_threats`` reads conditional force as threats, ``events_merge``
+merges mentions of one event. ``events_detect`` finds untyped event mentions (for benchmarks).
+Word lists are ``storyline/data/events_*``.
+"""
 
 from __future__ import annotations
 
