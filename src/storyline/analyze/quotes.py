@@ -288,11 +288,16 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, layout)
     drafts += [_Draft(e.start, e.end, "direct", "signature", signature=e)
                for e in find_embedded_quotes(doc, text)]
-    # The writer's own voice ("“…,” I said") is not a quote of anyone reported on.
-    drafts = [d for d in drafts if d.frame is None or d.frame.speaker is None
-              or d.frame.speaker.lower_ not in FIRST_PERSON]
     drafts = _link_continuations(text, _drop_nested(drafts), layout)
+    # The writer's own voice ("“…,” I said" and what follows it) is not a quote of anyone
+    # reported on.
+    drafts = [d for d in drafts if not _is_authors(d.source or d)]
     return _build_quotes(doc, entities, drafts, quoted, layout)
+
+
+def _is_authors(draft: _Draft) -> bool:
+    frame = draft.frame
+    return frame is not None and frame.speaker is not None and frame.speaker.lower_ in FIRST_PERSON
 
 
 def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],

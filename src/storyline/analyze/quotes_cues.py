@@ -248,6 +248,9 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         deps = {c.dep_ for c in tok.children}
         if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
             continue  # "it is said", "would not say", "having been told": nobody is quoted
+        if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "conj" and any(
+                c.dep_ == "auxpass" for c in tok.head.children))):
+            continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = subject_of(tok, quoted) or _adjacent_name(tok, quoted)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
