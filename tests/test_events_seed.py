@@ -46,4 +46,4 @@ def test_supply_threats_deal_and_releases(events):
     assert len(threats) >= 2 and all(t.source and "Trump" in t.source for t in threats)
     assert _find(events, "agreement", "Hamas", status="occurred").time.value == "2025-10-13"
     release = _find(events, "release", "Hamas", status="occurred")
-    assert "hostages" in release.theme
+    assert release.theme == "hostages and prisoners"

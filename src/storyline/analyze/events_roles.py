@@ -305,6 +305,8 @@ def _copula_places(verb) -> list:
 
 
 def _phrase_text(word) -> str:
-    """A noun with its modifiers before it ("long-range Tomahawk missiles")."""
+    """A noun with its modifiers before it and the nouns joined to it ("long-range Tomahawk
+    missiles", "hostages and prisoners")."""
     start = min([word.i] + [c.left_edge.i for c in word.lefts if c.dep_ in ("compound", "amod", "nummod", "nmod")])
-    return word.doc[start: word.i + 1].text
+    end = max([word.i] + [c.i for c in word.children if c.dep_ == "conj" and c.pos_ == word.pos_])
+    return word.doc[start: end + 1].text
