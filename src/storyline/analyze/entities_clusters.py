@@ -32,7 +32,10 @@ class Cluster:
     def add(self, c: Candidate) -> None:
         self.members.append(c)
         if c.kind in ("name", "title"):
-            (self.ruled_votes if c.type_votes > 1 else self.model_votes)[c.type] += c.type_votes
+            if c.type_votes > 1:
+                self.ruled_votes[c.type] += c.type_votes
+            else:  # the model labels a full name more reliably than a lone surname
+                self.model_votes[c.type] += c.type_votes * (c.end - c.name_start)
 
     def type(self) -> str:
         if self.fixed_type:
