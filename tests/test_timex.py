@@ -110,6 +110,7 @@ def test_tense_decides_the_month():
         ("He was shot last October and his name was crossed out that same day.", "that same day", "DATE",
          "2024-10-XX"),
         ("The blast occurred at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m.", "TIME", "2025-10-13T10:35"),
+        ("He was shot to death last Oct. 3 at his home.", "Oct. 3", "DATE", "2025-10-03"),
     ],
 )
 def test_expression_values(sentence, text, kind, value):
@@ -123,6 +124,7 @@ def test_expression_values(sentence, text, kind, value):
         "After the fall of Kabul, the embassy closed.",
         "He told USA Today that Jan Kavan may march with them.",
         "Iraq imports about three-quarters of its food.",
+        "Unions held a March for Jobs.",
     ],
 )
 def test_not_time_expressions(sentence):

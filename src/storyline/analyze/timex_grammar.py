@@ -63,7 +63,7 @@ def _fragments(lex: Lexicon) -> dict[str, str]:
         # "nineteen ninety-four", "two thousand and one", as broadcasts read years out
         "SPELLED_YEAR": (f"(?:(?:nineteen|eighteen)\\s+(?:{tens}(?:[\\s-]{ones})?|{teens}|hundred)|"
                          f"two\\s+thousand(?:\\s+and\\s+(?:{ones}|{teens}))?)"),
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|,\d{3})",
         "TZ": alternation(lex.timezones),
         "HOLIDAY": alternation(lex.holidays),
         "REF": alternation(lex.reference_words),

@@ -47,9 +47,10 @@ class Context:
             return self.last_quarter
         return cal.at_granularity(cal.shift(self.anchor, "Q", -1), "Q")
 
-    def direction(self, start: int, end: int) -> Direction:
-        """Past or future reading for a bare weekday/month, from the governing verb's tense."""
-        tense = self.tense_at(start, end)
+    def direction(self, m: re.Match[str]) -> Direction:
+        """Past or future reading for a bare weekday/month, from the tense of the verb governing the
+        match's extent (its group ``x`` when it has one)."""
+        tense = self.tense_at(*m.span("x" if "x" in m.re.groupindex else 0))
         return tense if tense in ("past", "future") else "present"
 
 
@@ -115,7 +116,7 @@ def _direction_from_rel(rel: str | None, ctx: Context, m: re.Match[str]) -> Dire
         return "next"
     if rel == "this":
         return "this"
-    return ctx.direction(m.start(), m.end())
+    return ctx.direction(m)
 
 
 def _part(text: str | None) -> str:
@@ -138,7 +139,7 @@ def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}", "calendar date", _mod(m, "pos"))
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "day and month without a year")
-    direction = ctx.direction(m.start(), m.end())
+    direction = ctx.direction(m)
     year = _year_of_day(ctx.anchor, month, day, direction)
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
                    f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} (verb tense)",
@@ -264,7 +265,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
             return _unanchored("DATE", f"XXXX-{label}", "quarter without a year")
         year = ctx.anchor.year + _shift_from_rel(rel)
         current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
-        if not rel and nth > current and ctx.direction(m.start(), m.end()) == "past":
+        if not rel and nth > current and ctx.direction(m) == "past":
             year -= 1  # a later quarter told in the past tense is last year's
     if m.group("ago"):
         year -= 1
@@ -443,7 +444,7 @@ def _weekend(m: re.Match[str], ctx: Context, shift: int) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX-WXX-WE", "weekend without a publication date")
     if shift == 0:
-        direction = ctx.direction(m.start(), m.end())
+        direction = ctx.direction(m)
         saturday = cal.weekday_near(ctx.anchor, 6, "future" if direction == "future" else "past")
     else:
         saturday = cal.weekday_near(ctx.anchor, 6, "next" if shift > 0 else "last")
@@ -589,7 +590,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
     # The day is named right after the time ("10 p.m. Wednesday") or looked ahead to ("... on Friday").
     if m.group("cwd") or m.group("onwd"):
         weekday = lex.weekday(m.group("cwd") or m.group("onwd"))
-        direction = ctx.direction(m.start(), m.end())
+        direction = ctx.direction(m)
         return cal.weekday_near(ctx.anchor, weekday, "future" if direction == "future" else "past").isoformat(), True
     word = (m.group("cword") or m.group("onword") or "today").lower()
     offset = lexicon().day_words[word]
@@ -604,7 +605,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.anchor is None:
             return _unanchored("DATE", "XXXX-" + (rule if "-" in rule else "XX-XX"), "holiday without a year")
         year = ctx.anchor.year + _shift_from_rel(m.group("rel"))
-        if not m.group("rel") and ctx.direction(m.start(), m.end()) == "past" and _holiday_day(year, rule) > ctx.anchor:
+        if not m.group("rel") and ctx.direction(m) == "past" and _holiday_day(year, rule) > ctx.anchor:
             year -= 1  # told in the past tense: the last one before the anchor
     if "-" in rule:
         return Reading("DATE", f"{year:04d}-{rule}", "fixed-date holiday")

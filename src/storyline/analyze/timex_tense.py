@@ -60,7 +60,7 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     verb = _governing_verb(span.root)
     if verb is None:
         return None
-    if verb.lemma_ in words.deferral_verbs and words.deferral_signal.search(text, max(0, start - 8), start):
+    if verb.lemma_ in words.deferral_verbs and words.deferral_signal.search(text, max(0, start - 12), start):
         return "future"  # a deadline set or moved: "postponed until Tuesday"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & words.future_auxiliaries or auxiliaries & words.modals and "have" not in auxiliaries:
