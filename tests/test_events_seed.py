@@ -42,6 +42,7 @@ def test_calls_and_meetings(events):
 def test_supply_threats_deal_and_releases(events):
     supply = _find(events, "arms_supply", "Ukraine", status="hypothetical")
     assert "Tomahawk" in supply.theme
+    assert len([e for e in events if e.type == "arms_supply"]) == 1  # "the US might supply" = "he might supply"
     threats = [e for e in events if e.type == "threat" and "Hamas" in e.participants]
     assert len(threats) >= 2 and all(t.source and "Trump" in t.source for t in threats)
     assert _find(events, "agreement", "Hamas", status="occurred").time.value == "2025-10-13"

@@ -70,6 +70,8 @@ def _same_people(group: list[EventMention], mention: EventMention) -> bool:
     mine = set(mention.participants)
     if not known:
         return True  # "the deal … Aeroflot's deal": the first mention named nobody
+    if known & mine and mention.theme and any(m.theme == mention.theme for m in group):
+        return True  # the same Tomahawks to the same Ukraine, whether "the US" or "Trump" sends them
     return bool(known & mine) and (mine <= known or known <= mine)
 
 
