@@ -50,7 +50,8 @@ def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] |
             continue
         if in_table and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
             continue
-        if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
+        # a short line repeated on the page is navigation, unless it is a heading (the table of contents repeats it)
+        if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text) and kind != "heading":
             continue
         kept.append((kind, text))
     return kept

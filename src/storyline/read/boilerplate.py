@@ -45,8 +45,14 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words of a line; Chinese, Japanese and Korean, written without spaces, count two characters a word."""
+    words = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    return words + cjk // 2 if cjk else words
 
 
 def is_sentence(text: str) -> bool:
@@ -59,6 +65,8 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 def _sentences_reason(text: str, max_words: int) -> str | None:
     """A long line is boilerplate when most of its sentences are ("Follow us… Sign up… Get the app…")."""
+    if not _phrases().search(normalise(text)):
+        return None  # most long lines are prose: one scan rules them out
     sentences = _SENTENCE_SPLIT.split(text)
     if len(sentences) < 2 or any(word_count(s) > max_words for s in sentences):
         return None

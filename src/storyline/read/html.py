@@ -47,7 +47,7 @@ def _is_data_table(table: _Element) -> bool:
     if any(c.get("role") == "head" for r in rows[:2] for c in r):
         return True
     widths = {sum(1 for c in r if c.tag == "cell") for r in rows}
-    nested = any(c.tag in ("p", "table", "list") for r in rows for cell in r for c in cell)
+    nested = any(c.tag in ("table", "list") for r in rows for cell in r for c in cell)
     return len(rows) >= 3 and len(widths) == 1 and widths != {1} and not nested
 
 
