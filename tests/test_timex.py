@@ -111,6 +111,7 @@ def test_tense_decides_the_month():
          "2024-10-XX"),
         ("The blast occurred at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m.", "TIME", "2025-10-13T10:35"),
         ("He was shot to death last Oct. 3 at his home.", "Oct. 3", "DATE", "2025-10-03"),
+        ("Kidnappings have risen in recent years.", "recent years", "DURATION", "PXY"),
     ],
 )
 def test_expression_values(sentence, text, kind, value):
