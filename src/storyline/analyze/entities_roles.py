@@ -152,8 +152,11 @@ def attach_roles(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candida
             named = starts.get(after_comma) or starts.get(after_comma + 1)
             if named is not None and _can_be_person(named, doc, lex) and _follows_apposition(doc, named.end):
                 role.link = named
-        if role.link is None and phrase.start >= 2 and doc[phrase.start - 1].text == ",":
-            named = ends.get(phrase.start - 1)
+        comma = phrase.start - 1
+        while comma > 0 and doc[comma].tag_ == "RB":
+            comma -= 1  # "Mark Papermaster, formerly an Apple executive"
+        if role.link is None and comma >= 1 and doc[comma].text == ",":
+            named = ends.get(comma)
             if named is not None and _can_be_person(named, doc, lex) and _follows_apposition(doc, phrase.end):
                 role.link = named
         if role.link is not None:
@@ -213,14 +216,25 @@ def org_descriptions(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Can
     return roles
 
 
+def _followed_by_age(doc: Doc, end: int) -> bool:
+    """ "<name>, 49," gives a person's age."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 0 < int(age) < 120
+
+
 def name_qualifiers(doc: Doc, lex: Lexicon, names: list[Candidate]) -> None:
-    """Record the country a name is tied to: "Ukraine's Zelensky", "Vladimir Putin, of Russia"."""
+    """Record the country a name is tied to ("Ukraine's Zelensky", "Vladimir Putin, of Russia"), and
+    that a name with an age is a person."""
     starts = {c.start: c for c in names}
     for c in names:
         if c.type in ("GPE", "NORP") and c.end + 1 < len(doc) and doc[c.end].tag_ == "POS":
             owned = starts.get(c.end + 1)
             if owned is not None and owned.type == "PERSON" and owned.qualifier is None:
                 owned.qualifier = _qualifier(doc[c.name_start : c.end].text, lex)
+        if _followed_by_age(doc, c.end):
+            c.type, c.type_votes = "PERSON", 3  # "Papermaster, 49, had left"
         if c.type == "PERSON" and c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ == "of":
             place = starts.get(c.end + 2)
             if place is not None and place.type == "GPE" and c.qualifier is None:
