@@ -166,10 +166,28 @@ def _subtree_tokens(token: Token) -> list[Token]:
     return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
 
 
+def _named_as(verb: Token) -> tuple[int, int] | None:
+    """What a naming verb calls something: "called the program [one of the biggest …]",
+    "described her as [the children's mother]"."""
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            tokens = _subtree_tokens(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            tokens = [t for t in _subtree_tokens(child) if t.i > child.i]
+        else:
+            continue
+        words = [t for t in tokens if not t.is_punct]
+        if words:
+            return words[0].idx, words[-1].idx + len(words[-1])
+    return None
+
+
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
-    if tags & {"naming", "direct"}:
-        return None  # "called the plan a disaster", "asked how long": not reported speech
+    if "naming" in tags:
+        return _named_as(verb)
+    if "direct" in tags:
+        return None  # "asked how long": introduces quoted words only
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
