@@ -152,3 +152,11 @@ def test_a_quarter_told_a_year_back_is_last_years_quarter_in_focus():
                    "and with sales for last year's quarter.", "2025-10-16")
     assert found["the corresponding period last year"] == ("DATE", "2024-Q3")
     assert found["last year's quarter"] == ("DATE", "2024-Q3")
+
+
+def test_after_a_span_of_months_a_year_earlier_is_the_year_before():
+    text = ("Net rose in the third quarter from a year earlier. For the nine months, earnings rose from "
+            "a loss a year earlier. The year-ago results were restated.")
+    found = [(t.text, t.value) for t in tag_timexes(parse(text), "2025-10-16")]
+    assert [value for phrase, value in found if phrase in ("a year earlier", "year-ago")] == ["2024-Q3", "2024",
+                                                                                            "2024"]

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..model import Evidence, Span, Timex
-from .timex_calendar import parse_anchor, parse_value_start
+from .timex_calendar import parse_anchor
 from .timex_grammar import WORD, Rule, digit_classes, rules, rules_by_trigger
 from .timex_lexicon import alternation, lexicon
 from .timex_resolve import Context, Reading
@@ -38,9 +38,7 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         reading = rule.resolve(match, context)
         if reading is None:
             continue
-        named = parse_value_start(reading.value)
-        if named is not None:
-            context.last_date, context.last_precision = named, len(reading.value)
+        context.remember(reading)
         timexes.append(_timex(text, start, end, rule.name, reading, anchor_day.isoformat() if anchor_day else None))
     return timexes
 

@@ -40,18 +40,39 @@ class Context:
     last_date: date | None = None  # the start of the most recent date resolved in this document
     last_precision: int = 10  # characters of that date's value: 10 a day, 7 a month, 4 a year
     quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
+    span_in_focus: bool = False  # a span of months ("the nine months") was named after the last quarter
 
     def quarter_in_focus(self) -> str | None:
-        """The quarter last named, or in a quarterly report the last one completed before the anchor."""
+        """The quarter last named, or in a quarterly report the last one completed before the anchor;
+        None once a longer span of months is the period under discussion."""
+        if self.span_in_focus:
+            return None
         if self.last_quarter or not self.quarterly or self.anchor is None:
             return self.last_quarter
         return cal.at_granularity(cal.shift(self.anchor, "Q", -1), "Q")
+
+    def focus_quarter(self, value: str) -> None:
+        """``value`` (``1989-Q3``) is now the quarter that anaphors ("the quarter", "a year ago") mean."""
+        self.last_quarter, self.span_in_focus = value, False
+
+    def remember(self, reading: Reading) -> None:
+        """Keep what later relative expressions refer to: the last date named and its precision, and
+        whether results now cover a span of months ("For the nine months, ... a year earlier")."""
+        named = cal.parse_value_start(reading.value)
+        if named is not None:
+            self.last_date, self.last_precision = named, len(reading.value)
+        months = _MONTHS_SPAN.fullmatch(reading.value) if reading.type == "DURATION" else None
+        if months and int(months.group(1)) > 3:
+            self.span_in_focus = True
 
     def direction(self, m: re.Match[str]) -> Direction:
         """Past or future reading for a bare weekday/month, from the tense of the verb governing the
         match's extent (its group ``x`` when it has one)."""
         tense = self.tense_at(*m.span("x" if "x" in m.re.groupindex else 0))
         return tense if tense in ("past", "future") else "present"
+
+
+_MONTHS_SPAN = re.compile(r"P(\d+)M")  # a span of whole months: "the nine months" is P9M
 
 
 # ---------------------------------------------------------------- helpers for resolvers
@@ -271,7 +292,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         year -= 1
     value = f"{year:04d}-{label}"
     if not half and not m.group("ago"):
-        ctx.last_quarter = value
+        ctx.focus_quarter(value)
     return Reading("DATE", value, "quarter of the year", relative=rel is not None or not m.group("year"))
 
 
@@ -309,7 +330,7 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _quarter_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
     year = int(m.group("year"))
-    if ctx.last_quarter:
+    if ctx.last_quarter and not ctx.span_in_focus:
         label = ctx.last_quarter.split("-")[1]
         return Reading("DATE", f"{year:04d}-{label}", "the quarter mentioned before, in the year named")
     return Reading("DATE", f"{year:04d}", "a period of the year named")
@@ -409,7 +430,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         return _unanchored("DATE", placeholder, f"'{rel} {unit}' needs the publication date", mod)
     value = cal.at_granularity(cal.shift(ctx.anchor, unit, shift), unit)
     if unit == "Q":
-        ctx.last_quarter = value
+        ctx.focus_quarter(value)
     if pos in ("earlier", "later"):
         mod = None
     return Reading("DATE", value, f"'{rel}' {unit} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
