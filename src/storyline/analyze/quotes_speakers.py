@@ -215,6 +215,9 @@ class SpeakerResolver:
             mention = self.mention_at(appos.idx, appos.idx + len(appos))
             if mention is not None:
                 return mention.name
+        author = self._author_of(head)
+        if author is not None:
+            return author
         lemma = head.lemma_.lower()
         if lemma in self.lexicon.proxies:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -225,6 +228,16 @@ class SpeakerResolver:
             return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None)
         if lemma in self.lexicon.roles:
             return self._resolve_role(head, recent)
+        return None
+
+    def _author_of(self, head: Token) -> str | None:
+        """'a study by the Senate committee', 'a statement from Tesla': the named author."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                for pobj in prep.children:
+                    mention = self.mention_at(pobj.idx, pobj.idx + len(pobj))
+                    if pobj.dep_ == "pobj" and mention is not None and mention.label != "GPE":
+                        return mention.name
         return None
 
     @staticmethod
