@@ -65,6 +65,11 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
     absolute = _with_absolute_subject(verb)
     if absolute is not None:
         return absolute
+    if verb.dep_ == "xcomp":
+        # object control: "prompting the city to urge residents …" → the city urges
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None:
+            return controller
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None

@@ -231,9 +231,13 @@ class SpeakerResolver:
         return None
 
     def _author_of(self, head: Token) -> str | None:
-        """'a study by the Senate committee', 'a statement from Tesla': the named author."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+        """'a study by the Senate committee', 'a statement from Tesla', 'a statement e-mailed to
+        The Globe by Reagan Ruslim': the named author."""
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [c for acl in head.children if acl.dep_ == "acl"
+                  for c in acl.children if c.dep_ == "agent"]
+        for prep in preps:
+            if prep.lower_ in ("by", "from"):
                 for pobj in prep.children:
                     mention = self.mention_at(pobj.idx, pobj.idx + len(pobj))
                     if pobj.dep_ == "pobj" and mention is not None and mention.label != "GPE":
