@@ -115,3 +115,9 @@ def test_titles_honorifics_listed_institutions_and_role_recency():
     meloni = names["Meloni"]
     assert "Mrs Meloni" in meloni.aliases and "prime minister" in meloni.roles
     assert "she" in {m.text for m in meloni.mentions}
+
+
+def test_only_name_like_words_are_found_again():
+    names = _names("Brendan Shanahan scored twice for the Rangers. Martin O’Neill praised O’Neill's staff. "
+                   "The final score was Vancouver 2, Chicago 1, and 2 fans were hurt.")
+    assert not any(m.text in ("2", "1") for e in names.values() for m in e.mentions)

@@ -65,6 +65,11 @@ def name_key(text: str, type_: str, lex: Lexicon) -> str:
     return family + " ".join(words)
 
 
+def _looks_like_name(word: str) -> bool:
+    """A word worth finding again on its own: capitalised letters, not "2" from "Vancouver 2"."""
+    return len(word) > 1 and word[0].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in _JOINERS)
 
@@ -119,7 +124,7 @@ class Clusterer:
         words = key.split()
         if c.type in ("PERSON", "ORG") and len(words) > 1:
             for word in words:
-                if word not in cluster.words and word not in _JOINERS:
+                if word not in cluster.words and word not in _JOINERS and word.isalpha():
                     cluster.words.add(word)
                     self.by_word[word].append(cluster)
         if c.type == "ORG" and len(words) > 1:
@@ -167,10 +172,14 @@ class Clusterer:
         for cluster in self.clusters:
             kind = cluster.type()
             for m in cluster.members:
-                if m.end - m.name_start == 1 and kind in ("PERSON", "ORG") and self.doc[m.name_start].text[:1].isupper():
-                    known.setdefault(self.doc[m.name_start].text, cluster)
+                if m.end - m.name_start == 1 and kind in ("PERSON", "ORG"):
+                    word = self.doc[m.name_start].text
                 elif m.end - m.name_start > 1 and kind == "PERSON":
-                    known.setdefault(self.doc[m.end - 1].text, cluster)  # the surname
+                    word = self.doc[m.end - 1].text  # the surname
+                else:
+                    continue
+                if _looks_like_name(word):
+                    known.setdefault(word, cluster)
         added = []
         for token in self.doc:
             cluster = known.get(token.text)
