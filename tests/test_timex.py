@@ -112,6 +112,9 @@ def test_tense_decides_the_month():
         ("The blast occurred at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m.", "TIME", "2025-10-13T10:35"),
         ("He was shot to death last Oct. 3 at his home.", "Oct. 3", "DATE", "2025-10-03"),
         ("Kidnappings have risen in recent years.", "recent years", "DURATION", "PXY"),
+        ("Funds will sell junk bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("The index fell on Friday, down 4% from the previous Friday.", "the previous Friday", "DATE",
+         "2025-10-03"),
     ],
 )
 def test_expression_values(sentence, text, kind, value):
@@ -160,3 +163,10 @@ def test_after_a_span_of_months_a_year_earlier_is_the_year_before():
     found = [(t.text, t.value) for t in tag_timexes(parse(text), "2025-10-16")]
     assert [value for phrase, value in found if phrase in ("a year earlier", "year-ago")] == ["2024-Q3", "2024",
                                                                                             "2024"]
+
+
+def test_a_year_ago_compares_with_the_quarter_reported_not_one_forecast():
+    text = ("Third-quarter profit fell. Analysts expect weakness through the first quarter of 2026. "
+            "In the year-ago period, the company earned $1 million.")
+    found = values(text, "2025-10-16")
+    assert found["the year-ago period"] == ("DATE", "2024-Q3")

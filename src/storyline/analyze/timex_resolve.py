@@ -37,6 +37,7 @@ class Context:
     anchor: date | None
     tense_at: Callable[[int, int], str | None]
     last_quarter: str | None = None  # the most recent quarter value resolved in this document
+    reported_quarter: str | None = None  # the most recent of them already over at the anchor
     last_date: date | None = None  # the start of the most recent date resolved in this document
     last_precision: int = 10  # characters of that date's value: 10 a day, 7 a month, 4 a year
     quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
@@ -47,13 +48,17 @@ class Context:
         None once a longer span of months is the period under discussion."""
         if self.span_in_focus:
             return None
-        if self.last_quarter or not self.quarterly or self.anchor is None:
-            return self.last_quarter
+        if self.reported_quarter or not self.quarterly or self.anchor is None:
+            return self.reported_quarter
         return cal.at_granularity(cal.shift(self.anchor, "Q", -1), "Q")
 
     def focus_quarter(self, value: str) -> None:
-        """``value`` (``1989-Q3``) is now the quarter that anaphors ("the quarter", "a year ago") mean."""
+        """``value`` (``1989-Q3``) is now the quarter that "the quarter" means; "a year ago" compares
+        with it only if it was over by the anchor (results are reported, forecasts are not compared)."""
         self.last_quarter, self.span_in_focus = value, False
+        year, label = value.split("-")
+        if self.anchor is None or cal.add_months(date(int(year), 3 * int(label[1]) - 2, 1), 3) <= self.anchor:
+            self.reported_quarter = value
 
     def remember(self, reading: Reading) -> None:
         """Keep what later relative expressions refer to: the last date named and its precision, and
@@ -133,7 +138,7 @@ def _direction_from_rel(rel: str | None, ctx: Context, m: re.Match[str]) -> Dire
     rel = (rel or "").lower()
     if rel in ("last", "past", "previous"):
         return "last"
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "following"):
         return "next"
     if rel == "this":
         return "this"
@@ -342,10 +347,11 @@ def _quarter_anaphor(m: re.Match[str], ctx: Context) -> Reading | None:
     year_back = 1 if a_year_back or m.group("ago") or m.group("lastyears") else 0
     # "the latest/current quarter" is fixed by the anchor; "the quarter" repeats the last one named.
     by_anchor = adjective in ("latest", "current", "last", "past", "previous", "recent", "most recent", "just-ended")
-    if ctx.last_quarter and not (by_anchor and ctx.anchor):
-        year, label = ctx.last_quarter.split("-")
+    focus = ctx.quarter_in_focus() if year_back else ctx.last_quarter
+    if focus and not (by_anchor and ctx.anchor):
+        year, label = focus.split("-")
         value = f"{int(year) - year_back:04d}-{label}"
-        return Reading("DATE", value, f"the quarter mentioned before ({ctx.last_quarter})", relative=True)
+        return Reading("DATE", value, f"the quarter mentioned before ({focus})", relative=True)
     if ctx.anchor is None:
         return _unanchored("DATE", "XXXX-QX", "quarter referred to without a date")
     current = cal.shift(ctx.anchor, "Q", 0 if adjective == "current" else -1)
@@ -398,7 +404,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     suffix = f"T{part}" if part else ""
     if ctx.anchor is None:
         return _unanchored(kind, f"XXXX-WXX-{weekday}{suffix}", "weekday without a publication date", mod)
-    direction = _direction_from_rel(m.group("rel"), ctx, m)
+    rel = (m.group("rel") or "").lower()
+    if rel in ("previous", "following") and ctx.last_date is not None and ctx.last_precision == 10:
+        # "down 4.5% from the previous Friday": counted from the day the story is telling about
+        day = cal.weekday_near(ctx.last_date, weekday, "last" if rel == "previous" else "next")
+        return Reading(kind, day.isoformat() + suffix, f"the {rel} such day from the last date named "
+                       f"({ctx.last_date.isoformat()})", mod, True)
+    direction = _direction_from_rel(rel, ctx, m)
     if direction == "present":
         # News mostly reports what happened: without a future verb, take the last such day.
         day = cal.weekday_near(ctx.anchor, weekday, "past")
@@ -688,6 +700,7 @@ RESOLVERS: dict[str, Resolver] = {
     "rate": _blocked,
     "quarter_of_year": _quarter_of_year,
     "bare_plural": _bare_plural,
+    "units_ahead": _bare_plural,
     "set_every": _set_every,
     "set_month": _set_month,
     "set_adverb": _set_adverb,
