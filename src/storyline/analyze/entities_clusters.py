@@ -65,9 +65,14 @@ def name_key(text: str, type_: str, lex: Lexicon) -> str:
     return family + " ".join(words)
 
 
+def _is_word(word: str) -> bool:
+    """Letters, perhaps with hyphens or apostrophes ("O'Neill"), not "2" from "Vancouver 2"."""
+    return word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
 def _looks_like_name(word: str) -> bool:
-    """A word worth finding again on its own: capitalised letters, not "2" from "Vancouver 2"."""
-    return len(word) > 1 and word[0].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    """A word worth finding again on its own: a capitalised word."""
+    return len(word) > 1 and word[0].isupper() and _is_word(word)
 
 
 def _acronym(words: list[str]) -> str:
@@ -124,7 +129,7 @@ class Clusterer:
         words = key.split()
         if c.type in ("PERSON", "ORG") and len(words) > 1:
             for word in words:
-                if word not in cluster.words and word not in _JOINERS and word.isalpha():
+                if word not in cluster.words and word not in _JOINERS and _is_word(word):
                     cluster.words.add(word)
                     self.by_word[word].append(cluster)
         if c.type == "ORG" and len(words) > 1:
