@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .nlp import parse_many
 from .quotes_lexicon import QuoteLexicon
+from .quotes_repairs import adjacent_name, parenthetical_lead, trailing_attribution, with_absolute_subject
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -62,7 +63,7 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    absolute = _with_absolute_subject(verb)
+    absolute = with_absolute_subject(verb)
     if absolute is not None:
         return absolute
     if verb.dep_ == "xcomp":
@@ -72,76 +73,6 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
             return controller
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
-    return None
-
-
-def _is_name(tok: Token) -> bool:
-    # the tagger may say NNP while the coarse POS is wrong ("DeBoer" as AUX)
-    return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
-
-
-def _adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
-    """When the parse lost the subject, a name or he/she right beside the cue ("… eye-opener”
-    Farinloye says", "says Smith") is the speaker."""
-    doc = verb.doc
-    for i in (verb.i - 1, verb.i + 1):
-        if 0 <= i < len(doc):
-            tok = doc[i]
-            if (_is_name(tok) or tok.lower_ in ("he", "she", "they")) and not quoted(tok.idx):
-                return tok
-    return None
-
-
-def _trailing_attribution(verb: Token, quoted: Callable[[int], bool]
-                          ) -> tuple[Token, tuple[int, int] | None] | None:
-    """'…, he said.' / '…, said Smith.' closing a sentence the parser did not hang on the cue:
-    the speaker is the word beside the cue and the content everything before the comma."""
-    doc = verb.doc
-    i = verb.i
-    if i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text in ".,;":
-        speaker_i, comma_i = i - 1, i - 2  # "…, he said."
-    elif i + 1 < len(doc) and doc[i - 1].text == ",":
-        speaker_i, comma_i = i + 1, i - 1  # "…, said Smith."
-    else:
-        return None
-    if comma_i < 0 or doc[comma_i].text != "," or speaker_i >= len(doc):
-        return None
-    speaker = doc[speaker_i]
-    if not (_is_name(speaker) or speaker.lower_ in ("he", "she", "they")) or quoted(speaker.idx):
-        return None
-    sent_start = comma_i
-    while sent_start > 0 and not doc[sent_start].is_sent_start:
-        sent_start -= 1  # walk back rather than ask Token.sent, which scans the whole Doc
-    return speaker, _span_of(list(doc[sent_start:comma_i]))
-
-
-def _with_parenthetical_lead(verb: Token, speaker: Token, content: tuple[int, int]
-                             ) -> tuple[int, int]:
-    """'But while couples collapse, Rutledge said, for others it can …': a cue set off by commas
-    mid-sentence reports the words on both sides of it."""
-    doc = verb.doc
-    first = min(verb.i, speaker.i)
-    last = max(verb.i, speaker.i)
-    if not (first > 1 and last + 1 < len(doc) and doc[first - 1].text == ","
-            and doc[last + 1].text == "," and content[0] >= doc[last + 1].idx):
-        return content
-    start = first - 1
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    lead = [t for t in doc[start : first - 1] if not t.is_punct]
-    return (lead[0].idx, content[1]) if len(lead) >= MIN_CONTENT_TOKENS else content
-
-
-def _with_absolute_subject(verb: Token) -> Token | None:
-    """'…, with a top aide, Yuri Ushakov, claiming that …': the participle's subject is the object
-    of the 'with' phrase just before it, not the main clause's subject."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
-        return None
-    for prep in verb.head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and verb.i - 4 <= pobj.right_edge.i < verb.i:
-                return pobj
     return None
 
 
@@ -274,15 +205,17 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "conj" and any(
                 c.dep_ == "auxpass" for c in tok.head.children))):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
-        speaker = subject_of(tok, quoted) or _adjacent_name(tok, quoted)
+        speaker = subject_of(tok, quoted) or adjacent_name(tok, quoted)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
         if content is None and not tags:
-            trailing = _trailing_attribution(tok, quoted)
+            trailing = trailing_attribution(tok, quoted)
             if trailing is not None:
-                speaker, content = trailing
+                speaker, content = trailing[0], _span_of(trailing[1])
         elif content is not None and speaker is not None:
-            content = _with_parenthetical_lead(tok, speaker, content)
+            lead = parenthetical_lead(tok, speaker, content[0])
+            if len(lead) >= MIN_CONTENT_TOKENS:
+                content = (lead[0].idx, content[1])
         frames.append(CueFrame(cue, speaker, content, tags, _addressee(tok, tags)))
     frames.extend(_according_frames(doc))
     frames.extend(_noun_frames(doc, lexicon, quoted))
