@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .entities_clusters import Clusterer, name_key
 from .entities_mentions import Candidate
@@ -33,6 +33,7 @@ class Resolver:
         self.gender: dict[int, str] = {}
         self.at_token: dict[int, Candidate] = {}  # token -> the resolved mention covering it
         self.first_seen: dict[int, int] = {}
+        self.roots: dict[int, Token] = {}  # id(mention) -> its head token
         for cluster in clusterer.clusters:
             kind = cluster.type()
             self.first_seen[cluster.index] = min(c.start for c in cluster.members)
@@ -42,6 +43,13 @@ class Resolver:
                 self._cover(c)
         self.untitled = [cl.index for cl in clusterer.clusters if cl.type() == "PERSON" and not self.titles[cl.index]]
         self.untitled.sort(key=self.first_seen.__getitem__)
+
+    def _root(self, m: Candidate) -> Token:
+        """The syntactic head of a mention ("boss" in "Aston Villa boss Martin O'Neill")."""
+        root = self.roots.get(id(m))
+        if root is None:
+            root = self.roots[id(m)] = self.doc[m.start : m.end].root
+        return root
 
     def _cover(self, c: Candidate) -> None:
         for i in range(c.start, c.end):
@@ -159,7 +167,7 @@ class Resolver:
     def _org_noun(self, recent: list[Candidate]) -> int | None:
         """ "The company" → the organisation mentioned last, within a few sentences."""
         orgs = [m for m in recent if m.type == "ORG" and m.kind != "pronoun"]
-        subjects = [m for m in orgs if self.doc[m.end - 1].dep_ in _SUBJECT_DEPS]
+        subjects = [m for m in orgs if self._root(m).dep_ in _SUBJECT_DEPS]
         return (subjects or orgs)[0].cluster if orgs else None
 
     def _is_expletive(self, token) -> bool:
@@ -246,13 +254,13 @@ class Resolver:
                 m for m in reversed(recent)
                 if self.sentence_of(m.start) == sentence - back and self._compatible(pronoun, m)
                 # "Trump told him": an object pronoun is not the subject of its own verb
-                and (back or reflexive_or_possessive or self.doc[m.end - 1].head != token.head)
+                and (back or reflexive_or_possessive or self._root(m).head != token.head)
             ]
             if not window:
                 continue
             gendered = [m for m in window if self.gender.get(m.cluster) == pronoun.pronoun]
             window = gendered or window  # "her" prefers the one person known to be female
-            subjects = [m for m in window if self.doc[m.end - 1].dep_ in _SUBJECT_DEPS]
+            subjects = [m for m in window if self._root(m).dep_ in _SUBJECT_DEPS]
             if subjects and back == 0:
                 return subjects[-1].cluster  # the nearest subject before the pronoun
             if subjects:
