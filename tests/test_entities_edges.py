@@ -121,3 +121,8 @@ def test_only_name_like_words_are_found_again():
     names = _names("Brendan Shanahan scored twice for the Rangers. Martin O’Neill praised O’Neill's staff. "
                    "The final score was Vancouver 2, Chicago 1, and 2 fans were hurt.")
     assert not any(m.text in ("2", "1") for e in names.values() for m in e.mentions)
+
+
+def test_the_country_refers_to_the_last_place():
+    names = _names("Drones hit Ukraine overnight. Officials said the country had lost power in three regions.")
+    assert "the country" in {m.text for m in names["Ukraine"].mentions}

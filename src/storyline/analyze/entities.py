@@ -15,7 +15,7 @@ from .entities_clusters import Cluster, Clusterer
 from .entities_lexicon import Lexicon, lexicon
 from .entities_mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .entities_resolve import Resolver
-from .entities_roles import attach_roles, name_qualifiers, org_descriptions, org_nouns
+from .entities_roles import attach_roles, definite_descriptions, name_qualifiers, org_descriptions
 
 _CONFIDENCE = {"name": 0.9, "title": 0.95, "role": 0.7, "pronoun": 0.6}
 
@@ -39,7 +39,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     covered = _tokens(names) | _tokens(roles)
     pending = [r for r in roles if r.cluster is None]
     pending += role_alias_mentions(doc, lex, covered)
-    pending += org_nouns(doc, lex, covered)
+    pending += definite_descriptions(doc, lex, covered)
     pending += pronoun_mentions(doc, lex, covered)
     resolver.resolve_in_order(pending, names + roles)
     clusters = sorted(clusterer.clusters, key=lambda cl: min(m.start for m in cl.members))

@@ -32,6 +32,7 @@ class Lexicon:
     credit_markers: frozenset[str]
     product_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    place_nouns: frozenset[str]
     pronouns: dict[str, str]  # "he" -> "male"
     corporate_suffixes: frozenset[str]
     speech_verbs: frozenset[str]
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         credit_markers=frozenset(_lines("entities_credit_markers.txt")),
         product_nouns=frozenset(_lines("entities_product_nouns.txt")),
         org_nouns=frozenset(_lines("entities_org_nouns.txt")),
+        place_nouns=frozenset(_lines("entities_place_nouns.txt")),
         pronouns={row[0]: row[1] for row in _rows("entities_pronouns.tsv")},
         corporate_suffixes=frozenset(_lines("entities_corporate_suffixes.txt")),
         speech_verbs=frozenset(_lines("entities_speech_verbs.txt")),

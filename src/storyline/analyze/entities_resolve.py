@@ -102,8 +102,8 @@ class Resolver:
                 continue
             if c.kind == "pronoun":
                 cluster = self._pronoun(c, self._recent(resolved, bisect_right(starts, c.start - 1), c))
-            elif c.type == "ORG":
-                cluster = self._org_noun(self._recent(resolved, bisect_right(starts, c.start - 1), c))
+            elif c.type in ("ORG", "GPE"):
+                cluster = self._description(c, self._recent(resolved, bisect_right(starts, c.start - 1), c))
             else:
                 cluster = self._person_role(c)
             if cluster is not None:
@@ -164,11 +164,12 @@ class Resolver:
             found = cluster
         return found
 
-    def _org_noun(self, recent: list[Candidate]) -> int | None:
-        """ "The company" → the organisation mentioned last, within a few sentences."""
-        orgs = [m for m in recent if m.type == "ORG" and m.kind != "pronoun"]
-        subjects = [m for m in orgs if self._root(m).dep_ in _SUBJECT_DEPS]
-        return (subjects or orgs)[0].cluster if orgs else None
+    def _description(self, c: Candidate, recent: list[Candidate]) -> int | None:
+        """ "The company" → the organisation named last (a subject first), within a few sentences;
+        "the country" → the place named last."""
+        named = [m for m in recent if m.type == c.type and m.kind != "pronoun"]
+        subjects = [m for m in named if c.type == "ORG" and self._root(m).dep_ in _SUBJECT_DEPS]
+        return (subjects or named)[0].cluster if named else None
 
     def _is_expletive(self, token) -> bool:
         """ "It is possible to ..." has no antecedent (but "it is profitable" has one)."""

@@ -179,18 +179,19 @@ def _entitle(named: Candidate, phrase: RolePhrase, gender: str | None, doc: Doc)
     named.qualifier = named.qualifier or phrase.qualifier
 
 
-def org_nouns(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
-    """Definite descriptions of organisations ("the company", "the armed group")."""
+def definite_descriptions(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Definite descriptions of organisations and places ("the company", "the armed group", "the country")."""
     found = []
     for token in doc:
-        if token.lower_ not in lex.org_nouns or token.tag_ != "NN" or token.dep_ == "compound" or token.i in taken:
+        type_ = "ORG" if token.lower_ in lex.org_nouns else "GPE" if token.lower_ in lex.place_nouns else None
+        if type_ is None or token.tag_ != "NN" or token.dep_ == "compound" or token.i in taken:
             continue
         det = next((c for c in token.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
             continue
         if any(c.ent_type_ or c.dep_ == "poss" or c.lower_ in lex.new_entity_modifiers for c in token.lefts):
             continue  # "the Boeing company" is a name; "its parent company", "the new company" are others
-        found.append(Candidate(det.i, token.i + 1, "ORG", "role", token.i))
+        found.append(Candidate(det.i, token.i + 1, type_, "role", token.i))
     return found
 
 
