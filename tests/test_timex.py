@@ -113,6 +113,7 @@ def test_tense_decides_the_month():
         ("He was shot to death last Oct. 3 at his home.", "Oct. 3", "DATE", "2025-10-03"),
         ("Kidnappings have risen in recent years.", "recent years", "DURATION", "PXY"),
         ("Funds will sell junk bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("Lawyers emerged from their third day-long meeting.", "day-long", "DURATION", "P1D"),
         ("The index fell on Friday, down 4% from the previous Friday.", "the previous Friday", "DATE",
          "2025-10-03"),
     ],
@@ -129,6 +130,7 @@ def test_expression_values(sentence, text, kind, value):
         "He told USA Today that Jan Kavan may march with them.",
         "Iraq imports about three-quarters of its food.",
         "Unions held a March for Jobs.",
+        "He said so on CBS's 60 Minutes.",
     ],
 )
 def test_not_time_expressions(sentence):

@@ -539,6 +539,8 @@ def _offset(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m.group("unit")[0].isupper() and m.start("unit") > m.start():
+        return None  # a title: CBS's "60 Minutes"
     unit = lexicon().unit(m.group("unit"))
     number = _number(m)
     mod = _mod(m, "mod")
@@ -550,6 +552,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
     if m.string[max(0, m.start() - 8):m.start()].lower().rstrip().endswith("within"):
         return _within(value, unit, number, ctx)
     return Reading("DURATION", value, "span of time", mod)
+
+
+def _long_adjective(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = m.group("unit")
+    number = _number(m) if m.group("num") else None if word.lower().endswith("s") else 1
+    return Reading("DURATION", _duration_value(number, lexicon().unit(word)), "span told as an adjective")
 
 
 def _within(value: str, unit: str, number: float | None, ctx: Context) -> Reading:
@@ -697,6 +705,7 @@ RESOLVERS: dict[str, Resolver] = {
     "offset": _offset,
     "duration": _duration,
     "duration_adjective": _duration,
+    "long_adjective": _long_adjective,
     "rate": _blocked,
     "quarter_of_year": _quarter_of_year,
     "bare_plural": _bare_plural,
