@@ -153,13 +153,13 @@ def iter_jsonl(data: bytes, name: str, *, source: str = "jsonl") -> Iterator[Pag
         except ValueError as exc:
             yield Page(None, where, source=source, error=f"not JSON: {exc}")
             continue
-        body = next((item.get(k) for k in ("html", "content", "text", "body") if isinstance(item, dict)
-                     and isinstance(item.get(k), str)), None) if isinstance(item, dict) else None
+        fields = item if isinstance(item, dict) else {}
+        body = next((fields[k] for k in ("html", "content", "text", "body") if isinstance(fields.get(k), str)), None)
         if body is None:
             yield Page(None, where, source=source, error="no html, content or text field")
             continue
-        yield Page(body.encode("utf-8"), where, url=item.get("url"), fetched_at=item.get("fetched_at"),
-                   source=source, published=item.get("published"), title=item.get("title"))
+        yield Page(body.encode("utf-8"), where, url=fields.get("url"), fetched_at=fields.get("fetched_at"),
+                   source=source, published=fields.get("published"), title=fields.get("title"))
 
 
 # ---------------------------------------------------------------- feeds
