@@ -192,3 +192,9 @@ def test_addressee_of_told_and_said_to():
     told, said = _quotes("On Tuesday, Donald Trump told Hamas that if it does not disarm, the US will "
                          "disarm it. Ms. Khan said to reporters that the talks had failed.")
     assert told.addressee == "Hamas" and said.addressee == "reporters"
+
+
+def test_two_apostrophes_as_a_double_mark():
+    (q,) = _quotes("''The sooner he releases his entire returns, the better,'' Mr. Goldberg told CNBC.")
+    assert q.text.startswith("''The sooner") and q.text.endswith("better,''")
+    assert q.speaker.text == "Goldberg" and q.addressee == "CNBC"

@@ -19,7 +19,7 @@ from .quotes_channels import channel_in
 from .quotes_cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
 from .quotes_embeds import EmbeddedQuote, find_embedded_quotes
 from .quotes_lexicon import lexicon
-from .quotes_marks import MarkedQuote, find_quotes
+from .quotes_marks import ALL_MARKS, MarkedQuote, find_quotes
 from .quotes_sentences import Sentences
 from .quotes_speakers import RecentSpeaker, SpeakerResolver
 
@@ -67,7 +67,7 @@ def _is_speech(text: str, mark: MarkedQuote) -> bool:
     words = [w for s, e in mark.fragments for w in _words(text, s, e)]
     if len(words) < MIN_SPEECH_WORDS:
         return False
-    inner = text[mark.start + 1 : mark.end - 1].strip()
+    inner = text[mark.start : mark.end].strip(ALL_MARKS + " \n\t")
     ends_clause = inner[-1:] in ".!?,…:;"
     if not ends_clause and re.match(r" [a-z]", text[mark.end : mark.end + 2]):
         return False  # 'the “boys will be boys” trope': a quoted phrase used as a modifier

@@ -72,12 +72,17 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             if not stack:
                 found.append((opened.pos, i + 1))
 
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
         if ch not in ALL_MARKS:
             continue
         has_double = any(o.kind == "double" for o in stack)
         has_single = any(o.kind == "single" for o in stack)
+        last = i  # index of the mark's last character
+        if text.startswith("''", i):
+            ch, last = '"', i + 1  # two apostrophes stand for a double mark in some wire copy
         if ch == "“" and stack and stack[-1].mark == "„":
             close_to("double", i)
         elif ch in DOUBLE_OPENERS:
@@ -86,11 +91,12 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             if has_double:
                 close_to("double", i)
         elif ch == '"':
-            if has_double and not (_is_open_context(text, i) and _next_is_word(text, i)
+            if has_double and not (_is_open_context(text, i) and _next_is_word(text, last)
                                    and stack[-1].kind != "double"):
-                close_to("double", i)
+                close_to("double", last)
             elif _is_open_context(text, i):
                 stack.append(_Open("double", ch, i))
+            i = last
         elif ch in SINGLE_OPENERS:
             stack.append(_Open("single", ch, i))
         elif ch in SINGLE_CLOSERS or ch == "'":
