@@ -73,7 +73,8 @@ def _entity(doc: Doc, lex: Lexicon, cluster: Cluster) -> Entity:
         span = doc[c.start : c.end]
         mentions.append(Mention(span.text, span.start_char, span.end_char, type_, c.kind,
                                 head=doc[c.end - 1].text, confidence=_CONFIDENCE[c.kind]))
-        if (c.kind in ("name", "title") or span.text in lex.role_aliases) and span.text not in aliases:
+        is_alias = (c.kind in ("name", "title") and c.type_votes) or span.text in lex.role_aliases  # not "Russian"
+        if is_alias and span.text not in aliases:
             aliases.append(span.text)
         if c.title and c.title not in roles:
             roles.append(c.title)
