@@ -43,7 +43,7 @@ def _common_words() -> tuple[frozenset[str], frozenset[str]]:
     pipeline's lemmatizer tables when it has them: one-word "names" among them are often tagging slips."""
     try:
         table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, AttributeError, ValueError):
+    except (KeyError, AttributeError, ValueError, OSError, ImportError):  # no such pipe, table or model
         return frozenset(), frozenset()
     nouns = frozenset(table.get("noun", []))
     return nouns, frozenset((set(table.get("adj", [])) | set(table.get("adv", []))) - nouns)
