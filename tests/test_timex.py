@@ -114,6 +114,7 @@ def test_tense_decides_the_month():
         ("Kidnappings have risen in recent years.", "recent years", "DURATION", "PXY"),
         ("Funds will sell junk bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
         ("Lawyers emerged from their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("The day before last Tuesday's hearing, he visited.", "day before last Tuesday", "DATE", "2025-10-13"),
         ("The index fell on Friday, down 4% from the previous Friday.", "the previous Friday", "DATE",
          "2025-10-03"),
     ],

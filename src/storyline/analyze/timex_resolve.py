@@ -398,7 +398,7 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     weekday = lexicon().weekday(m.group("wd"))
-    part = _part(m.group("part"))
+    part = _part(_group(m, "part"))
     mod = _mod(m, "pos")
     kind = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
@@ -418,6 +418,16 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         day = cal.weekday_near(ctx.anchor, weekday, direction)
     return Reading(kind, day.isoformat() + suffix,
                    f"weekday read as {direction} from the anchor {ctx.anchor.isoformat()} (verb tense)", mod, True)
+
+
+def _day_next_to_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    weekday = _weekday(m, ctx)
+    day = cal.parse_value_start(weekday.value) if weekday else None
+    if day is None:
+        return _unanchored("DATE", "XXXX-XX-XX", "a day next to a weekday")
+    offset = -1 if m.group("dir").lower() == "before" else 1
+    return Reading("DATE", (day + timedelta(days=offset)).isoformat(),
+                   f"the day {m.group('dir').lower()} {day.isoformat()}: {weekday.reason}", relative=True)
 
 
 def _weekday_set(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -699,6 +709,7 @@ RESOLVERS: dict[str, Resolver] = {
     "day_around_today": _day_before_after,
     "weekday": _weekday,
     "weekday_set": _weekday_set,
+    "day_next_to_weekday": _day_next_to_weekday,
     "relative_unit": _relative_unit,
     "day_in_narrative": _day_in_narrative,
     "the_weekend": _the_weekend,
