@@ -335,8 +335,10 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
             quote.speaker_entity = resolved or quote.speaker.text
             quote.channel = signed.channel
         elif draft.source is not None and id(draft.source) in built:
+            # the continuation's speaker is the mention that introduced the quote it continues
             source = built[id(draft.source)]
-            quote.speaker_entity, quote.channel = source.speaker_entity, source.channel
+            quote.speaker, quote.speaker_entity = source.speaker, source.speaker_entity
+            quote.channel = source.channel
         if not draft.closed:
             quote.confidence = round(quote.confidence * 0.8, 2)
         quote.evidence = [Evidence(source="rule", confidence=quote.confidence, start=draft.start,
