@@ -115,6 +115,7 @@ def test_tense_decides_the_month():
         ("Funds will sell junk bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
         ("Lawyers emerged from their third day-long meeting.", "day-long", "DURATION", "P1D"),
         ("The day before last Tuesday's hearing, he visited.", "day before last Tuesday", "DATE", "2025-10-13"),
+        ("He was shot on Oct. 3, 2025. He died at 10 p.m. in hospital.", "10 p.m.", "TIME", "2025-10-03T22:00"),
         ("The index fell on Friday, down 4% from the previous Friday.", "the previous Friday", "DATE",
          "2025-10-03"),
     ],

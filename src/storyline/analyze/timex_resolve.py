@@ -643,8 +643,11 @@ def _clock_day(m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
         weekday = lex.weekday(m.group("cwd") or m.group("onwd"))
         direction = ctx.direction(m)
         return cal.weekday_near(ctx.anchor, weekday, "future" if direction == "future" else "past").isoformat(), True
-    word = (m.group("cword") or m.group("onword") or "today").lower()
-    offset = lexicon().day_words[word]
+    word = (m.group("cword") or m.group("onword") or "").lower()
+    if not word and ctx.last_date is not None and ctx.last_precision == 10:
+        # a bare time belongs to the day the story is telling about
+        return ctx.last_date.isoformat(), True
+    offset = lexicon().day_words[word or "today"]
     return (ctx.anchor + timedelta(days=offset)).isoformat(), True
 
 
