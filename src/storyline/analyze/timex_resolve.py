@@ -468,8 +468,8 @@ def _day_in_narrative(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.last_date and ctx.last_precision < 10:
         # "last October ... that same day": a day of that month, which one is not said
         known = base.isoformat()[:ctx.last_precision]
-        return Reading("DATE", known + "-XX-XX"[:10 - ctx.last_precision], f"'{rel}' day within {known}",
-                       relative=True)
+        unknown = "-XX" if ctx.last_precision == 7 else "-XX-XX"
+        return Reading("DATE", known + unknown, f"'{rel}' day within {known}", relative=True)
     return Reading("DATE", (base + timedelta(days=offset)).isoformat(), f"'{rel}' day from {source} ({base})",
                    relative=True)
 
