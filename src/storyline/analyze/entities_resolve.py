@@ -15,7 +15,9 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSES = {"xcomp", "ccomp", "csubj"}
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "make"}
 _PRONOUN_TYPES = {"male": ("PERSON",), "female": ("PERSON",), "thing": ("ORG", "GPE", "FAC"), "plural": ("ORG",),
-                  "speaker-person": ("PERSON",), "speaker-group": ("ORG", "GPE")}
+                  "speaker-person": ("PERSON",), "speaker-group": ("ORG", "GPE"),
+                  "relative-person": ("PERSON", "ORG"), "relative-thing": ("ORG", "GPE", "LOC", "FAC", "PLATFORM"),
+                  "relative-any": ("PERSON", "ORG", "GPE", "LOC", "FAC", "PLATFORM")}
 _SENTENCES_BACK = 3  # how far back a pronoun may look for its antecedent
 _ORG_NOUN_REACH = 5  # how many sentences back "the company" may look
 
@@ -193,12 +195,14 @@ class Resolver:
         gender = self.gender.get(m.cluster) if m.cluster is not None else None
         return pronoun.pronoun not in ("male", "female") or gender in (None, pronoun.pronoun)
 
-    def _relative(self, token) -> int | None:
-        """ "Zelensky, who was mid-air": the noun the relative clause attaches to."""
+    def _relative(self, pronoun: Candidate, token: Token) -> int | None:
+        """ "Zelensky, who was mid-air": the noun the relative clause attaches to ("which" is not a person)."""
         clause = token.head
         noun = clause.head if clause.dep_ == "relcl" else None
         owner = self.at_token.get(noun.i) if noun is not None else None
-        return owner.cluster if owner is not None else None
+        if owner is None or owner.type not in _PRONOUN_TYPES[pronoun.pronoun or ""]:
+            return None
+        return owner.cluster
 
     def _sentence(self, number: int):
         end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)
@@ -239,8 +243,8 @@ class Resolver:
 
     def _pronoun(self, pronoun: Candidate, recent: list[Candidate]) -> int | None:
         token = self.doc[pronoun.start]
-        if pronoun.pronoun == "relative":
-            return self._relative(token)
+        if (pronoun.pronoun or "").startswith("relative"):
+            return self._relative(pronoun, token)
         if pronoun.pronoun in ("speaker-person", "speaker-group"):
             return self._speaker(pronoun, token)
         if self._is_expletive(token):
