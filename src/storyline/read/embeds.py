@@ -9,14 +9,14 @@ from .blocks import clean_line
 
 # blockquote classes of embedded social posts, and the platform each belongs to
 _POST_CLASSES = {"twitter-tweet": "Twitter", "instagram-media": "Instagram", "tiktok-embed": "TikTok",
-                 "bluesky-embed": "Bluesky", "mastodon-embed": "Mastodon", "fb-post": "Facebook"}
+                 "bluesky-embed": "Bluesky", "mastodon-embed": "Mastodon"}
 _PLAYER_HOSTS = ("youtube.com/embed/", "youtube-nocookie.com/embed/", "player.vimeo.com/video/", "dailymotion.com/embed/")
 
 
 def embedded_media(tree: HtmlElement) -> list[Media]:
     """Social posts and video players embedded in the page, in page order."""
     found: list[Media] = []
-    for el in tree.iter("blockquote", "iframe", "div"):
+    for el in tree.iter("blockquote", "iframe"):
         classes = set((el.get("class") or "").split())
         platform = next((name for cls, name in _POST_CLASSES.items() if cls in classes), None)
         if platform and el.tag != "iframe":

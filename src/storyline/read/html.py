@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from htmldate import find_date
-from lxml.etree import _Element
+from lxml.etree import _Element, strip_elements
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.utils import load_html
@@ -28,6 +28,7 @@ from .textdump import article_lines
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
 MIN_ARTICLE_WORDS = 40
+FULL_EXTRACTION_BELOW_WORDS = 250  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
 PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
@@ -148,16 +149,44 @@ def _guess_date(article: Article, tree: HtmlElement, url: str | None, fetched_at
             article.evidence["published"] = Evidence("html", 0.55, reason=article.published.reason)
 
 
+def _body(tree: HtmlElement, article: Article, url: str | None, *, fast: bool, stamps: list[str]) -> list[tuple[str, str]]:
+    """The article's blocks found by trafilatura (``fast``: without its fallback extractors), then filtered."""
+    document = bare_extraction(tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast)
+    pieces = _pieces(document.body) if document is not None and document.body is not None else []
+    kept = body_filter.filter_blocks(pieces, title=article.title, stamps=stamps)
+    # embedded posts are media, not article text
+    posts = [normalise(m.description) for m in article.media if m.type == "SocialMediaPosting" and m.description]
+    return [(kind, text) for kind, text in kept if not any(normalise(text) in post for post in posts)]
+
+
+def _rescue(html: str, kept: list[tuple[str, str]], article: Article) -> list[tuple[str, str]]:
+    """When the extractor finds no article (often markup that defeats the parser), read the page's text as a dump."""
+    rescued = [("paragraph", line) for line in article_lines(html_to_dump(html))]
+    if _words(rescued) > max(_words(kept), MIN_ARTICLE_WORDS):
+        article.evidence["text"] = Evidence("textdump", 0.6, reason="densest run of prose in the page's text (extractor found none)")
+        return rescued
+    return kept
+
+
 def read_html(html: str, article: Article, *, url: str | None, fetched_at: str | None) -> Article:
     """Fill ``article`` from an HTML page."""
-    # a page cut by the reader for size gets trafilatura's fast mode: its fallbacks would cost seconds more
-    fast = "truncated" in article.flags
-    if not _CLOSED.search(html[-2000:]) and not fast:
+    cut = "truncated" in article.flags  # cut by the reader for size
+    if not _CLOSED.search(html[-2000:]) and not cut:
         article.flags.append("truncated")  # the page ends before </body> or </html>
     tree = parse(html)
-    if tree is None:
+    kept: list[tuple[str, str]] = []
+    if tree is not None:
+        kept = _read_tree(tree, article, url=url, fetched_at=fetched_at, cut=cut)
+    if _words(kept) < MIN_ARTICLE_WORDS:
+        kept = _rescue(html, kept, article)
+    article.text, article.blocks = assemble(kept)
+    if _words(kept) < MIN_ARTICLE_WORDS:
         article.flags.append("no_article")
-        return article
+    return article
+
+
+def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_at: str | None, cut: bool) -> list[tuple[str, str]]:
+    """Metadata, media and captions from the parsed page; returns the body blocks."""
     signals = page_signals(tree)
     if signals.jsonld_broken:
         article.flags.append("malformed_jsonld")
@@ -166,24 +195,17 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
-    document = bare_extraction(tree, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast)
-    pieces = _pieces(document.body) if document is not None and document.body is not None else []
+    # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
+    # later date guess can read a date inside a script
+    strip_elements(tree, "script", "style", with_tail=False)
     stamps: list[str] = []
-    kept = body_filter.filter_blocks(pieces, title=article.title, stamps=stamps)
-    # embedded posts are media, not article text
-    posts = [normalise(m.description) for m in article.media if m.type == "SocialMediaPosting" and m.description]
-    kept = [(kind, text) for kind, text in kept if not any(normalise(text) in post for post in posts)]
+    # trafilatura's fast mode first; its fallback extractors (slower) only when that finds a short body
+    kept = _body(tree, article, url, fast=True, stamps=stamps)
+    if _words(kept) < FULL_EXTRACTION_BELOW_WORDS and not cut:
+        stamps.clear()
+        kept = _body(tree, article, url, fast=False, stamps=stamps)
+    article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
     _use_stamps(article, stamps, fetched_at)
     if article.published is None:
         _guess_date(article, tree, url, fetched_at)
-    article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
-    if _words(kept) < MIN_ARTICLE_WORDS:
-        # the extractor found nothing: often markup that defeats the parser; read the page's text as a dump
-        rescued = [("paragraph", line) for line in article_lines(html_to_dump(html))]
-        if _words(rescued) > max(_words(kept), MIN_ARTICLE_WORDS):
-            kept = rescued
-            article.evidence["text"] = Evidence("textdump", 0.6, reason="densest run of prose in the page's text (extractor found none)")
-    article.text, article.blocks = assemble(kept)
-    if _words(kept) < MIN_ARTICLE_WORDS:
-        article.flags.append("no_article")
-    return article
+    return kept
