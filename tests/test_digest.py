@@ -27,3 +27,10 @@ def test_digest_of_a_missing_file_is_a_clean_error():
     result = CliRunner().invoke(app, ["digest", "no/such/file.html"])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_caption_mentions_join_the_body_entity():
+    result = CliRunner().invoke(app, ["digest", str(SEED), "--json"])
+    trump = next(e for e in json.loads(result.stdout)["entities"] if e["name"] == "Donald Trump")
+    assert {"President Donald Trump", "US President Donald Trump", "POTUS", "Trump"} <= set(trump["aliases"])
+    assert any(m["where"] for m in trump["mentions"])

@@ -148,6 +148,7 @@ class Mention:
     entity_id: str | None = None
     head: str | None = None
     confidence: float = 1.0
+    where: str | None = None  # "caption N" / "media N": found there, and offsets index that text
 
 
 @dataclass
@@ -281,6 +282,19 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: to_dict(v) for k, v in record.items()}
     return record
+
+
+def digest_dict(analysis: Analysis) -> dict[str, Any]:
+    """The ``digest --json`` document (also ``POST /api/read``): the article and every analysis layer."""
+    return {
+        "article": to_dict(analysis.article) if analysis.article else None,
+        "entities": to_dict(analysis.entities),
+        "quotes": to_dict(analysis.quotes),
+        "timexes": to_dict(analysis.timexes),
+        "events": to_dict(analysis.events),
+        "caption_timexes": to_dict(analysis.caption_timexes),
+        "flags": list(analysis.flags),
+    }
 
 
 def from_dict(cls: type, data: Any) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ..model import Analysis, Event, Quote, to_dict
+from ..model import Analysis, Event, Quote, digest_dict, to_dict
 from .common import DB_OPTION, console, fail, print_json
 
 
@@ -24,19 +24,6 @@ def _digest(path: str) -> Analysis:
     except (ReadError, OSError) as exc:
         fail(f"{path}: {exc}")
     return analyze(article)
-
-
-def digest_json(analysis: Analysis) -> dict[str, Any]:
-    """The ``digest --json`` document: the article plus every analysis layer."""
-    return {
-        "article": to_dict(analysis.article) if analysis.article else None,
-        "entities": to_dict(analysis.entities),
-        "quotes": to_dict(analysis.quotes),
-        "timexes": to_dict(analysis.timexes),
-        "events": to_dict(analysis.events),
-        "caption_timexes": to_dict(analysis.caption_timexes),
-        "flags": list(analysis.flags),
-    }
 
 
 def _open_store(db: str):
@@ -98,7 +85,7 @@ def register(app: typer.Typer) -> None:
         """Read and analyse one page: people with roles, organisations, places, quotes, time, events."""
         analysis = _digest(path)
         if as_json:
-            print_json(digest_json(analysis))
+            print_json(digest_dict(analysis))
             return
         article = analysis.article
         console.rule(f"[bold]{(article.title if article else None) or path}")

@@ -100,7 +100,8 @@ def article_view(analysis: Analysis, blocks: list[Block] | None = None) -> Artic
         ref = f"e{i}"
         entity_rows.append((entity, ref))
         details.append(_entity_detail(ref, entity, text))
-        marks += [Mark(ref, "entity", m.start, m.end, f"ent-{_css_word(m.type)}") for m in entity.mentions]
+        marks += [Mark(ref, "entity", m.start, m.end, f"ent-{_css_word(m.type)}")
+                  for m in entity.mentions if m.where is None]  # caption mentions index the caption
 
     speakers: dict[str, Speaker] = {}
     quote_rows = []

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..model import Analysis, Article, to_dict
+from ..model import Analysis, Article, digest_dict, to_dict
 from .errors import ApiError
 from .fetch import fetch_public_page
 from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, SearchText
-from .reading import digest_json, digest_page
+from .reading import digest_page
 from .timeline import entry_day
 
 # Endpoints return JSONResponse: the data is already JSON-ready (``to_dict``), so FastAPI's generic
@@ -167,8 +167,8 @@ def read_page(request: Request, body: ReadRequest) -> JSONResponse:
         if not content.strip():
             raise ApiError(422, "the page is empty")
         analysis = digest_page(content.encode("utf-8", "replace"), url=body.url, published=body.published)
-        return JSONResponse(digest_json(analysis))
+        return JSONResponse(digest_dict(analysis))
     if not request.app.state.allow_fetch:
         raise ApiError(403, "this server does not fetch URLs (start it with --allow-fetch)")
     fetched = fetch_public_page(body.url, max_bytes=request.app.state.max_page_bytes)
-    return JSONResponse(digest_json(digest_page(fetched.content, url=fetched.url, published=body.published)))
+    return JSONResponse(digest_dict(digest_page(fetched.content, url=fetched.url, published=body.published)))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
-from ..model import Analysis, to_dict
+from ..model import Analysis
 from ..read.errors import ReadError
 from .errors import ApiError
 
@@ -29,13 +28,3 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
         return analyze(article, published=published)
 
 
-def digest_json(analysis: Analysis) -> dict[str, Any]:
-    """The same shape as ``storyline digest --json``."""
-    return {
-        "article": to_dict(analysis.article),
-        "entities": to_dict(analysis.entities),
-        "quotes": to_dict(analysis.quotes),
-        "timexes": to_dict(analysis.timexes),
-        "events": to_dict(analysis.events),
-        "flags": list(analysis.flags),
-    }
