@@ -28,7 +28,7 @@ from .textdump import article_lines
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
 MIN_ARTICLE_WORDS = 40
-FULL_EXTRACTION_BELOW_WORDS = 250  # a body this short from the fast pass gets trafilatura's full cascade
+FULL_EXTRACTION_BELOW_WORDS = 150  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
 PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
