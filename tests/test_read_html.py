@@ -79,3 +79,11 @@ def test_embedded_posts_and_players_are_media_not_text():
     assert "Big news today" not in article.text
     assert article.text.startswith("The minister said on Monday")
     assert "paywalled" in article.flags
+
+
+def test_author_cleaning():
+    from storyline.read.authors import clean_authors
+
+    raw = ["By Julian Linden in Sydney", "Jeffrey Gettleman", "JEFFREY GETTLEMAN", "Vitalnetwork Ltd", "Published 12 May 2024",
+           "Staff Reporter", "https://example.com/author/x", "Jane Rowe and John Smith", "The Daily Example"]
+    assert clean_authors(raw, site_names={"The Daily Example"}) == ["Julian Linden", "Jeffrey Gettleman", "Jane Rowe", "John Smith"]

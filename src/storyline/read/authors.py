@@ -9,6 +9,7 @@ from .lexicon import load
 
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b)\s*", re.I)
 _PREFIX = re.compile(r"^(?:by|von|par|por|written by|words by|posted by|author:?)\s+", re.I)
+_PLACE_SUFFIX = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w .'-]*$")  # "Julian Linden in Sydney"
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$", re.UNICODE)
 
 
@@ -38,7 +39,7 @@ def clean_authors(candidates: list[str], *, site_names: set[str] | None = None) 
         if not raw or raw.startswith(("http://", "https://")):
             continue
         for part in _SPLIT.split(_PREFIX.sub("", " ".join(raw.split()))):
-            part = part.strip(" .-–—:")
-            if _is_name(part, sites) and part not in names:
+            part = _PLACE_SUFFIX.sub("", part).strip(" .-–—:")
+            if _is_name(part, sites) and part.casefold() not in {n.casefold() for n in names}:
                 names.append(part)
     return names

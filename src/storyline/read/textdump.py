@@ -24,7 +24,6 @@ from .metadata import PageSignals, fill_metadata
 from .sitename import guess_site
 
 _LOWER_START = re.compile(r"^[a-z,.;:)\]’”'\"!?%-]")
-_OPEN_END = re.compile(r"[\w,“‘(\"'-]$")
 PROSE_MIN_WORDS = 10
 # a non-prose line costs this much plus a share of its words when it sits inside the article
 GAP_COST = 2.0
