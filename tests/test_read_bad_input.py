@@ -71,3 +71,11 @@ def test_twenty_megabyte_page_in_bounded_time():
     assert "truncated" in article.flags
     assert article.published.value == "2024-03-04T08:15:00+00:00"  # JSON-LD survives the cut
     assert article.text.startswith("The harbour bridge reopened")
+
+
+def test_twenty_megabyte_text_is_cut_in_bounded_time():
+    line = "Menu\nThe council said on Monday that the bridge repairs would finish in spring, after a long wet winter.\n"
+    started = time.perf_counter()
+    article = read((line * (20_000_000 // len(line))).encode("utf-8"))
+    assert time.perf_counter() - started < 20
+    assert "truncated" in article.flags

@@ -28,6 +28,7 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024  # read at most this much of a file; the rest
 # past this, scripts (not JSON-LD), styles and inline data are stripped, then the rest is cut: body extraction
 # costs seconds per megabyte of dense markup, and a news article never needs more
 MAX_HTML_CHARS = 1024 * 1024
+MAX_TEXT_CHARS = 2 * 1024 * 1024  # a text or dump longer than this is cut: no article is that long
 _HEAVY_MARKUP = re.compile(
     r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg)\b.*?</\1\s*>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+",
     re.I | re.S,
@@ -105,10 +106,12 @@ def read(source: Any, *, url: str | None = None, fetched_at: str | None = None) 
     article.input_kind = text_kind(text)
     if article.input_kind == "html":
         read_html(_slim_html(text, article.flags), article, url=url, fetched_at=fetched_at)
-    elif article.input_kind == "textdump":
-        read_textdump(text, article, url=url, fetched_at=fetched_at)
     else:
-        read_text(text, article, url=url, fetched_at=fetched_at)
+        if len(text) > MAX_TEXT_CHARS:
+            text = text[:MAX_TEXT_CHARS]
+            article.flags.append("truncated")
+        reader = read_textdump if article.input_kind == "textdump" else read_text
+        reader(text, article, url=url, fetched_at=fetched_at)
     if not article.language and (guess := guess_language(article.text)):
         article.language = guess[0]
         article.evidence["language"] = Evidence("body", guess[1], reason="most frequent words of the body")
