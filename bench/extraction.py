@@ -29,12 +29,16 @@ TRAFILATURA_SETTINGS = {
 }
 
 
-def load_metric(shared: Path):
-    """The reference AEB scorer, imported by path."""
-    spec = importlib.util.spec_from_file_location("aeb_metric", shared / "bench" / "extraction" / "aeb_metric.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+def load_metric(data: Path):
+    """The reference AEB scorer, imported by path: beside the data set's shared folder, else in $STORYLINE_SHARED."""
+    for shared in (data.parents[1] if len(data.parents) > 1 else data, SHARED):
+        path = shared / "bench" / "extraction" / "aeb_metric.py"
+        if path.exists():
+            spec = importlib.util.spec_from_file_location("aeb_metric", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)  # type: ignore[union-attr]
+            return module
+    return None
 
 
 def load_pages(data: Path, limit: int) -> list[dict]:
@@ -101,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     logging.disable(logging.CRITICAL)
     warnings.filterwarnings("ignore")
-    metric = load_metric(args.data.parents[2] if args.data else SHARED)
+    metric = load_metric(data.resolve())
+    if metric is None:
+        print("skipped: the reference scorer bench/extraction/aeb_metric.py was not found")
+        return 0
     pages = load_pages(data, args.limit)
     truths = [p["truth"] for p in pages]
     predictions, seconds = run(pages, extractors([a for a in args.anchors.split(",") if a]))
