@@ -32,10 +32,21 @@ def set_model(name: str) -> None:
     get_nlp.cache_clear()
 
 
+@Language.component("storyline_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: news paragraphs never run on, whatever the parser thinks."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def _load(name: str) -> Language:
     nlp = spacy.load(name)
     nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyline_paragraph_breaks", before="parser")
     return nlp
 
 
