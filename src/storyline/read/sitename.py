@@ -16,9 +16,10 @@ _SECOND_LEVEL = re.compile(r"^(?:co|com|org|net|gov|ac)\.[a-z]{2}$")
 _NAME = r"([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})"
 _NAMED = (
     re.compile(rf"\bfollow\s+{_NAME}\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b", re.I),
-    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}", re.I),
+    re.compile(rf"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}", re.I),
 )
-_NOT_SITES = {"twitter", "facebook", "instagram", "youtube", "google", "apple", "linkedin", "tiktok", "whatsapp", "schema"}
+_RIGHTS = re.compile(r"^(?:copyright|©)\s*|\s*\b(?:all\s+rights|rights\s+reserved|ltd|limited|inc|llc|plc)\b.*$", re.I)
+_NOT_SITES = {"copyright", "all", "the", "twitter", "facebook", "instagram", "youtube", "google", "apple", "linkedin", "tiktok", "whatsapp", "schema"}
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
 
 
@@ -44,7 +45,7 @@ def guess_site(self_references: list[str], media_urls: list[str], title: str | N
     for line in self_references:
         for pattern in _NAMED:
             for match in pattern.finditer(line):
-                name = match.group(1).strip(" .")
+                name = _RIGHTS.sub("", match.group(1)).strip(" .,")
                 key = _site_key(name)
                 if key and key not in _NOT_SITES:
                     votes[key] += 2
