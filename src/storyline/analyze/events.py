@@ -15,6 +15,7 @@ from ..model import Entity, Event, EventTime, Quote, Span, Timex
 from .events_lexicon import EventLexicon, TriggerRule, event_lexicon
 from .events_merge import EventMention, merge_mentions, to_event
 from .events_names import NameResolver
+from .events_pairs import pair_view
 from .events_roles import RoleFinder, Roles
 from .events_rules import first_satisfied, is_generic
 from .events_source import SourceFinder
@@ -58,6 +59,7 @@ class MentionFramer:
         self.sources = SourceFinder(doc, quotes, resolver, self.lexicon)
         # every trigger claims the time of its own clause before any looks further
         self.scoped = {c.token.i: self.times.scoped(c) for c in candidates}
+        self.sentence_numbers = {sentence.start: number for number, sentence in enumerate(doc.sents)}
 
     def frame(self, candidate: Candidate, *, check_rules: bool = True) -> list[EventMention]:
         """The mention of ``candidate`` (and the threat it makes, if any); none when no rule's
@@ -72,6 +74,7 @@ class MentionFramer:
         else:
             rule = first_satisfied(candidate, frame) or candidate.rules[-1]
         mention = _mention(candidate, rule, frame, source, how, self.lexicon)
+        mention.view = pair_view(candidate.token, self.sentence_numbers[candidate.token.sent.start])
         mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
         mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
                                           self.anchor)

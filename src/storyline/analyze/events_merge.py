@@ -8,9 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Event, EventTime, Evidence, Span
+from ..stories.eventcoref import PairModel, default_model
+from .events_pairs import PairView, same_event_probability
 from .events_status import CALENDAR_VALUE
 
 FUTURE = frozenset({"planned", "hypothetical"})
+# Two mentions naming different lone participants must be this likely to be one event.
+APART_THRESHOLD = 0.5
+STATEMENT_ROOT = "01"  # CAMEO "make public statement": "announced … announced" are two acts
 
 
 @dataclass
@@ -34,51 +39,83 @@ class EventMention:
     distinct: bool = False  # "another threat": never the same as an earlier one
     governors: frozenset[int] = frozenset()  # start offsets of the words the trigger depends on
     speech_act: int | None = None  # start of the verb that made a threat; two such verbs, two threats
+    view: PairView | None = None  # what the pairwise coreference model compares
     reason: str = ""
 
 
-def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False) -> list[list[EventMention]]:
-    """Group mentions, in document order, into events. A mention that names nobody and refers to
-    no earlier event is dropped unless it has a place or date, or ``keep_vague`` is set."""
+def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False,
+                   model: PairModel | None = None) -> list[list[EventMention]]:
+    """Group mentions, in document order, into events: each joins the earlier event its frame
+    allows and the pairwise model finds most likely (on average over that event's mentions), when
+    likely enough. A mention that names nobody and joins no event is dropped unless it has a place
+    or date, or ``keep_vague`` is set."""
+    model = model or default_model()
     groups: list[list[EventMention]] = []
     for mention in sorted(mentions, key=lambda m: m.trigger.start):
-        if mention.participants:
-            target = None if mention.distinct else _matching_group(groups, mention)
-            if target is None:
-                groups.append([mention])
-            else:
-                target.append(mention)
-            continue
-        target = _nearest_group(groups, mention)
+        target = None if mention.distinct else _likeliest_group(groups, mention, model)
         if target is not None:
             target.append(mention)
-        elif keep_vague or mention.place or (mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
+        elif mention.participants or keep_vague or mention.place or (
+                mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
             groups.append([mention])
     return groups
 
 
-def _matching_group(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
-    for group in reversed(groups):
-        if all(_compatible(other, mention) for other in group) and _same_people(group, mention):
-            return group
-    return None
+def _likeliest_group(groups: list[list[EventMention]], mention: EventMention,
+                     model: PairModel) -> list[EventMention] | None:
+    best, best_score = None, (model.threshold, -1)
+    for group in groups:
+        people = _people(group, mention)
+        if people == "different" or not all(_compatible(other, mention) for other in group):
+            continue
+        if any(m.trigger.start in mention.governors for m in group):
+            continue  # "arrangements for the meeting": an argument of that event, not a second mention
+        probability = sum(_probability(other, mention, model, people) for other in group) / len(group)
+        if people == "apart" and probability < APART_THRESHOLD:
+            continue
+        # among equally likely events, the one mentioned last
+        score = (probability, max(m.trigger.start for m in group))
+        if score >= best_score:
+            best, best_score = group, score
+    return best
 
 
-def _same_people(group: list[EventMention], mention: EventMention) -> bool:
-    """One participant set contains the other (a Trump–Putin call is not a Trump–Zelensky one)."""
+def _probability(earlier: EventMention, later: EventMention, model: PairModel, people: str) -> float:
+    """The frame decides between two typed mentions of the same kind naming the same people (or
+    one nobody), unless they are public statements, each its own act; otherwise the model does."""
+    if (people == "same" and earlier.cameo and earlier.type == later.type and later.cameo
+            and earlier.cameo != STATEMENT_ROOT):
+        return 1.0
+    if earlier.view is None or later.view is None:
+        return 0.0
+    return same_event_probability(earlier.view, later.view, model)
+
+
+def _people(group: list[EventMention], mention: EventMention) -> str:
+    """How the participants of an event and of a new mention relate: "same" when one set contains
+    the other or one names nobody; "different" when they share some but not all (a Trump–Putin call
+    is not a Trump–Zelensky one) or name two groups; "apart" when a lone participant meets others
+    (the company, then its chief, may be named for one launch)."""
     known = {p for m in group for p in m.participants}
     mine = set(mention.participants)
-    if not known:
-        return True  # "the deal … Aeroflot's deal": the first mention named nobody
+    if not known or not mine or mine <= known or known <= mine:
+        return "same"
     if known & mine and mention.theme and any(m.theme == mention.theme for m in group):
-        return True  # the same Tomahawks to the same Ukraine, whether "the US" or "Trump" sends them
-    return bool(known & mine) and (mine <= known or known <= mine)
+        return "same"  # the same Tomahawks to the same Ukraine, whether "the US" or "Trump" sends them
+    if known & mine or min(len(known), len(mine)) > 1:
+        return "different"
+    return "apart"
 
 
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.speech_act is not None and b.speech_act is not None and a.speech_act != b.speech_act:
         return False
-    return a.type == b.type and _status_compatible(a.status, b.status) and _time_compatible(a.time, b.time)
+    return _types_compatible(a, b) and _status_compatible(a.status, b.status) and _time_compatible(a.time, b.time)
+
+
+def _types_compatible(a: EventMention, b: EventMention) -> bool:
+    """Two lexicon types must agree; an untyped mention (its type is its lemma) is left to the model."""
+    return a.type == b.type or not (a.cameo and b.cameo)
 
 
 def _status_compatible(a: str, b: str) -> bool:
@@ -95,24 +132,6 @@ def _time_compatible(a: EventTime | None, b: EventTime | None) -> bool:
         return True  # an interval ("2025-10-16/P2W") holds many days
     x, y = first.group(0), second.group(0)
     return x.startswith(y) or y.startswith(x)
-
-
-def _nearest_group(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
-    """A mention naming nobody ("the meeting") joins the nearest earlier compatible event."""
-    best, best_distance = None, None
-    for group in groups:
-        if not all(_compatible(other, mention) for other in group):
-            continue
-        if any(m.trigger.start in mention.governors for m in group):
-            continue  # "arrangements for the meeting": an argument of that event, not a second mention
-        positions = [m.trigger.start for m in group]
-        earlier = [p for p in positions if p <= mention.trigger.start]
-        if not earlier:
-            continue
-        distance = mention.trigger.start - max(earlier)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = group, distance
-    return best
 
 
 def to_event(group: list[EventMention]) -> Event:
