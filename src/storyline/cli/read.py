@@ -14,7 +14,7 @@ from rich.progress import Progress
 from ..model import Article, to_dict
 from .common import console, err_console, fail
 
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt", ".text", ".md"}
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt"}
 
 
 class BodyFormat(StrEnum):
