@@ -13,7 +13,7 @@ from functools import cache
 from .lexicon import load
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]。！？」』）]\s*$")  # Latin and CJK sentence ends
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "″": '"'})
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STAMP = re.compile(
