@@ -1,5 +1,6 @@
-"""HTML → Article: trafilatura finds the body on a tree parsed once; markup metadata and captions come
-from the same tree; boilerplate left in the body is dropped block by block."""
+"""HTML → Article: metadata, media and captions from a tree parsed once; trafilatura finds the body on the
+same tree (fast mode, its full cascade for short bodies); boilerplate left in the body is dropped block by
+block; a page whose markup defeats the parser is read as a text dump."""
 
 from __future__ import annotations
 
@@ -27,14 +28,14 @@ from .textdump import article_lines
 
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
-MIN_ARTICLE_WORDS = 40
+MIN_ARTICLE_WORDS = 40  # fewer body words than this: a page with no article
 FULL_EXTRACTION_BELOW_WORDS = 150  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
 PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
 _SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
-_CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)  # fewer body words than this: a page with no article
+_CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)
 
 
 def parse(html: str) -> HtmlElement | None:
