@@ -34,3 +34,10 @@ def test_caption_mentions_join_the_body_entity():
     trump = next(e for e in json.loads(result.stdout)["entities"] if e["name"] == "Donald Trump")
     assert {"President Donald Trump", "US President Donald Trump", "POTUS", "Trump"} <= set(trump["aliases"])
     assert any(m["where"] for m in trump["mentions"])
+
+
+def test_digest_reads_stdin():
+    text = "Putin met Trump in Budapest on Monday, officials said."
+    result = CliRunner().invoke(app, ["digest", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["text"] == text

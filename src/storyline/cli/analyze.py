@@ -16,13 +16,14 @@ from .common import DB_OPTION, console, fail, print_json
 
 
 def _digest(path: str) -> Analysis:
-    from .. import analyze, read
+    from .. import analyze
     from ..read import ReadError
+    from .read import read_one
 
     try:
-        article = read(Path(path) if path != "-" and Path(path).exists() else path)
+        article = read_one(path)
     except (ReadError, OSError) as exc:
-        fail(f"{path}: {exc}")
+        fail(str(exc) if path in str(exc) else f"{path}: {exc}")
     return analyze(article)
 
 
