@@ -177,6 +177,9 @@ class Quote:
     fragments: list[Span] = field(default_factory=list)  # for multi-paragraph / interrupted quotes
     addressee: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    # "speech": words said or written; "stance": a belief, intention or finding attributed to
+    # the speaker ("Trump wants to …", "polls show that …")
+    attribution: Literal["speech", "stance"] = "speech"
 
 
 @dataclass

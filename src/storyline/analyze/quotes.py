@@ -1,7 +1,8 @@
 """Quotes, cues, speakers and channels: who said what, attributed to canonical names.
 
 Direct quotes come from pairing quote marks (``quotes_marks``); cues, speakers and reported
-content from the dependency parse (``quotes_cues``); the two are joined here into direct,
+content from the dependency parse (``quotes_cues``, with beliefs, intentions and findings scored
+by ``quotes_learned`` and marked ``attribution="stance"``); the two are joined here into direct,
 partial, mixed and indirect quotes, then speakers are resolved (``quotes_speakers``) and
 channels named (``quotes_channels``). Offsets index ``doc.text``.
 """
@@ -29,7 +30,7 @@ NAMING_REACH = 60  # characters from a naming verb to the quote it introduces
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
-              "indirect": 0.75, "none": 0.4}
+              "indirect": 0.75, "stance": 0.6, "none": 0.4}
 
 
 @dataclass
@@ -113,8 +114,9 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
                     and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
         if not touching:
-            if "belief" not in frame.tags:
-                drafts.append(_Draft(c_start, c_end, "indirect", "indirect", frame))
+            if "stance" in frame.tags or "belief" not in frame.tags:
+                how = "stance" if "stance" in frame.tags else "indirect"
+                drafts.append(_Draft(c_start, c_end, "indirect", how, frame))
             continue
         adjacent = _adjacent_mark(text, frame, [marks[i] for i in touching])
         if adjacent is not None:
@@ -285,7 +287,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     frames = find_cue_frames(doc, lex, inside_quote)
     speech = {i for i, m in enumerate(marks) if _is_speech(text, m)}
     drafts, used = _join_frames_and_marks(text, frames, marks, speech)
-    drafts += _attribute_marks(doc, marks, frames, speech, used, drafts, layout)
+    # a stance verb reports a belief or intention, not the quoted words around it
+    speech_frames = [f for f in frames if "stance" not in f.tags]
+    drafts += _attribute_marks(doc, marks, speech_frames, speech, used, drafts, layout)
     drafts += [_Draft(e.start, e.end, "direct", "signature", signature=e)
                for e in find_embedded_quotes(doc, text)]
     drafts = _link_continuations(text, _drop_nested(drafts), layout)
@@ -293,6 +297,12 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     # reported on.
     drafts = [d for d in drafts if not _is_authors(d.source or d)]
     return _build_quotes(doc, entities, drafts, quoted, layout)
+
+
+def _reports_stance(kind: str, tags: frozenset[str]) -> bool:
+    """Whether a quote reports a belief, intention or finding rather than speech: reported content
+    of a stance frame, unless it quotes words after a belief verb ("believed it acted “improperly”")."""
+    return "stance" in tags and (kind == "indirect" or (kind == "mixed" and "belief" not in tags))
 
 
 def _is_authors(draft: _Draft) -> bool:
@@ -314,6 +324,8 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         if len(draft.fragments) > 1:
             quote.fragments = [Span(text[s:e], s, e) for s, e in draft.fragments]
         frame = draft.frame
+        if frame is not None and _reports_stance(draft.kind, frame.tags):
+            quote.attribution = "stance"
         if frame is not None:
             quote.cue = Span(text[frame.start : frame.end], frame.start, frame.end)
             head = frame.speaker
@@ -341,9 +353,11 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
             quote.channel = source.channel
         if not draft.closed:
             quote.confidence = round(quote.confidence * 0.8, 2)
-        quote.evidence = [Evidence(source="rule", confidence=quote.confidence, start=draft.start,
+        quote.evidence = [Evidence(source="model" if draft.how == "stance" else "rule",
+                                   confidence=quote.confidence, start=draft.start,
                                    end=draft.end, reason=f"{draft.kind} quote via {draft.how}")]
-        if quote.speaker_entity:
+        # pronouns refer back to people quoted, not to holders of beliefs ("polls show …")
+        if quote.speaker_entity and quote.attribution == "speech":
             head = frame.speaker if frame is not None else None
             recent.append(RecentSpeaker(quote.speaker_entity, draft.end, layout.index(draft.start),
                                         head is None or resolver.is_person(head)))

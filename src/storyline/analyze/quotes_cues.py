@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .nlp import parse_many
+from .quotes_learned import attribution_model, make_candidate
 from .quotes_lexicon import QuoteLexicon
 from .quotes_repairs import adjacent_name, parenthetical_lead, trailing_attribution, with_absolute_subject
 
@@ -197,8 +198,17 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
             continue
         tags = lexicon.cues.get(tok.lemma_.lower())
-        if tags is None or quoted(tok.idx):
+        if quoted(tok.idx):
             continue
+        if tags is None or "belief" in tags:
+            # beliefs, intentions and findings ("polls show that …") only where the model
+            # judges the frame an attribution
+            learned = _learned_frame(tok, tags, quoted)
+            if learned is not None:
+                frames.append(learned)
+                continue
+            if tags is None:
+                continue
         deps = {c.dep_ for c in tok.children}
         if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
             continue  # "it is said", "would not say", "having been told": nobody is quoted
@@ -222,6 +232,20 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
     return frames
+
+
+def _learned_frame(verb: Token, tags: frozenset[str] | None,
+                   quoted: Callable[[int], bool]) -> CueFrame | None:
+    """The frame of a verb outside the speech-cue list that the attribution model accepts."""
+    model = attribution_model()
+    if model is None:
+        return None
+    candidate = make_candidate(verb, subject_of(verb, quoted))
+    if candidate is None or not model.accepts(candidate, tags):
+        return None
+    # "called for", "pointed out": the particle or preposition right after the verb is part of the cue
+    cue = [verb] + [c for c in verb.children if c.i == verb.i + 1 and c.dep_ in ("prt", "prep")]
+    return CueFrame(cue, candidate.speaker, _span_of(candidate.content), frozenset({"stance"}) | (tags or frozenset()))
 
 
 def _misparsed_paragraphs(doc: Doc, text: str, frames: list[CueFrame]) -> list[tuple[int, int]]:
