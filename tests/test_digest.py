@@ -41,3 +41,9 @@ def test_digest_reads_stdin():
     result = CliRunner().invoke(app, ["digest", "-", "--json"], input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["article"]["text"] == text
+
+
+def test_events_with_a_bad_date_option_is_a_clean_error():
+    result = CliRunner().invoke(app, ["events", "--from", "notadate"])
+    assert result.exit_code == 1
+    assert "expected a date" in result.output

@@ -7,14 +7,20 @@ function over the ``Doc`` and the records made before it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Analysis, Article, Entity, Timex
+from ..model import Analysis, Article, Entity, Quote, Timex
+from ..read.language import guess_language
 from . import entities as _entities
 from . import events as _events
 from . import quotes as _quotes
 from . import timex as _timex
-from .nlp import parse_many
+from .nlp import get_nlp, parse_many
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$")
+_WORD = re.compile(r"\w+")
+_NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +66,54 @@ def analyze_many(
         yield analyze_doc(doc, item, published=_anchor(item, published))
 
 
+def _valid_anchor(published: str | None, flags: list[str]) -> str | None:
+    """The publication date as an ISO anchor, or None (flagged) when it is not an ISO date."""
+    if published and not _ISO_DATE.match(published):
+        flags.append("bad_publication_date")
+        return None
+    return published
+
+
+def _language(article: Article | None, text: str) -> str | None:
+    if article and article.language:
+        return article.language.split("-")[0].lower()
+    guess = guess_language(text)
+    return guess[0] if guess else None
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(name.casefold()) if w not in _NAME_FILLERS)
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+    """Name each quote's speaker by its entity's canonical name ("Trump" → "Donald Trump")
+    when exactly one entity carries all the speaker's name words."""
+    names = [(e, [_name_words(n) for n in (e.name, *e.aliases)]) for e in entities]
+    for quote in quotes:
+        if not quote.speaker_entity:
+            continue
+        wanted = _name_words(quote.speaker_entity)
+        if not wanted:
+            continue
+        found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)}
+        if len(found) == 1:
+            quote.speaker_entity = next(iter(found.values())).name
+
+
 def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
     """Run every analysis stage over an already parsed ``doc`` of ``item``'s text."""
     article = item if isinstance(item, Article) else None
     flags: list[str] = []
-    anchor = published
+    anchor = _valid_anchor(published, flags)
+    language = _language(article, doc.text)
+    if language and language != get_nlp().lang:
+        # The rules and the model are English; other languages would only give junk.
+        flags.append(f"language_not_supported:{language}")
+        return Analysis(text=doc.text, article=article, published=anchor, language=language, flags=flags)
     entities = _run("entities", flags, _entities.extract_entities, doc)
     timexes = _run("timex", flags, _timex.tag_timexes, doc, anchor)
     quotes = _run("quotes", flags, _quotes.extract_quotes, doc, entities)
+    _run("quotes", flags, link_speakers, quotes, entities)
     events = _run("events", flags, _events.extract_events, doc, entities, timexes, quotes, anchor)
     caption_timexes = _run("captions", flags, _analyze_captions, article, anchor, entities) if article else []
     if anchor is None:
@@ -76,7 +122,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
         text=doc.text,
         article=article,
         published=anchor,
-        language=article.language if article else None,
+        language=language,
         entities=entities,
         quotes=quotes,
         timexes=timexes,

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,19 @@ def _digest(path: str) -> Analysis:
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
     return analyze(article)
+
+
+def _check_date(option: str, value: str | None) -> None:
+    """A clear error for a date option that is not YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None:
+        return
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(value, pattern)
+            return
+        except ValueError:
+            continue
+    fail(f"{option} {value!r}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _open_store(db: str):
@@ -99,7 +113,7 @@ def register(app: typer.Typer) -> None:
             console.print(f"[bold]{label}[/bold]")
             for e in found:
                 roles = f" — {', '.join(e.roles)}" if e.roles else ""
-                console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mentions)[/dim]", highlight=False)
+                console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''})[/dim]", highlight=False)
         console.print(f"{len(analysis.quotes)} quotes · {len(analysis.timexes)} time expressions · "
                       f"{len(analysis.events)} events", highlight=False)
 
@@ -144,6 +158,8 @@ def register(app: typer.Typer) -> None:
                      and (not entity or any(entity.casefold() in p.casefold() for p in e.participants))]
             rows = to_dict(found[:limit])
         else:
+            for option, value in (("--from", date_from), ("--to", date_to)):
+                _check_date(option, value)
             with _open_store(db) as store:
                 rows = store.events(entity=entity, type=event_type, date_from=date_from, date_to=date_to,
                                     limit=limit)

@@ -13,8 +13,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-
 from ..model import Analysis, Article
 
 JOIN_SIMILARITY = 0.12  # cosine to the closest article already in the story
@@ -86,6 +84,8 @@ def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
     _keep_distinctive_names(ordered)
     texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in ordered]
     try:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only needed here
+
         vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # every text empty or stop words only: nothing to compare
         return [[item.article_id] for item in ordered]
