@@ -42,3 +42,13 @@ def test_caption_credit(dump):
 
 def test_publisher_from_self_references(dump):
     assert dump.publisher == "Example Gazette"
+
+
+@pytest.fixture(scope="module")
+def portal():
+    return read(FIXTURES / "dump-portal.txt")
+
+
+def test_copyright_notice_heading_is_not_a_publisher(portal):
+    # "Copyright and Trade Mark Notice" names nothing: a name after "Copyright" starts with a capital
+    assert portal.publisher != "and Trade Mark Notice"

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 _DOMAIN = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*?([\w-]+)\.((?:co|com|org|net|gov|ac)\.[a-z]{2}|[a-z]{2,6})(?![\w-]|\.\w)", re.I)
 _SECOND_LEVEL = re.compile(r"^(?:co|com|org|net|gov|ac)\.[a-z]{2}$")
 _NAME = r"([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})"
+# only the cue words ignore case: a name must start with a capital ("Copyright and Trade Mark Notice" names nothing)
 _NAMED = (
-    re.compile(rf"\bfollow\s+{_NAME}\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b", re.I),
-    re.compile(rf"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}", re.I),
+    re.compile(rf"\b(?i:follow)\s+{_NAME}\s+(?i:on\s+(?:twitter|facebook|instagram|x|threads|bluesky))\b"),
+    re.compile(rf"(?:(?i:©|\(c\)|copyright)\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}"),
 )
-_RIGHTS = re.compile(r"^(?:copyright|©)\s*|\s*\b(?:all\s+rights|rights\s+reserved|ltd|limited|inc|llc|plc)\b.*$", re.I)
+_RIGHTS = re.compile(r"^(?:copyright|©)\s*|\s*\b(?:all(?:\s+rights)?|rights\s+reserved|ltd|limited|inc|llc|plc)\b.*$", re.I)
 _NOT_SITES = {"copyright", "all", "the", "twitter", "facebook", "instagram", "youtube", "google", "apple", "linkedin", "tiktok", "whatsapp", "schema"}
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+")
 
