@@ -52,3 +52,12 @@ def portal():
 def test_copyright_notice_heading_is_not_a_publisher(portal):
     # "Copyright and Trade Mark Notice" names nothing: a name after "Copyright" starts with a capital
     assert portal.publisher != "and Trade Mark Notice"
+
+
+def test_title_is_the_headline_not_joined_with_the_next_line(portal):
+    assert portal.title == "Harbour ferry returns after winter repairs"
+
+
+def test_dateline_above_the_article_gives_the_date(portal):
+    assert (portal.published.value, portal.published.source) == ("2009-03-04", "dateline")
+    assert portal.text.startswith("The harbour ferry sailed again")

@@ -74,6 +74,22 @@ def signals_in_text(text: str, role: str, source: str, confidence: float, where:
     return [s for s in found if s is not None]
 
 
+DATELINE_MAX_WORDS = 15  # a dateline is a short stamp ("20:00, Dec 31 2007", "Tuesday, January 15, 2008 Weather: …")
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line is a short stamp that names a date (not a sentence that mentions one)."""
+    return len(line.split()) <= DATELINE_MAX_WORDS and not line.rstrip().endswith((".", "!", "?")) and bool(_WRITTEN_DATE.search(line))
+
+
+def dateline_signals(lines: list[str]) -> list[DateSignal]:
+    """The date named by the first dateline among ``lines`` (stamps around the article's start), as signals."""
+    for line in lines:
+        if is_dateline(line) and (found := signals_in_text(line, "published", "dateline", 0.65, f"visible dateline {line!r}")):
+            return found[:1]
+    return []
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 
 

@@ -126,10 +126,11 @@ def _words(pieces: list[tuple[str, str]]) -> int:
 def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> None:
     """Datelines and bylines above the body: a date when the metadata had none, authors likewise."""
     if article.published is None:
-        found = [s for line in stamps for s in dates.signals_in_text(line, "published", "dateline", 0.65, f"visible dateline {line!r}")]
+        found = dates.dateline_signals(stamps)
         if found:
-            article.published, _ = dates.reason_dates(found[:1], fetched_at=fetched_at)
-            article.evidence["published"] = Evidence("dateline", 0.65, reason=article.published.reason)
+            article.published, _ = dates.reason_dates(found, fetched_at=fetched_at)
+            if article.published:
+                article.evidence["published"] = Evidence("dateline", 0.65, reason=article.published.reason)
     if not article.authors:
         bylines = [line for line in stamps if _BYLINE.match(line)]
         article.authors = clean_authors(bylines, site_names={article.publisher or ""})

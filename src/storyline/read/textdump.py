@@ -32,6 +32,7 @@ GAP_COST_PER_WORD = 0.5
 SENTENCE_LIKE_WORDS = 8
 SENTENCE_LIKE_WEIGHT = 0.3
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+DATELINE_REACH = 3  # lines before and after the article's start searched for a dateline
 FIGURE_MAX_LINES = 3  # a blank-line group this small around a credited caption is one picture's texts
 
 
@@ -42,6 +43,10 @@ class Unit:
     text: str
     group: int
     first_line: int
+    opening: str = ""  # the first line alone, before fragments were joined to it
+
+    def __post_init__(self) -> None:
+        self.opening = self.opening or self.text
 
     @property
     def words(self) -> int:
@@ -170,7 +175,7 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     start, end, repeated = _article_run(units)
     signals = PageSignals(jsonld_documents=documents)
     if units and start > 0 and units[0].words <= 25 and not units[0].prose:
-        signals.title_tag = units[0].text  # a dump starts with the page's <title> or headline
+        signals.title_tag = units[0].opening  # a dump starts with the page's <title> or headline
     body: list[tuple[str, str]] = []
     captions: list[Caption] = []
     figures: list[Media] = []
@@ -199,6 +204,9 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     article.captions = captions
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     extra += _caption_dates(captions + [Caption(m.description or "") for m in figures])
+    # a dateline sits just above the article's first paragraph (or among its first lines)
+    around_start = units[max(0, start - DATELINE_REACH):start + DATELINE_REACH]
+    extra += dates.dateline_signals([u.text for u in around_start])
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     if not article.publisher:
         _set_publisher(article, self_references, [m.content_url or m.thumbnail_url or "" for m in article.media], signals.title_tag)
