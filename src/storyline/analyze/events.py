@@ -15,7 +15,7 @@ from ..model import Entity, Event, EventTime, Quote, Span, Timex
 from .events_lexicon import EventLexicon, TriggerRule, event_lexicon
 from .events_merge import EventMention, merge_mentions, to_event
 from .events_names import NameResolver
-from .events_pairs import pair_view
+from .events_pairs import pair_view, sentence_starts
 from .events_roles import RoleFinder, Roles
 from .events_rules import first_satisfied, is_generic
 from .events_source import SourceFinder
@@ -59,7 +59,7 @@ class MentionFramer:
         self.sources = SourceFinder(doc, quotes, resolver, self.lexicon)
         # every trigger claims the time of its own clause before any looks further
         self.scoped = {c.token.i: self.times.scoped(c) for c in candidates}
-        self.sentence_numbers = {sentence.start: number for number, sentence in enumerate(doc.sents)}
+        self.sentence_starts = sentence_starts(doc)
 
     def frame(self, candidate: Candidate, *, check_rules: bool = True) -> list[EventMention]:
         """The mention of ``candidate`` (and the threat it makes, if any); none when no rule's
@@ -74,7 +74,7 @@ class MentionFramer:
         else:
             rule = first_satisfied(candidate, frame) or candidate.rules[-1]
         mention = _mention(candidate, rule, frame, source, how, self.lexicon)
-        mention.view = pair_view(candidate.token, self.sentence_numbers[candidate.token.sent.start])
+        mention.view = pair_view(candidate.token, self.sentence_starts)
         mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
         mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
                                           self.anchor)
@@ -92,7 +92,7 @@ def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how:
     sentence = token.sent
     status, cue = status_of(candidate, lexicon)
     distinct = any(c.lower_ in lexicon.distinct for c in token.children if c.dep_ in ("det", "amod"))
-    governors = frozenset(word.idx for word in token.ancestors)
+    governors = frozenset(word.idx for word in _governors(token))
     participants = [p.text for p in frame.participants]
     return EventMention(
         type=rule.type,
@@ -112,6 +112,18 @@ def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how:
         reason=f"{rule.lemma}/{rule.pos} → {rule.type} (CAMEO {rule.cameo_code or 'none'}); "
                f"status from '{cue}'" + (f"; source by {how}" if source else ""),
     )
+
+
+def _governors(token) -> list:
+    """The words a trigger is an argument of: its head, through a preposition ("arrangements for
+    the meeting") or a conjunction, not every ancestor up a long sentence."""
+    word = token
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    head = word.head
+    if head == word:
+        return []
+    return [head, head.head] if head.dep_ in ("prep", "agent") and head.head != head else [head]
 
 
 def _time(candidate: Candidate, times: TimeFinder, scoped: Timex | None, anchor: str | None) -> EventTime | None:

@@ -15,7 +15,9 @@ from .events_status import CALENDAR_VALUE
 FUTURE = frozenset({"planned", "hypothetical"})
 # Two mentions naming different lone participants must be this likely to be one event.
 APART_THRESHOLD = 0.5
-STATEMENT_ROOT = "01"  # CAMEO "make public statement": "announced … announced" are two acts
+STATEMENT_ROOT = "01"
+DEFAULT_CUE = "default"  # the status cue of a mention whose status no word decided
+DEFAULT_WEIGHT = 0.01  # CAMEO "make public statement": "announced … announced" are two acts
 
 
 @dataclass
@@ -37,7 +39,7 @@ class EventMention:
     source: str | None = None
     confidence: float = 0.5
     distinct: bool = False  # "another threat": never the same as an earlier one
-    governors: frozenset[int] = frozenset()  # start offsets of the words the trigger depends on
+    governors: frozenset[int] = frozenset()  # start offsets of the words the trigger is an argument of
     speech_act: int | None = None  # start of the verb that made a threat; two such verbs, two threats
     view: PairView | None = None  # what the pairwise coreference model compares
     reason: str = ""
@@ -45,39 +47,72 @@ class EventMention:
 
 def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False,
                    model: PairModel | None = None) -> list[list[EventMention]]:
-    """Group mentions, in document order, into events: each joins the earlier event its frame
-    allows and the pairwise model finds most likely (on average over that event's mentions), when
-    likely enough. A mention that names nobody and joins no event is dropped unless it has a place
-    or date, or ``keep_vague`` is set."""
+    """Group mentions into events by average-link clustering: the two groups whose mentions the
+    pairwise model finds most likely one event (on average) merge first, while that average
+    reaches the model's threshold and no two of their mentions are kept apart by their frames.
+    An event that names nobody is dropped unless it has a place or date, or ``keep_vague`` is set."""
     model = model or default_model()
-    groups: list[list[EventMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.trigger.start):
-        target = None if mention.distinct else _likeliest_group(groups, mention, model)
-        if target is not None:
-            target.append(mention)
-        elif mention.participants or keep_vague or mention.place or (
-                mention.time and CALENDAR_VALUE.match(mention.time.value or "")):
-            groups.append([mention])
-    return groups
+    ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    clusters = _average_link(ordered, model)
+    groups = [[ordered[i] for i in sorted(cluster)] for cluster in clusters]
+    groups.sort(key=lambda group: group[0].trigger.start)
+    return [group for group in groups if keep_vague or _is_specific(group)]
 
 
-def _likeliest_group(groups: list[list[EventMention]], mention: EventMention,
-                     model: PairModel) -> list[EventMention] | None:
-    best, best_score = None, (model.threshold, -1)
-    for group in groups:
-        people = _people(group, mention)
-        if people == "different" or not all(_compatible(other, mention) for other in group):
-            continue
-        if any(m.trigger.start in mention.governors for m in group):
-            continue  # "arrangements for the meeting": an argument of that event, not a second mention
-        probability = sum(_probability(other, mention, model, people) for other in group) / len(group)
-        if people == "apart" and probability < APART_THRESHOLD:
-            continue
-        # among equally likely events, the one mentioned last
-        score = (probability, max(m.trigger.start for m in group))
-        if score >= best_score:
-            best, best_score = group, score
-    return best
+def _is_specific(group: list[EventMention]) -> bool:
+    return any(m.participants or m.place or (m.time and CALENDAR_VALUE.match(m.time.value or ""))
+               for m in group)
+
+
+def _average_link(mentions: list[EventMention], model: PairModel) -> list[list[int]]:
+    """Clusters of mention indexes (``mentions`` in reading order)."""
+    size = len(mentions)
+    apart = [[not _linkable(mentions[i], mentions[j]) if i < j else False for j in range(size)]
+             for i in range(size)]
+    probability = [[0.0] * size for _ in range(size)]
+    for i in range(size):
+        for j in range(i + 1, size):
+            if not apart[i][j]:
+                people = _people([mentions[i]], mentions[j])
+                probability[i][j] = probability[j][i] = _probability(mentions[i], mentions[j], model, people)
+            apart[j][i] = apart[i][j]
+    clusters = [[i] for i in range(size)]
+    while True:
+        best, best_key = None, None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                key = _merge_key(clusters[x], clusters[y], mentions, probability, apart, model)
+                if key is not None and (best_key is None or key > best_key):
+                    best, best_key = (x, y), key
+        if best is None:
+            return clusters
+        x, y = best
+        clusters[x] = clusters[x] + clusters[y]
+        del clusters[y]
+
+
+def _merge_key(first: list[int], second: list[int], mentions: list[EventMention], probability, apart,
+               model: PairModel) -> tuple[float, int] | None:
+    """How good merging two clusters is (the average probability, then nearness), or None when
+    their frames keep them apart or the average is below the threshold."""
+    if any(apart[i][j] for i in first for j in second):
+        return None
+    average = sum(probability[i][j] for i in first for j in second) / (len(first) * len(second))
+    people = _people([mentions[i] for i in first], *[mentions[j] for j in second])
+    if people == "different" or average < (APART_THRESHOLD if people == "apart" else model.threshold):
+        return None
+    # among equally likely merges, the nearest mentions (a bare "the meeting" joins the last one named)
+    nearest = min(abs(mentions[i].trigger.start - mentions[j].trigger.start) for i in first for j in second)
+    return average, -nearest
+
+
+def _linkable(earlier: EventMention, later: EventMention) -> bool:
+    """Whether the frames allow two mentions to be one event at all."""
+    if later.distinct:
+        return False  # "another threat": never an earlier one
+    if _argument_of(earlier, later) or _argument_of(later, earlier):
+        return False  # "arrangements for the meeting": an argument of that event, not a second mention
+    return _compatible(earlier, later)
 
 
 def _probability(earlier: EventMention, later: EventMention, model: PairModel, people: str) -> float:
@@ -91,26 +126,35 @@ def _probability(earlier: EventMention, later: EventMention, model: PairModel, p
     return same_event_probability(earlier.view, later.view, model)
 
 
-def _people(group: list[EventMention], mention: EventMention) -> str:
+def _people(group: list[EventMention], *others: EventMention) -> str:
     """How the participants of an event and of a new mention relate: "same" when one set contains
     the other or one names nobody; "different" when they share some but not all (a Trump–Putin call
     is not a Trump–Zelensky one) or name two groups; "apart" when a lone participant meets others
     (the company, then its chief, may be named for one launch)."""
     known = {p for m in group for p in m.participants}
-    mine = set(mention.participants)
+    mine = {p for m in others for p in m.participants}
     if not known or not mine or mine <= known or known <= mine:
         return "same"
-    if known & mine and mention.theme and any(m.theme == mention.theme for m in group):
+    themes = {m.theme for m in others if m.theme}
+    if known & mine and any(m.theme in themes for m in group):
         return "same"  # the same Tomahawks to the same Ukraine, whether "the US" or "Trump" sends them
     if known & mine or min(len(known), len(mine)) > 1:
         return "different"
     return "apart"
 
 
+def _argument_of(mention: EventMention, event: EventMention) -> bool:
+    """Whether ``mention`` is an argument of ``event`` in one sentence (across a line break the
+    parse runs a headline into the next sentence, and its heads mean nothing)."""
+    same_sentence = mention.view is None or event.view is None or mention.view.sentence == event.view.sentence
+    return same_sentence and event.trigger.start in mention.governors
+
+
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.speech_act is not None and b.speech_act is not None and a.speech_act != b.speech_act:
         return False
-    return _types_compatible(a, b) and _status_compatible(a.status, b.status) and _time_compatible(a.time, b.time)
+    statuses = a.status_cue == DEFAULT_CUE or b.status_cue == DEFAULT_CUE or _status_compatible(a.status, b.status)
+    return _types_compatible(a, b) and statuses and _time_compatible(a.time, b.time)
 
 
 def _types_compatible(a: EventMention, b: EventMention) -> bool:
@@ -150,7 +194,8 @@ def to_event(group: list[EventMention]) -> Event:
         place = next(m.place for m in group if m.place and places[m.place] == top)
     votes: Counter[str] = Counter()
     for mention in group:
-        votes[mention.status] += mention.confidence
+        # a status no word decided only counts when no other mention has one
+        votes[mention.status] += mention.confidence * (DEFAULT_WEIGHT if mention.status_cue == DEFAULT_CUE else 1)
     status = max(votes, key=lambda s: (votes[s], -[m.status for m in group].index(s)))
     source = best.source or next((m.source for m in group if m.source), None)
     confidence = min(0.99, best.confidence + 0.05 * (len(group) - 1))

@@ -4,22 +4,40 @@ by that model."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..stories.cdcr import INDEFINITE, NAME_LABELS, _arguments
 from ..stories.eventcoref import EventMention as PairView
 from ..stories.eventcoref import PairModel, default_model, pair_features
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+LINE_START = re.compile(r"\n\s*(?=\S)")
 
 
-def pair_view(token, sentence_number: int) -> PairView:
-    """The model's view of a trigger ``token`` in the ``sentence_number``-th sentence of its doc."""
-    sentence = token.sent
+def sentence_starts(doc) -> list[int]:
+    """Character offsets where the sentences of ``doc`` start; a line break also starts one (the
+    parser runs an unpunctuated headline into the first sentence, the model tells them apart)."""
+    starts = []
+    for sentence in doc.sents:
+        starts.append(sentence.start_char)
+        starts.extend(sentence.start_char + m.end() for m in LINE_START.finditer(sentence.text))
+    return starts
+
+
+def pair_view(token, starts: list[int]) -> PairView:
+    """The model's view of a trigger ``token``, its sentence found among ``starts`` (from
+    :func:`sentence_starts` of its doc)."""
+    doc = token.doc
+    number = bisect_right(starts, token.idx) - 1
+    end = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
+    sentence = doc.char_span(starts[number], end, alignment_mode="expand") or token.sent
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    previous = doc[token.i - 1].lower_ if token.i > 0 else ""
     return PairView(
         id=str(token.idx),
         doc_id="",
-        sentence=sentence_number,
+        sentence=number,
         lemma=" ".join([token.lemma_.lower(), *particles]),
         pos=token.pos_,
         text=token.text,
