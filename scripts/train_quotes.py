@@ -1,7 +1,7 @@
 """Train the quote stage's attribution model on PolNeAR train and write it as package data.
 
-Every verb outside quotation marks that is not a plain speech cue, has a speaker and some content
-is a candidate (``quotes_learned.make_candidate``); it is positive when a gold attribution has that
+Every verb outside quotation marks that the rules leave to the model (``scored_by_model``) and that
+has a speaker and some content is a candidate (``quotes_learned.make_candidate``); it is positive when a gold attribution has that
 verb as its cue and overlaps its content. A logistic regression over the frame's named features is
 fitted, its threshold chosen on a held-out fifth of the articles, and the weights are saved as JSON.
 
@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
-from storyline.analyze.quotes_cues import subject_of  # noqa: E402
+from storyline.analyze.quotes_cues import scored_by_model, subject_of  # noqa: E402
 from storyline.analyze.quotes_learned import MODEL_PATH, features, make_candidate  # noqa: E402
 from storyline.analyze.quotes_lexicon import lexicon  # noqa: E402
 from storyline.analyze.quotes_marks import find_quotes  # noqa: E402
@@ -66,9 +66,9 @@ def candidates(doc: Doc, gold: list[dict]) -> list[tuple[list[str], int]]:
     rows = []
     for tok in doc:
         tags = cues.get(tok.lemma_.lower())
-        if (tags is not None and "belief" not in tags) or quoted(tok.idx):
+        if tok.pos_ not in ("VERB", "AUX") or quoted(tok.idx) or not scored_by_model(tok, tags):
             continue
-        candidate = make_candidate(tok, subject_of(tok, quoted)) if tok.pos_ in ("VERB", "AUX") else None
+        candidate = make_candidate(tok, subject_of(tok, quoted))
         if candidate is None:
             continue
         content = candidate.content

@@ -300,9 +300,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
 
 
 def _reports_stance(kind: str, tags: frozenset[str]) -> bool:
-    """Whether a quote reports a belief, intention or finding rather than speech: reported content
-    of a stance frame, unless it quotes words after a belief verb ("believed it acted “improperly”")."""
-    return "stance" in tags and (kind == "indirect" or (kind == "mixed" and "belief" not in tags))
+    """Whether a quote reports a belief, intention or finding rather than speech: anything a stance
+    frame yields, except words quoted after a listed cue ("believed it acted “improperly”")."""
+    return "stance" in tags and (kind == "indirect" or "listed" not in tags)
 
 
 def _is_authors(draft: _Draft) -> bool:

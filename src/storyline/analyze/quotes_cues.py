@@ -209,6 +209,12 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
                 continue
             if tags is None:
                 continue
+        elif scored_by_model(tok, tags):
+            # "noted Clinton's comments": what a speech verb without a clause was about; the
+            # rule frame is kept too, for the quotes around it
+            learned = _learned_frame(tok, tags, quoted)
+            if learned is not None:
+                frames.append(learned)
         deps = {c.dep_ for c in tok.children}
         if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
             continue  # "it is said", "would not say", "having been told": nobody is quoted
@@ -234,9 +240,17 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
     return frames
 
 
+def scored_by_model(verb: Token, tags: frozenset[str] | None) -> bool:
+    """Whether the attribution model judges this verb's frame: any verb but a speech cue whose
+    clause the rules already read (or that only introduces quoted words or names things)."""
+    if tags is None or "belief" in tags:
+        return True
+    return not tags & {"direct", "naming"} and _clause_content(verb, tags) is None
+
+
 def _learned_frame(verb: Token, tags: frozenset[str] | None,
                    quoted: Callable[[int], bool]) -> CueFrame | None:
-    """The frame of a verb outside the speech-cue list that the attribution model accepts."""
+    """The stance frame of a verb when the attribution model accepts it."""
     model = attribution_model()
     if model is None:
         return None
@@ -245,7 +259,9 @@ def _learned_frame(verb: Token, tags: frozenset[str] | None,
         return None
     # "called for", "pointed out": the particle or preposition right after the verb is part of the cue
     cue = [verb] + [c for c in verb.children if c.i == verb.i + 1 and c.dep_ in ("prt", "prep")]
-    return CueFrame(cue, candidate.speaker, _span_of(candidate.content), frozenset({"stance"}) | (tags or frozenset()))
+    # "listed": the verb is in the cue list, so words it quotes are speech, not a stance
+    tags = frozenset({"stance"}) if tags is None else tags | {"stance", "listed"}
+    return CueFrame(cue, candidate.speaker, _span_of(candidate.content), tags)
 
 
 def _misparsed_paragraphs(doc: Doc, text: str, frames: list[CueFrame]) -> list[tuple[int, int]]:
