@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .entities_junk import credit_tokens, is_common_word, product_names
 from .entities_lexicon import Lexicon
+from .entities_parts import name_parts
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$", "WDT"}
@@ -94,19 +95,18 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or any(i in masked or i in taken for i in range(start, end)):
-            continue
-        text = doc[start:end].text
-        if text in products or len(text) < 2 or not any(c.isalpha() for c in text):
-            continue
-        if is_common_word(doc, lex, start, end, counts):
-            continue
-        if not text[0].isupper() and not text[0].isdigit():
-            continue  # the small model sometimes tags lower-case common nouns
-        label = lex.known_types.get(text, ent.label_)
-        found.append(_with_honorific(doc, lex, Candidate(
-            ent.start if doc[ent.start].lower_ == "the" else start, end, label, "name", start)))
+        for part_start, part_end in name_parts(doc, ent.start, ent.end):
+            start, end = _trim(doc, part_start, part_end)
+            if start >= end or any(i in masked or i in taken for i in range(start, end)):
+                continue
+            text = doc[start:end].text
+            if text in products or len(text) < 2 or not any(c.isupper() for c in text):
+                continue  # the small model sometimes tags lower-case common nouns or "410s"
+            if is_common_word(doc, lex, start, end, counts):
+                continue
+            label = lex.known_types.get(text, ent.label_)
+            found.append(_with_honorific(doc, lex, Candidate(
+                part_start if doc[part_start].lower_ == "the" else start, end, label, "name", start)))
     # a listed institution the model missed ("Downing Street said ...")
     covered = {i for c in found for i in range(c.start, c.end)} | masked
     found += [c for c in listed if c.type != "PLATFORM" and not covered.intersection(range(c.start, c.end))]

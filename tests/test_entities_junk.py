@@ -1,0 +1,35 @@
+"""Entities stage: junk names found in a user trial (sports pages, wire copy) stay out, real names stay in."""
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.nlp import parse
+
+
+def _entities(text):
+    return extract_entities(parse(text))
+
+
+def _names(text):
+    return {e.name.removeprefix("the "): e for e in _entities(text)}
+
+
+def test_unclosed_bracket_splits_name_and_abbreviation():
+    text = ("Health experts, such as Dr. David Nabarro, head of crisis operations at the World Health "
+            "Organization (WHO), are predicting more deaths. The WHO is attempting to focus its relief efforts.")
+    names = _names(text)
+    assert "World Health Organization" in names
+    assert "WHO" in names["World Health Organization"].aliases
+    assert not any("(" in e.name for e in names.values())
+
+
+def test_score_line_names_teams_not_one_organisation():
+    text = ("Elsewhere in the NHL, it was: Flyers 6 Capitals 4, Canucks 4 Blues 3, Oilers 2 Flames 1, "
+            "Ducks 4 Sharks 3 and Blackhawks 3 Predators 2.")
+    names = {e.name for e in _entities(text)}
+    assert not any(any(ch.isdigit() for ch in name) for name in names), names
+    assert {"Oilers", "Flames"} <= names
+
+
+def test_numbers_with_a_unit_letter_are_not_names():
+    text = "Rated specific impulse is 365s at sea level and 410s in a vacuum, the Boeing engineers said."
+    names = {e.name for e in _entities(text)}
+    assert "410s" not in names and "365s" not in names
