@@ -41,7 +41,21 @@ def find_mentions(doc, entities: list[Entity], timexes: list[Timex], quotes: lis
     supports = {c.governor.i for c in candidates if c.is_noun and c.support and c.governor is not None}
     candidates = [c for c in candidates if c.is_noun or c.token.i not in supports]
     framer = MentionFramer(doc, entities, timexes, quotes, anchor, candidates)
-    return [mention for candidate in candidates for mention in framer.frame(candidate)]
+    return fold_into_threats([mention for candidate in candidates for mention in framer.frame(candidate)])
+
+
+def fold_into_threats(mentions: list[EventMention]) -> list[EventMention]:
+    """A threat stands for the force it threatens and the conduct it is conditioned on: "if it
+    doesn't disarm, we will disarm them" is one threat, not two hypothetical disarmaments."""
+    threats = [m for m in mentions if m.type == "threat"]
+
+    def folded(mention: EventMention) -> bool:
+        if mention.type == "threat" or mention.status != "hypothetical":
+            return False
+        return any(mention.trigger.start == t.trigger.start
+                   or (t.condition and t.condition[0] <= mention.trigger.start < t.condition[1]) for t in threats)
+
+    return [m for m in mentions if not folded(m)]
 
 
 class MentionFramer:

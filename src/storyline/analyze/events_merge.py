@@ -42,6 +42,7 @@ class EventMention:
     governors: frozenset[int] = frozenset()  # start offsets of the words the trigger is an argument of
     speech_act: int | None = None  # start of the verb that made a threat; two such verbs, two threats
     view: PairView | None = None  # what the pairwise coreference model compares
+    condition: tuple[int, int] | None = None  # a threat's condition clause ("if Hamas doesn't disarm")
     reason: str = ""
 
 

@@ -22,9 +22,9 @@ def conditional_threat(candidate: Candidate, mention: EventMention, roles: RoleF
     if not mention.source or mention.source not in mention.participants:
         return None
     report = _reporting_verb(candidate.token, roles.lexicon)
+    condition = _condition_clause(candidate.token, report)
     targets = [name.text for name in _addressees(report, roles)] if report is not None else []
     if not targets:
-        condition = _condition_clause(candidate.token)
         subjects = [c for c in condition.children if c.dep_ == "nsubj"] if condition is not None else []
         targets = [name.text for word in subjects for name in roles.names_of(word, None)]
     targets = [t for t in targets or mention.participants if t != mention.source]
@@ -37,6 +37,7 @@ def conditional_threat(candidate: Candidate, mention: EventMention, roles: RoleF
         participants=[mention.source, *targets], time=time, status="occurred", status_cue="if",
         source=mention.source, confidence=mention.confidence,
         speech_act=report.idx if report is not None else None,
+        condition=_extent(condition) if condition is not None else None,
         reason=f"conditional use of force by the speaker ({mention.reason})",
     )
 
@@ -52,8 +53,17 @@ def _addressees(verb, roles: RoleFinder) -> list:
     return [name for c in verb.children if c.dep_ in ("dobj", "dative") for name in roles.names_of(c, None)]
 
 
-def _condition_clause(token):
-    for word in (token, token.head):
+def _extent(word) -> tuple[int, int]:
+    """Character span of ``word`` and its dependents."""
+    return word.left_edge.idx, word.right_edge.idx + len(word.right_edge.text)
+
+
+def _condition_clause(token, report=None):
+    """The "if" clause on the trigger or a verb above it in the threatening sentence (below the
+    verb that reports it)."""
+    for word in (token, *token.ancestors):
+        if word == report:
+            break
         for child in word.children:
             if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
                 return child
