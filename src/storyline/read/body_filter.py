@@ -1,12 +1,14 @@
 """Drop the blocks of an extracted body that are not article text: the headline repeated, boilerplate
-lines, navigation cells of layout tables, and short lines repeated on the page."""
+lines and datelines, navigation cells of layout tables, short lines repeated on the page, and a trailing
+run of teasers and menus after the last paragraph of prose."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import NamedTuple
 
-from .boilerplate import boilerplate_reason, is_sentence, normalise, word_count
+from .boilerplate import boilerplate_reason, is_prose, is_sentence, normalise, prose_weight, word_count
+from .dates import is_dateline
 
 
 class Piece(NamedTuple):
@@ -19,6 +21,7 @@ class Piece(NamedTuple):
 
 
 TABLE_CELL_MIN_WORDS = 8  # a layout-table cell shorter than this, and not a sentence, is navigation
+TAIL_MIN_BLOCKS = 5  # a trailing run of non-prose blocks is cut only when it is this long: teaser lists, menus
 
 
 def _same_as_title(text: str, title: str | None) -> bool:
@@ -42,9 +45,10 @@ def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] |
         if verbatim:
             kept.append((kind, text))
             continue
-        if index < 3 and not kept and _same_as_title(text, title):
+        # the headline repeated above the first paragraph (a section label may come before it)
+        if index < 5 and not any(is_prose(t) for _, t in kept) and _same_as_title(text, title):
             continue
-        if boilerplate_reason(text):
+        if boilerplate_reason(text) or (len(kept) < 3 and kind != "heading" and is_dateline(text)):
             if stamps is not None and len(kept) < 3:
                 stamps.append(text)
             continue
@@ -54,4 +58,17 @@ def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] |
         if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text) and kind != "heading":
             continue
         kept.append((kind, text))
-    return kept
+    return _without_teaser_tail(kept)
+
+
+def _without_teaser_tail(kept: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks up to where the article's prose ends, when a long run of teasers and menus follows it.
+
+    The cut is where the running sum of prose weights (prose adds its words, other lines cost) peaks.
+    """
+    total, best, end = 0.0, 0.0, len(kept)
+    for index, (_, text) in enumerate(kept):
+        total += prose_weight(text)
+        if total > best:
+            best, end = total, index + 1
+    return kept[:end] if len(kept) - end >= TAIL_MIN_BLOCKS else kept

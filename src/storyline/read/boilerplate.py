@@ -27,6 +27,14 @@ _READER = re.compile(r"(?i)\b(?:you|your|us|our|here|now|today|free|newsletter|b
 
 
 STAMP_MAX_OTHER_WORDS = 5
+PROSE_MIN_WORDS = 10
+# a non-prose line costs this much plus a share of its words when it sits inside the article
+GAP_COST = 2.0
+GAP_COST_PER_WORD = 0.5
+# a line of this many words, mostly lower-case, reads like a sentence without its full stop (a list item)
+SENTENCE_LIKE_WORDS = 8
+SENTENCE_LIKE_WEIGHT = 0.3
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
 @cache
@@ -103,3 +111,24 @@ def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
     if text.count("|") >= 2 and words <= 20:
         return "menu"
     return None
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of at least ``PROSE_MIN_WORDS`` words."""
+    return word_count(text) >= PROSE_MIN_WORDS and is_sentence(text)
+
+
+def gap_cost(text: str) -> float:
+    """What a line that is not prose costs a run of article lines it sits in (negative)."""
+    return -(GAP_COST + GAP_COST_PER_WORD * min(word_count(text), 20))
+
+
+def prose_weight(text: str) -> float:
+    """What a line adds to a run of article lines: prose its words, sentence-like lines (list items) a little,
+    other lines (menus, teasers, stamps) a cost."""
+    words = word_count(text)
+    if is_prose(text):
+        return float(words)
+    if words >= SENTENCE_LIKE_WORDS and len(_LOWER_WORD.findall(text)) >= 0.6 * words:
+        return SENTENCE_LIKE_WEIGHT * words
+    return gap_cost(text)

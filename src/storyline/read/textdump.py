@@ -15,7 +15,15 @@ from functools import cache
 from ..model import Article, Caption, Evidence, Media
 from . import dates, jsonld
 from .blocks import assemble, clean_line
-from .boilerplate import boilerplate_reason, is_sentence, normalise, word_count
+from .boilerplate import (
+    boilerplate_reason,
+    gap_cost,
+    is_prose,
+    is_sentence,
+    normalise,
+    prose_weight,
+    word_count,
+)
 from .captions import has_credit, split_credit
 from .dumpcode import code_lines
 from .lexicon import load
@@ -24,14 +32,6 @@ from .metadata import PageSignals, fill_metadata
 from .sitename import guess_site
 
 _LOWER_START = re.compile(r"^[a-z,.;:)\]’”'\"!?%-]")
-PROSE_MIN_WORDS = 10
-# a non-prose line costs this much plus a share of its words when it sits inside the article
-GAP_COST = 2.0
-GAP_COST_PER_WORD = 0.5
-# a line of this many words, mostly lower-case, reads like a sentence without its full stop (a list item)
-SENTENCE_LIKE_WORDS = 8
-SENTENCE_LIKE_WEIGHT = 0.3
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 DATELINE_REACH = 3  # lines before and after the article's start searched for a dateline
 FIGURE_MAX_LINES = 3  # a blank-line group this small around a credited caption is one picture's texts
 
@@ -54,7 +54,7 @@ class Unit:
 
     @property
     def prose(self) -> bool:
-        return self.words >= PROSE_MIN_WORDS and is_sentence(self.text)
+        return is_prose(self.text)
 
 
 def _lift_jsonld(text: str) -> tuple[list, str]:
@@ -140,14 +140,8 @@ def _best_run(values: list[float]) -> tuple[int, int]:
 
 
 def _value(unit: Unit, repeated: bool) -> float:
-    """What a line adds to a run: prose its words, sentence-like lines (list items) a little, others a cost."""
-    if repeated:
-        return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
-    if unit.prose:
-        return float(unit.words)
-    if unit.words >= SENTENCE_LIKE_WORDS and len(_LOWER_WORD.findall(unit.text)) >= 0.6 * unit.words:
-        return SENTENCE_LIKE_WEIGHT * unit.words
-    return -(GAP_COST + GAP_COST_PER_WORD * min(unit.words, 20))
+    """What a line adds to a run: a line repeated on the page is navigation, whatever it says."""
+    return gap_cost(unit.text) if repeated else prose_weight(unit.text)
 
 
 def _article_run(units: list[Unit]) -> tuple[int, int, list[bool]]:
