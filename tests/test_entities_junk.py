@@ -33,3 +33,20 @@ def test_numbers_with_a_unit_letter_are_not_names():
     text = "Rated specific impulse is 365s at sea level and 410s in a vacuum, the Boeing engineers said."
     names = {e.name for e in _entities(text)}
     assert "410s" not in names and "365s" not in names
+
+
+def test_common_words_capitalised_by_position_are_not_names():
+    text = ("President Hu Jintao met Luiz Inácio Lula da Silva at the Granja. Lunch was a traditional "
+            "Brazilian barbecue.\n\nStrap-on boosters may be added to increase lift capacity. The rocket can "
+            "place 13,100 kg (28,950 Lb) into orbit.\n\nAlbeit the low result he has called the vote an "
+            "impressive display of confidence, Alfred Gusenbauer said.")
+    names = {e.name for e in _entities(text)}
+    for junk in ("Lunch", "Strap", "Lb", "Albeit"):
+        assert junk not in names, junk
+    assert {"Hu Jintao", "Alfred Gusenbauer"} <= names
+
+
+def test_a_surname_opening_a_sentence_stays_a_name():
+    text = "Senator John McCain criticised the deal on Monday. McCain said the contract was a waste."
+    (mccain,) = [e for e in _entities(text) if e.type == "PERSON"]
+    assert mccain.name == "John McCain" and "McCain" in {m.text for m in mccain.mentions}

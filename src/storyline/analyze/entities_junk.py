@@ -13,6 +13,10 @@ _CLOSERS = {")", "]", "\n"}
 _OPENING_QUOTES = {"‘", "“", "«"}
 _CLOSING_QUOTES = {"’", "”", "»"}
 _QUOTE_REACH = 400  # tokens to look back for an opening quote mark
+_SENTENCE_ENDS = {".", "!", "?", ":", "\n", "\n\n"}
+_UNIT_LENGTH = 3  # "lb", "kg", "mph": units are short
+# tags of words that are never names, whatever their capital letter ("Albeit the low result ...")
+_FUNCTION_TAGS = {"IN", "DT", "PDT", "CC", "RB", "RBR", "RBS", "WRB", "MD", "TO", "UH", "WDT", "WP", "EX"}
 
 
 def credit_tokens(doc: Doc, lex: Lexicon) -> set[int]:
@@ -64,14 +68,42 @@ def _inside_quote(doc: Doc, i: int) -> bool:
     return depth > 0
 
 
-def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int]) -> bool:
-    """A one-word name that is really a common word: an adjective ("Presidential"), or a noun used
-    once inside a quote ("talking about Trade between Russia and ...")."""
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a sentence, perhaps after an opening quote, where every word is capitalised."""
+    if doc[i].is_sent_start:
+        return True
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_space):
+        i -= 1
+    return i == 0 or doc[i - 1].text in _SENTENCE_ENDS or "\n" in doc[i - 1].whitespace_
+
+
+def _capitalised_mid_sentence(doc: Doc, word: str) -> bool:
+    """Whether the article capitalises ``word`` somewhere a common word would not be."""
+    return any(token.text == word and not _opens_sentence(doc, token.i) for token in doc)
+
+
+def _after_number(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].like_num
+
+
+def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int], label: str) -> bool:
+    """A one-word name that is really a common word: a function word ("Albeit"), an adjective
+    ("Presidential"), a unit after a number ("28,950 Lb"), a noun used once inside a quote ("talking
+    about Trade between Russia and ..."), or a noun capitalised only because it opens a sentence
+    ("Lunch was a barbecue"; organisations such as "Shell" are left to the model)."""
     if end - start != 1:
         return False
     word = doc[start].text
     if lex.country(word) or word in lex.known_types or not word.istitle():
         return False
+    if doc[start].tag_ in _FUNCTION_TAGS:
+        return True
     nouns, modifiers = _common_words()
     lower = word.lower()
-    return lower in modifiers or (lower in nouns and counts[word] == 1 and _inside_quote(doc, start))
+    if lower in modifiers:
+        return True
+    if lower not in nouns or counts[word] > 1:
+        return False
+    if _inside_quote(doc, start) or (_after_number(doc, start) and len(word) <= _UNIT_LENGTH):
+        return True
+    return label != "ORG" and _opens_sentence(doc, start) and not _capitalised_mid_sentence(doc, word)

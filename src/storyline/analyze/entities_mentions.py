@@ -102,7 +102,7 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
             text = doc[start:end].text
             if text in products or len(text) < 2 or not any(c.isupper() for c in text):
                 continue  # the small model sometimes tags lower-case common nouns or "410s"
-            if is_common_word(doc, lex, start, end, counts):
+            if is_common_word(doc, lex, start, end, counts, ent.label_):
                 continue
             label = lex.known_types.get(text, ent.label_)
             found.append(_with_honorific(doc, lex, Candidate(
