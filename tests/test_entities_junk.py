@@ -50,3 +50,12 @@ def test_a_surname_opening_a_sentence_stays_a_name():
     text = "Senator John McCain criticised the deal on Monday. McCain said the contract was a waste."
     (mccain,) = [e for e in _entities(text) if e.type == "PERSON"]
     assert mccain.name == "John McCain" and "McCain" in {m.text for m in mccain.mentions}
+
+
+def test_wider_place_after_a_comma_is_a_place_without_a_role():
+    text = ("A small explosive device was deactivated today by the Spanish police in Almería, Andalucía.\n\n"
+            "The Spanish Minister of Interior, José Antonio Alonso, appealed for calm.")
+    names = _names(text)
+    assert names["Andalucía"].type == "GPE" and not names["Andalucía"].roles
+    assert names["José Antonio Alonso"].roles == ["minister"]
+    assert "The Spanish Minister of Interior" in {m.text for m in names["José Antonio Alonso"].mentions}

@@ -12,6 +12,7 @@ from .entities_lexicon import Lexicon
 from .entities_parts import name_parts
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_CLAUSE_ENDS = {".", ";", ")", "\n", "\n\n"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$", "WDT"}
 
 
@@ -111,7 +112,17 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     covered = {i for c in found for i in range(c.start, c.end)} | masked
     found += [c for c in listed if c.type != "PLATFORM" and not covered.intersection(range(c.start, c.end))]
     found.sort(key=lambda c: c.start)
+    _place_appositions(doc, found)
     return _merge_company_suffixes(doc, lex, found)
+
+
+def _place_appositions(doc: Doc, names: list[Candidate]) -> None:
+    """ "in Almería, Andalucía." and "Brasilia, Brasil.": a name closing a clause after a place and a
+    comma is the wider place, whatever the model called it."""
+    for place, name in zip(names, names[1:], strict=False):
+        if (place.type == "GPE" and name.type in ("PERSON", "ORG") and name.start == place.end + 1
+                and doc[place.end].text == "," and (name.end == len(doc) or doc[name.end].text in _CLAUSE_ENDS)):
+            name.type, name.type_votes = "GPE", 3
 
 
 def _with_honorific(doc: Doc, lex: Lexicon, c: Candidate) -> Candidate:

@@ -72,9 +72,19 @@ def _extend(doc: Doc, start: int, end: int, lex: Lexicon, names_at: dict[int, Ca
         if owner is not None and owner.start <= end + 2 and owner.type in ("GPE", "ORG", "NORP"):
             phrase.qualifier = _qualifier(doc[owner.name_start : owner.end].text, lex)
             phrase.end = owner.end
+        else:
+            phrase.end = _portfolio_end(doc, end + 1, names_at)
     if phrase.qualifier and not phrase.definite and doc[phrase.start].lower_ not in _INDEFINITE:
         phrase.definite = True  # "US President said ..." names one office holder
     return phrase
+
+
+def _portfolio_end(doc: Doc, start: int, names_at: dict[int, Candidate]) -> int:
+    """The end of an unnamed portfolio after "of" ("Minister of Interior"), or the title's end."""
+    end = start
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end not in names_at:
+        end += 1
+    return end if end > start else start - 1
 
 
 def role_phrases(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[RolePhrase]:
