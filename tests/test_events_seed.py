@@ -48,3 +48,11 @@ def test_supply_threats_deal_and_releases(events):
     assert _find(events, "agreement", "Hamas", status="occurred").time.value == "2025-10-13"
     release = _find(events, "release", "Hamas", status="occurred")
     assert release.theme == "hostages and prisoners"
+
+
+def test_no_weak_extras(events):
+    # the force a threat threatens is the threat, not a hypothetical attack or disarmament beside it
+    assert not [e for e in events if e.type in ("attack", "disarmament") and e.status == "hypothetical"]
+    # "our negotiation": a group nobody can name is no event
+    assert not [e for e in events if e.type == "negotiation" and len(e.participants) < 2
+                and e.trigger.text == "negotiation"]

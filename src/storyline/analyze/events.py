@@ -17,7 +17,7 @@ from .events_merge import EventMention, merge_mentions, to_event
 from .events_names import NameResolver
 from .events_pairs import pair_view, sentence_starts
 from .events_roles import RoleFinder, Roles
-from .events_rules import first_satisfied, is_generic
+from .events_rules import first_satisfied, is_generic, is_unresolved_group
 from .events_source import SourceFinder
 from .events_status import status_from_time, status_of
 from .events_threats import conditional_threat
@@ -83,7 +83,8 @@ class MentionFramer:
         frame = self.roles.roles(candidate, source)
         if check_rules:
             rule = first_satisfied(candidate, frame)
-            if rule is None or (not frame.participants and is_generic(candidate.token)):
+            if rule is None or (not frame.participants and is_generic(candidate.token)) \
+                    or is_unresolved_group(candidate, frame):
                 return []
         else:
             rule = first_satisfied(candidate, frame) or candidate.rules[-1]

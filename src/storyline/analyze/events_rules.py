@@ -17,6 +17,15 @@ def is_generic(token) -> bool:
         c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in token.children)
 
 
+def is_unresolved_group(candidate: Candidate, frame: Roles) -> bool:
+    """"in our negotiation": a plural possessive names a group; an event noun no verb carries,
+    whose group resolved to fewer than two names, says nothing about who takes part."""
+    if not candidate.is_noun or candidate.support or len(frame.participants) >= 2:
+        return False
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and "Plur" in c.morph.get("Number")
+               for c in candidate.token.children)
+
+
 def _prepositions(word) -> set[str]:
     """The prepositions on a word, leaving out those of time ("on Friday")."""
     return {c.lower_ for c in word.children if c.dep_ == "prep"
