@@ -8,6 +8,8 @@ from . import jsonld
 from .blocks import clean_line
 from .metadata import PageSignals
 
+MAX_HEADINGS = 40  # headings kept per level for the title choice: a headline is near the top
+
 
 def page_signals(tree: HtmlElement) -> PageSignals:
     """Collect the metadata signals of ``tree`` (not modified)."""
@@ -28,11 +30,12 @@ def page_signals(tree: HtmlElement) -> PageSignals:
     title = tree.find(".//title")
     if title is not None and title.text:
         signals.title_tag = clean_line(title.text)
-    for h1 in tree.iter("h1"):
-        text = clean_line(h1.text_content())
-        if text:
-            signals.h1 = text
-            break
+    for level in ("h1", "h2"):
+        for heading in tree.iter(level):
+            text = clean_line(heading.text_content())
+            if text and len(signals.headings) < MAX_HEADINGS:
+                signals.headings.append((level, text))
+    signals.h1 = next((text for level, text in signals.headings if level == "h1"), None)
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             signals.canonical = link.get("href").strip()

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from ..model import Article, Evidence
 from . import dates, jsonld
 from .authors import clean_authors
+from .boilerplate import word_count
 
 ARTICLE_TYPES = (
     "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
@@ -26,6 +27,8 @@ _MODIFIED_META = {"article:modified_time": 0.9, "og:updated_time": 0.85, "datemo
                   "last-modified": 0.6}
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:»·-]\s+|\s+::\s+")
+HEADLINE_MIN_WORDS = 3  # a shorter heading found inside the <title> may be a label ("News"), not the headline
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")  # "10°C" has none
 
 
 @dataclass
@@ -37,6 +40,7 @@ class PageSignals:
     jsonld_broken: int = 0  # JSON-LD objects that stayed unparseable after repair
     title_tag: str | None = None
     h1: str | None = None
+    headings: list[tuple[str, str]] = field(default_factory=list)  # (h1 | h2, text) in page order, h1s first
     canonical: str | None = None
     lang: str | None = None
     times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, hint: itemprop/class)
@@ -74,6 +78,36 @@ def _title_from_tag(title: str | None, site: str | None) -> str | None:
         return None
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p and (not site or p.lower() != site.lower())]
     return max(parts, key=len) if parts else title
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _heading_in_title(signals: PageSignals, site: str | None) -> tuple[str | None, Evidence]:
+    """The first heading (h1, then h2) that the <title> repeats: a headline, not a widget or the site's logo.
+
+    A heading agrees when it is a whole segment of the <title> or a run of at least ``HEADLINE_MIN_WORDS`` of its words.
+    """
+    title = f" {_words(signals.title_tag or '')} "
+    segments = {_words(p): p for p in _TITLE_SEPARATORS.split(signals.title_tag or "")}
+    for level, text in signals.headings:
+        words = _words(text)
+        if not words or words == _words(site or ""):
+            continue
+        if words in segments or (word_count(text) >= HEADLINE_MIN_WORDS and f" {words} " in title):
+            # an all-capitals heading is styled; the <title> spells it in ordinary case
+            value = segments[words] if text.isupper() and words in segments else text
+            return value, Evidence("html", 0.9, reason=f"<{level}> repeated in <title>")
+    return None, Evidence("html")
+
+
+def _lone_h1(signals: PageSignals, site: str | None) -> str | None:
+    """The first <h1> unless it is a label without a word (a temperature, a number) or holds the site's name."""
+    h1 = signals.h1
+    if not h1 or not _LETTER_WORD.search(h1) or (site and _words(site) in _words(h1)):
+        return None
+    return h1
 
 
 def _keywords(value: Any) -> list[str]:
@@ -140,7 +174,8 @@ def fill_metadata(
     title = _pick([
         (jsonld.text_value(node.get("headline") or node.get("name")), Evidence("json-ld", 0.95, reason="JSON-LD headline")),
         from_meta("og:title", "twitter:title", "title", "dc.title"),
-        (signals.h1, Evidence("html", 0.8, reason="first <h1>")),
+        _heading_in_title(signals, article.publisher),
+        (_lone_h1(signals, article.publisher), Evidence("html", 0.75, reason="first <h1>")),
         (_title_from_tag(signals.title_tag, article.publisher), Evidence("html", 0.7, reason="<title> without the site name")),
     ])
     if title:
