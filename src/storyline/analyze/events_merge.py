@@ -77,19 +77,23 @@ def _average_link(mentions: list[EventMention], model: PairModel) -> list[list[i
                 people = _people([mentions[i]], mentions[j])
                 probability[i][j] = probability[j][i] = _probability(mentions[i], mentions[j], model, people)
             apart[j][i] = apart[i][j]
-    clusters = [[i] for i in range(size)]
+    # clusters by their first mention; merge keys kept for every pair, renewed only around a merge
+    clusters = {i: [i] for i in range(size)}
+    keys = {(x, y): _merge_key(clusters[x], clusters[y], mentions, probability, apart, model)
+            for x in range(size) for y in range(x + 1, size)}
     while True:
-        best, best_key = None, None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                key = _merge_key(clusters[x], clusters[y], mentions, probability, apart, model)
-                if key is not None and (best_key is None or key > best_key):
-                    best, best_key = (x, y), key
-        if best is None:
-            return clusters
-        x, y = best
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
+        # the best key; on a tie, the pair of earliest clusters
+        candidates = [(key, -x, -y) for (x, y), key in keys.items() if key is not None]
+        if not candidates:
+            return list(clusters.values())
+        _key, x, y = max(candidates)
+        x, y = -x, -y
+        clusters[x] = clusters[x] + clusters.pop(y)
+        keys = {pair: key for pair, key in keys.items() if y not in pair}
+        for other in clusters:
+            if other != x:
+                pair = (min(x, other), max(x, other))
+                keys[pair] = _merge_key(clusters[pair[0]], clusters[pair[1]], mentions, probability, apart, model)
 
 
 def _merge_key(first: list[int], second: list[int], mentions: list[EventMention], probability, apart,
