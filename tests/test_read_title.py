@@ -1,4 +1,4 @@
-"""The title is the headline the page's <title> agrees with, not a widget's or the site logo's heading."""
+"""The title is the headline the <title> agrees with (not a widget or the site logo); authors are people, not organisations."""
 
 from __future__ import annotations
 
@@ -17,3 +17,9 @@ def test_weather_widget_h1_loses_to_the_heading_the_title_repeats():
 
 def test_site_logo_h1_loses_to_the_work_title():
     assert read(FIXTURES / "title-logo.html").title == "Notes from the North Quay"
+
+
+def test_author_is_the_author_link_not_the_organisation_in_meta():
+    page = read(FIXTURES / "title-logo.html")
+    assert page.authors == ["QuayWriter"]
+    assert page.evidence["authors"].reason == '<a rel="author"> links'

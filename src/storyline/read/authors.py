@@ -18,10 +18,11 @@ def _noise() -> frozenset[str]:
     return frozenset(load("author_noise"))
 
 
-def _is_name(candidate: str, site_names: set[str]) -> bool:
+def _is_name(candidate: str, site_names: set[str], handles: bool = False) -> bool:
     words = candidate.split()
-    # a byline names a person by two to five words; one word is a desk, an agency or a site
-    if not 2 <= len(words) <= 5 or candidate.lower() in site_names:
+    # a byline names a person by two to five words; one word is a desk, an agency or a site (unless ``handles``:
+    # an author link may give a user name)
+    if not (1 if handles else 2) <= len(words) <= 5 or candidate.lower() in site_names:
         return False
     if any(w.lower().strip(".") in _noise() for w in words):
         return False
@@ -31,8 +32,11 @@ def _is_name(candidate: str, site_names: set[str]) -> bool:
     return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
 
 
-def clean_authors(candidates: list[str], *, site_names: set[str] | None = None) -> list[str]:
-    """People's names from raw byline strings, split on "and"/commas, deduplicated, in order."""
+def clean_authors(candidates: list[str], *, site_names: set[str] | None = None, handles: bool = False) -> list[str]:
+    """People's names from raw byline strings, split on "and"/commas, deduplicated, in order.
+
+    ``handles``: the candidates are marked up as authors, so a one-word user name counts too.
+    """
     sites = {s.lower() for s in (site_names or set()) if s}
     names: list[str] = []
     for raw in candidates:
@@ -40,6 +44,6 @@ def clean_authors(candidates: list[str], *, site_names: set[str] | None = None) 
             continue
         for part in _SPLIT.split(_PREFIX.sub("", " ".join(raw.split()))):
             part = _PLACE_SUFFIX.sub("", part).strip(" .-–—:")
-            if _is_name(part, sites) and part.casefold() not in {n.casefold() for n in names}:
+            if _is_name(part, sites, handles) and part.casefold() not in {n.casefold() for n in names}:
                 names.append(part)
     return names

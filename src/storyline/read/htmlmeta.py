@@ -8,7 +8,7 @@ from . import jsonld
 from .blocks import clean_line
 from .metadata import PageSignals
 
-MAX_HEADINGS = 40  # headings kept per level for the title choice: a headline is near the top
+MAX_HEADINGS = 40  # headings (per level) and author links kept: a headline and a byline are near the top
 
 
 def page_signals(tree: HtmlElement) -> PageSignals:
@@ -36,6 +36,13 @@ def page_signals(tree: HtmlElement) -> PageSignals:
             if text and len(signals.headings) < MAX_HEADINGS:
                 signals.headings.append((level, text))
     signals.h1 = next((text for level, text in signals.headings if level == "h1"), None)
+    for anchor in tree.iter("a"):
+        if "author" in (anchor.get("rel") or "").lower().split() and len(signals.rel_authors) < MAX_HEADINGS:
+            text = clean_line(anchor.text_content())
+            # a one-word link text is a user name only when the link leads to it ("/users/QuayWriter"), not "About"
+            handle = " " not in text and text.casefold() in (anchor.get("href") or "").casefold()
+            if text and (" " in text or handle) and text not in signals.rel_authors:
+                signals.rel_authors.append(text)
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             signals.canonical = link.get("href").strip()

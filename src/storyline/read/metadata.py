@@ -40,6 +40,7 @@ class PageSignals:
     jsonld_broken: int = 0  # JSON-LD objects that stayed unparseable after repair
     title_tag: str | None = None
     h1: str | None = None
+    rel_authors: list[str] = field(default_factory=list)  # texts of <a rel="author"> links
     headings: list[tuple[str, str]] = field(default_factory=list)  # (h1 | h2, text) in page order, h1s first
     canonical: str | None = None
     lang: str | None = None
@@ -192,6 +193,11 @@ def fill_metadata(
     article.authors = clean_authors(raw_authors, site_names={article.publisher or "", *(signals.meta.get("og:site_name") or [])})
     if article.authors:
         ev["authors"] = Evidence("json-ld" if node.get("author") else "meta", 0.85, reason="byline metadata, cleaned")
+    elif signals.rel_authors:
+        # a rel="author" link names the writer, often by a one-word handle
+        article.authors = clean_authors(signals.rel_authors, site_names={article.publisher or ""}, handles=True)
+        if article.authors:
+            ev["authors"] = Evidence("html", 0.8, reason='<a rel="author"> links')
     language = _pick([
         (signals.lang, Evidence("html", 0.9, reason="<html lang>")),
         (jsonld.text_value(node.get("inLanguage")), Evidence("json-ld", 0.9, reason="JSON-LD inLanguage")),
