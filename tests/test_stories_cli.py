@@ -95,3 +95,10 @@ def test_a_new_article_joins_the_existing_story_and_reruns_are_stable(db):
     assert [s["id"] for s in after] == [s["id"] for s in before]
     assert new_id in {a["id"] for a in after[0]["articles"]}
     assert len(after[0]["articles"]) == 3
+
+
+def test_a_story_can_be_named_by_the_start_of_its_id(db):
+    (story,) = json.loads(CliRunner().invoke(app, ["stories", "--db", db, "--json"]).output)
+    shown = CliRunner().invoke(app, ["story", story["id"][:10], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert story["id"] in shown.output

@@ -76,7 +76,8 @@ def register(app: typer.Typer) -> None:
             print_json(rows)
             return
         table = Table()
-        for column in ("id", "articles", "from", "to", "title"):
+        table.add_column("id", no_wrap=True, overflow="fold")  # ids must stay copyable
+        for column in ("articles", "from", "to", "title"):
             table.add_column(column)
         for story in rows:
             dates = sorted(a.published[:10] for a in story.articles if a.published)
@@ -92,7 +93,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """One story: its sources, key participants and timeline."""
         with open_store(db) as store:
-            found = store.story(id)
+            found = store.story(id) or _story_by_prefix(store, id)
         if found is None:
             fail(f"no story {id!r}; `storyline stories` lists them")
         if as_json:
@@ -112,3 +113,11 @@ def register(app: typer.Typer) -> None:
             console.print(f"  {entry.date or 'undated':10}  {entry.type:12} {escape(entry.trigger or '')}"
                           f"  {escape(who)}  {escape(f'[{entry.status}]')}  sources: {len(entry.sources)}",
                           highlight=False, soft_wrap=True)
+
+
+def _story_by_prefix(store, prefix: str):
+    """The one story whose id starts with ``prefix`` (ids are long; people type the start)."""
+    matches = [s for s in store.stories(limit=100_000) if s.id.startswith(prefix)]
+    if len(matches) > 1:
+        fail(f"{prefix!r} matches {len(matches)} stories; give more of the id")
+    return matches[0] if matches else None
