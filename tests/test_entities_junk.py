@@ -59,3 +59,24 @@ def test_wider_place_after_a_comma_is_a_place_without_a_role():
     assert names["Andalucía"].type == "GPE" and not names["Andalucía"].roles
     assert names["José Antonio Alonso"].roles == ["minister"]
     assert "The Spanish Minister of Interior" in {m.text for m in names["José Antonio Alonso"].mentions}
+
+
+def test_teams_in_score_lines_are_organisations_everywhere():
+    text = ("Elsewhere in the NHL, it was: Flyers 6 Capitals 4, Wild 4 Coyotes 1, Canucks 4 Blues 3.\n\n"
+            "At St. Paul, Minn., Josh Harding stopped 26 shots, and the Wild beat the Phoenix Coyotes again. "
+            "Alex Edler decided a shootout in the Vancouver Canucks’ victory over the Blues.")
+    names = _names(text)
+    for team in ("Wild", "Blues", "Vancouver Canucks"):
+        assert names[team].type == "ORG", team
+    assert len(names["Wild"].mentions) == 2
+    assert names["St. Paul"].type == "GPE" and names["Josh Harding"].type == "PERSON"
+
+
+def test_clubs_with_a_plural_verb_and_newspapers_are_organisations():
+    text = ("Chelsea are hoping to complete the signing of Nicolas Anelka before the clash with Tottenham.\n\n"
+            "Bolton have already rejected a Chelsea bid for the Frenchman, the Belfast Telegraph reported.\n\n"
+            "Steinsson on verge of move to Bolton\n\nPresident Donald Trump and Vladimir Putin are due to meet.")
+    names = _names(text)
+    for club in ("Chelsea", "Bolton", "Belfast Telegraph"):
+        assert names[club].type == "ORG", club
+    assert names["Donald Trump"].type == names["Vladimir Putin"].type == "PERSON"

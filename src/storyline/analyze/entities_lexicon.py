@@ -37,6 +37,7 @@ class Lexicon:
     corporate_suffixes: frozenset[str]
     speech_verbs: frozenset[str]
     new_entity_modifiers: frozenset[str]
+    media_nouns: frozenset[str]  # last words of newspaper names ("telegraph")
 
     @property
     def longest_title(self) -> int:
@@ -77,4 +78,5 @@ def lexicon() -> Lexicon:
         corporate_suffixes=frozenset(_lines("entities_corporate_suffixes.txt")),
         speech_verbs=frozenset(_lines("entities_speech_verbs.txt")),
         new_entity_modifiers=frozenset(_lines("entities_new_entity_modifiers.txt")),
+        media_nouns=frozenset(_lines("entities_media_nouns.txt")),
     )

@@ -10,14 +10,14 @@ _CLOSERS = {")", "]"}
 _LIST_JOINERS = {",", "and", "&"}
 
 
-def _is_score(doc: Doc, i: int) -> bool:
+def is_score(doc: Doc, i: int) -> bool:
     """A number right after a capitalised word: the "2" of "Oilers 2"."""
     return i > 0 and doc[i].like_num and doc[i - 1].is_title
 
 
 def _is_score_line(doc: Doc, start: int, end: int) -> bool:
     """Two or more "<Team> <score>" pairs, as in "Oilers 2 Flames 1" ("Delta 4 Heavy" has one)."""
-    return sum(_is_score(doc, i) for i in range(start, end)) >= 2
+    return sum(is_score(doc, i) for i in range(start, end)) >= 2
 
 
 def name_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -29,7 +29,7 @@ def name_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         text = doc[i].text
         separator = text in _OPENERS or text in _CLOSERS or (
-            scores and (_is_score(doc, i) or text.lower() in _LIST_JOINERS))
+            scores and (is_score(doc, i) or text.lower() in _LIST_JOINERS))
         if separator:
             if part_start < i:
                 parts.append((part_start, i))
