@@ -80,3 +80,13 @@ def test_clubs_with_a_plural_verb_and_newspapers_are_organisations():
     for club in ("Chelsea", "Bolton", "Belfast Telegraph"):
         assert names[club].type == "ORG", club
     assert names["Donald Trump"].type == names["Vladimir Putin"].type == "PERSON"
+
+
+def test_organisation_shaped_person_with_his_is_a_person():
+    text = ("Marc-Andre Bergeron got his second power-play goal of the game early in the third period. "
+            "It proved costly as Bergeron scored on the ensuing power play.\n\n"
+            "Goldman Sachs raised its forecast, and the analyst cut his.")
+    names = _names(text)
+    bergeron = names["Marc-Andre Bergeron"]
+    assert bergeron.type == "PERSON" and "Bergeron" in {m.text for m in bergeron.mentions}
+    assert names["Goldman Sachs"].type == "ORG"

@@ -15,6 +15,7 @@ from .entities_clusters import Cluster, Clusterer
 from .entities_lexicon import Lexicon, lexicon
 from .entities_mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .entities_orgs import retype_organisations
+from .entities_people import people_called_organisations
 from .entities_resolve import Resolver
 from .entities_roles import attach_roles, definite_descriptions, name_qualifiers, org_descriptions
 
@@ -31,6 +32,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     names = name_mentions(doc, lex)
     names += retype_organisations(doc, lex, names)
     names.sort(key=lambda c: c.start)
+    people_called_organisations(doc, lex, names)
     roles = attach_roles(doc, lex, names)
     roles += org_descriptions(doc, lex, names)
     name_qualifiers(doc, lex, names)

@@ -1,0 +1,60 @@
+"""Names the model called organisations that are people: "Marc-Andre Bergeron got his second goal" —
+a possessive or reflexive pronoun in the name's clause takes the name as antecedent."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .entities_lexicon import Lexicon
+from .entities_mentions import Candidate
+
+# possessive and reflexive pronouns, which take their own clause's subject as antecedent
+_BOUND = {"his", "himself", "herself"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_RULED = 3  # votes of a type set by a rule (see Cluster.add)
+_LONGEST_PERSON_NAME = 3
+
+
+def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate) -> bool:
+    """Two or three capitalised words ("Milan Hejduk", "Marc-Andre Bergeron"), no "the", no company form."""
+    words = [t for t in doc[c.name_start : c.end] if t.text != "-"]
+    if not 2 <= len(words) <= _LONGEST_PERSON_NAME or c.start != c.name_start:
+        return False
+    if c.start > 0 and doc[c.start - 1].lower_ == "the":
+        return False
+    return all(t.is_title and t.is_alpha and t.lower_ not in lex.corporate_suffixes
+               and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
+
+
+def _own_clause(pronoun: Token, verb: Token) -> bool:
+    """Whether ``pronoun`` hangs under ``verb`` with no other subject on the way ("and Y lost his")."""
+    token = pronoun
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return False  # reached the sentence root without meeting the verb
+        token = token.head
+        if token.i != verb.i and any(child.dep_ in _SUBJECTS for child in token.children):
+            return False
+    return True
+
+
+def _refers_back(verb: Token, after: int) -> bool:
+    """Whether "his"/"her"/"himself" after token ``after`` belongs to ``verb``'s clause, no person between."""
+    for token in verb.subtree:
+        if token.i <= after:
+            continue
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in _BOUND and _own_clause(token, verb):
+            return True
+    return False
+
+
+def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) -> None:
+    """Make person-shaped organisation names that a pronoun refers back to people (a ruled type)."""
+    for c in names:
+        if c.type != "ORG" or c.type_votes > 1 or not _shaped_like_a_personal_name(doc, lex, c):
+            continue
+        root = doc[c.name_start : c.end].root
+        if root.dep_ in _SUBJECTS and _refers_back(root.head, c.end - 1):
+            c.type, c.type_votes = "PERSON", _RULED
