@@ -254,7 +254,8 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     kept: list[_Draft] = []
     for draft in drafts:
         if kept and draft.start < kept[-1].end:
-            if draft.kind == "indirect" and kept[-1].kind == "indirect" and draft.end <= kept[-1].end:
+            if (draft.kind == "indirect" and kept[-1].kind == "indirect" and draft.end <= kept[-1].end
+                    and draft.how != "stance"):  # a belief inside a report is part of what was said
                 kept.append(draft)
                 continue
             if draft.kind == "indirect":
