@@ -90,3 +90,18 @@ def test_organisation_shaped_person_with_his_is_a_person():
     bergeron = names["Marc-Andre Bergeron"]
     assert bergeron.type == "PERSON" and "Bergeron" in {m.text for m in bergeron.mentions}
     assert names["Goldman Sachs"].type == "ORG"
+
+
+def test_short_form_of_a_film_title_is_not_a_person():
+    text = ("Meet the Fockers will be challenged for the top spot by horror film White Noise, which opens "
+            "Friday.\n\nNoise is a come-back attempt for Michael Keaton, who hasn't had a hit movie since 1992. "
+            "Keaton said he liked it.")
+    people = {e.name for e in _entities(text) if e.type == "PERSON"}
+    assert people == {"Michael Keaton"}
+
+
+def test_leaked_html_entities_are_cut_from_names():
+    text = "MOSCOW &mdash; Russia's highest court ruled. The Carter Center &mdash; a US group &mdash; agreed."
+    names = {e.name for e in _entities(text)}
+    assert not any("mdash" in name or "&" in name for name in names), names
+    assert "The Carter Center" in names

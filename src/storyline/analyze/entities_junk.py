@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -39,6 +40,18 @@ def product_names(doc: Doc, lex: Lexicon) -> set[str]:
         if ent.end < len(doc) and doc[ent.end].lower_ in lex.product_nouns:
             products.add(ent.text)
     return products | {p + "s" for p in products}
+
+
+def short_forms_of_things(doc: Doc) -> dict[str, str]:
+    """Last words of the article's longer names of things, with those names' commonest label ("Noise" of
+    the film "White Noise", "Douglas" of "McDonnell Douglas"): the model may take them for a person when
+    used alone. A surname of a named person is left out."""
+    people = {ent[-1].text for ent in doc.ents if len(ent) > 1 and ent.label_ == "PERSON"}
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in doc.ents:
+        if len(ent) > 1 and ent.label_ != "PERSON" and ent[-1].text not in people:
+            labels[ent[-1].text][ent.label_] += 1
+    return {word: counts.most_common(1)[0][0] for word, counts in labels.items()}
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .entities_junk import credit_tokens, is_common_word, product_names
+from .entities_junk import credit_tokens, is_common_word, product_names, short_forms_of_things
 from .entities_lexicon import Lexicon
 from .entities_parts import name_parts
 
@@ -92,6 +92,7 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     platforms = [c for c in listed if c.type == "PLATFORM"]
     taken = {i for p in platforms for i in range(p.start, p.end)}
     found = list(platforms)
+    things = short_forms_of_things(doc)
     counts = Counter(token.text for ent in doc.ents for token in ent)  # "Apple" counts in "Apple Inc." too
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -106,6 +107,10 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
             if is_common_word(doc, lex, start, end, counts, ent.label_):
                 continue
             label = lex.known_types.get(text, ent.label_)
+            if label == "PERSON" and end - start == 1 and text in things:
+                label = things[text]  # "Noise" alone is the film "White Noise", not a person
+                if label not in NAME_LABELS:
+                    continue
             found.append(_with_honorific(doc, lex, Candidate(
                 part_start if doc[part_start].lower_ == "the" else start, end, label, "name", start)))
     # a listed institution the model missed ("Downing Street said ...")
