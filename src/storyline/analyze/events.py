@@ -24,6 +24,9 @@ from .events_threats import conditional_threat
 from .events_time import TimeFinder, event_time
 from .events_triggers import Candidate, find_candidates
 
+# Dependencies that make a word an argument of its head ("arrangements for the meeting").
+ARGUMENT_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss", "attr", "dative"})
+
 
 def extract_events(doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
                    anchor: str | None) -> list[Event]:
@@ -131,12 +134,12 @@ def _mention(candidate: Candidate, rule: TriggerRule, frame: Roles, source, how:
 
 def _governors(token) -> list:
     """The words a trigger is an argument of: its head, through a preposition ("arrangements for
-    the meeting") or a conjunction, not every ancestor up a long sentence."""
+    the meeting") or a conjunction; a clause or apposition beside an event is no argument of it."""
     word = token
     while word.dep_ == "conj" and word.head != word:
         word = word.head
     head = word.head
-    if head == word:
+    if head == word or word.dep_ not in ARGUMENT_DEPS:
         return []
     return [head, head.head] if head.dep_ in ("prep", "agent") and head.head != head else [head]
 
