@@ -105,3 +105,19 @@ def test_leaked_html_entities_are_cut_from_names():
     names = {e.name for e in _entities(text)}
     assert not any("mdash" in name or "&" in name for name in names), names
     assert "The Carter Center" in names
+
+
+def test_his_after_a_court_belongs_to_the_person_named_before():
+    text = ("Former Chilean dictator Augusto Pinochet was placed under house arrest a day after the country's "
+            "Supreme Court upheld his indictment. Pinochet denied the charges.")
+    names = _names(text)
+    assert names["Supreme Court"].type == "ORG"
+    assert {"Pinochet", "his"} <= {m.text for m in names["Augusto Pinochet"].mentions}
+
+
+def test_lower_case_descriptions_stay_out_and_place_at_sentence_start_stays_in():
+    text = ("The policy will be implemented by the ministry of Agriculture, the Times of Zambia reported.\n\n"
+            "Hollywood Reporter critic, Kirk Honeycutt said the film was bad. Buyers can bid on eBay.")
+    names = {e.name.removeprefix("the ") for e in _entities(text)}
+    assert not any(name.startswith("ministry") for name in names), names
+    assert {"Kirk Honeycutt", "Hollywood", "eBay"} <= names

@@ -66,6 +66,11 @@ def _common_words() -> tuple[frozenset[str], frozenset[str]]:
     return nouns, frozenset((set(table.get("adj", [])) | set(table.get("adv", []))) - nouns)
 
 
+def is_common_noun(word: str) -> bool:
+    """Whether ``word`` (any case) is an English noun in the pipeline's lemmatizer tables."""
+    return word.lower() in _common_words()[0]
+
+
 def _inside_quote(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is inside a quotation opened earlier in its paragraph."""
     depth = 0
@@ -103,7 +108,7 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
     """A one-word name that is really a common word: a function word ("Albeit"), an adjective
     ("Presidential"), a unit after a number ("28,950 Lb"), a noun used once inside a quote ("talking
     about Trade between Russia and ..."), or a noun capitalised only because it opens a sentence
-    ("Lunch was a barbecue"; organisations such as "Shell" are left to the model)."""
+    taken for a person ("Lunch was a barbecue"; the noun tables hold place names such as "hollywood" too)."""
     if end - start != 1:
         return False
     word = doc[start].text
@@ -119,4 +124,4 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
         return False
     if _inside_quote(doc, start) or (_after_number(doc, start) and len(word) <= _UNIT_LENGTH):
         return True
-    return label != "ORG" and _opens_sentence(doc, start) and not _capitalised_mid_sentence(doc, word)
+    return label == "PERSON" and _opens_sentence(doc, start) and not _capitalised_mid_sentence(doc, word)

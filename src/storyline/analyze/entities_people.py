@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .entities_junk import is_common_noun
 from .entities_lexicon import Lexicon
 from .entities_mentions import Candidate
 
@@ -20,8 +21,8 @@ def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate) -> bool:
     words = [t for t in doc[c.name_start : c.end] if t.text != "-"]
     if not 2 <= len(words) <= _LONGEST_PERSON_NAME or c.start != c.name_start:
         return False
-    if c.start > 0 and doc[c.start - 1].lower_ == "the":
-        return False
+    if (c.start > 0 and doc[c.start - 1].lower_ == "the") or is_common_noun(words[-1].text):
+        return False  # "the Colorado Avalanche", "Supreme Court"
     return all(t.is_title and t.is_alpha and t.lower_ not in lex.corporate_suffixes
                and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
 
@@ -51,10 +52,12 @@ def _refers_back(verb: Token, after: int) -> bool:
 
 
 def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) -> None:
-    """Make person-shaped organisation names that a pronoun refers back to people (a ruled type)."""
+    """Make person-shaped organisation names that a pronoun refers back to people (a ruled type), when
+    no person named earlier in the sentence could own the pronoun instead."""
     for c in names:
         if c.type != "ORG" or c.type_votes > 1 or not _shaped_like_a_personal_name(doc, lex, c):
             continue
         root = doc[c.name_start : c.end].root
-        if root.dep_ in _SUBJECTS and _refers_back(root.head, c.end - 1):
+        earlier_person = any(t.ent_type_ == "PERSON" for t in doc[root.sent.start : c.start])
+        if root.dep_ in _SUBJECTS and not earlier_person and _refers_back(root.head, c.end - 1):
             c.type, c.type_votes = "PERSON", _RULED
