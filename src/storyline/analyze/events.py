@@ -5,7 +5,8 @@ The parts: ``events_triggers`` finds trigger words, ``events_rules`` checks a tr
 conditions, ``events_roles`` fills participants, theme and place (names via ``events_names``),
 ``events_time`` attaches time expressions, ``events_status`` decides the status, ``events_source``
 finds who reports it, ``events_threats`` reads conditional force as threats, ``events_merge``
-merges mentions of one event. ``events_detect`` finds untyped event mentions (for benchmarks).
+merges mentions of one event (scored by ``events_pairs`` with the pairwise model of
+``stories.eventcoref``, within what the frames allow). ``events_detect`` finds untyped event mentions (for benchmarks).
 Word lists are ``storyline/data/events_*``.
 """
 
