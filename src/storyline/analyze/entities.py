@@ -56,10 +56,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
     return entities
 
 
-def _canonical_name(doc: Doc, names: list[Candidate], type_: str) -> str:
-    """The fullest proper name used: most words, then most frequent, then first."""
+def _canonical_name(doc: Doc, names: list[Candidate]) -> str:
+    """The fullest proper name used, without title or article: most words, then most frequent, then first."""
     def text(c: Candidate) -> str:
-        return doc[c.name_start if type_ == "PERSON" or c.kind == "title" else c.start : c.end].text
+        return doc[c.name_start : c.end].text
 
     counts = Counter(text(c) for c in names)
     best = min(names, key=lambda c: (-(c.end - c.name_start), -counts[text(c)], c.start))
@@ -70,7 +70,7 @@ def _entity(doc: Doc, lex: Lexicon, cluster: Cluster) -> Entity:
     type_ = cluster.type()
     members = sorted({(c.start, c.end): c for c in cluster.members}.values(), key=lambda c: c.start)
     names = [c for c in members if c.kind in ("name", "title")]
-    name = _canonical_name(doc, [c for c in names if c.type_votes] or names, type_)
+    name = _canonical_name(doc, [c for c in names if c.type_votes] or names)
     mentions = []
     aliases: list[str] = []
     roles: list[str] = []
@@ -86,8 +86,13 @@ def _entity(doc: Doc, lex: Lexicon, cluster: Cluster) -> Entity:
     first = names[0]
     evidence = Evidence("model", confidence=0.9, start=doc[first.start].idx, end=doc[first.end - 1].idx
                         + len(doc[first.end - 1].text), reason="spaCy NER with Storyline's name and title rules")
-    return Entity("", name, type_, aliases=[a for a in aliases if a != name], roles=roles,
+    aliases = [a for a in aliases if _without_article(a) != name]  # "the White House" is not another name
+    return Entity("", name, type_, aliases=aliases, roles=roles,
                   mentions=mentions, confidence=0.9, evidence=[evidence])
+
+
+def _without_article(text: str) -> str:
+    return text.removeprefix("the ").removeprefix("The ")
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
