@@ -136,3 +136,10 @@ def test_urls_fetch_time_out_and_stop_at_the_size_limit(local_server):
     assert ok.error is None and b"Served locally." in ok.content and ok.fetched_at
     assert "timed out" in slow.error
     assert "limit" in endless.error and endless.content is None
+
+
+def test_a_directory_gives_its_pages_not_its_readme_or_licence(tmp_path):
+    for name in ("README.md", "LICENSE.txt", "notes.json", "a.html", "b.txt"):
+        (tmp_path / name).write_text("<p>text</p>" if name.endswith(".html") else "Some text.")
+    names = [Path(p.name).name for p in iter_pages([tmp_path])]
+    assert names == ["a.html", "b.txt"]

@@ -12,9 +12,8 @@ import typer
 from rich.progress import Progress
 
 from ..model import Article, to_dict
+from ..read.sources import is_page_name
 from .common import console, err_console, fail
-
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt"}
 
 
 class BodyFormat(StrEnum):
@@ -28,7 +27,7 @@ def _expand(inputs: list[str]) -> list[str]:
     for item in inputs:
         path = Path(item)
         if item != "-" and "://" not in item and path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_page_name(p.name))
             if not found:
                 err_console.print(f"[yellow]warning:[/yellow] {item}: no page files (.html, .htm, .txt) inside")
             expanded.extend(str(p) for p in found)

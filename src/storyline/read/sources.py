@@ -24,6 +24,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 PATHS_SUFFIXES = (".paths", ".paths.gz")  # Common Crawl listings such as CC-NEWS warc.paths.gz
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt")
+_NOT_PAGES = re.compile(r"^(readme|licen[cs]e|copying|notice|changelog|authors)(\.|$)", re.I)
 CC_PREFIX = "https://data.commoncrawl.org/"
 _TAG = re.compile(r"<[^>]+>")
 _WARC_START = b"WARC/1."
@@ -71,8 +73,22 @@ def _walk(root: Path, recursive: bool) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if recursive else []
-        found += [Path(dirpath) / f for f in filenames if not f.startswith(".")]
+        found += [Path(dirpath) / f for f in filenames if is_source_file(f)]
     return sorted(found)
+
+
+def is_page_name(name: str) -> bool:
+    """Whether a file found in a directory is a page: not hidden, not a README or licence, named .html/.txt…"""
+    lower = name.lower()
+    return not lower.startswith(".") and not _NOT_PAGES.match(lower) and lower.endswith(PAGE_SUFFIXES)
+
+
+def is_source_file(name: str) -> bool:
+    """Whether a file found in a directory holds pages: a page, WARC, feed, JSONL or crawl listing."""
+    lower = name.lower()
+    if lower.startswith(".") or _NOT_PAGES.match(lower):
+        return False
+    return is_page_name(name) or lower.endswith(WARC_SUFFIXES + FEED_SUFFIXES + JSONL_SUFFIXES + PATHS_SUFFIXES)
 
 
 def _iter_file(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
