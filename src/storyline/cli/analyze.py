@@ -125,10 +125,12 @@ def register(app: typer.Typer) -> None:
         db: str = DB_OPTION,
         limit: int = typer.Option(50, "--limit"),
         as_json: bool = typer.Option(False, "--json"),
+        stance: bool = typer.Option(False, "--stance", help="Also show beliefs and intentions (\"X wants to…\")."),
     ) -> None:
         """Who said what: the quotes of a page, or of the whole store."""
         if path:
-            found = [q for q in _digest(path).quotes if not speaker or _speaker_matches(q, speaker)]
+            found = [q for q in _digest(path).quotes
+                     if (stance or q.attribution == "speech") and (not speaker or _speaker_matches(q, speaker))]
             if about:
                 found = [q for q in found if about.casefold() in q.text.casefold()]
             rows = to_dict(found[:limit])
