@@ -128,3 +128,12 @@ def test_canonical_names_leave_out_the_article():
     names = {e.name: e for e in _entities(text)}
     assert "White House" in names and not names["White House"].aliases
     assert {"the White House", "The White House"} <= {m.text for m in names["White House"].mentions}
+
+
+def test_person_shaped_name_listed_among_people_is_a_person():
+    text = ("Some Brazilian ministers were present: Antonio Palocci (Economy), Eduardo Campos (Science and "
+            "Technology), Celso Amorim (Exterior Relations), Dilma Rousseff (Mines and Energy).\n\n"
+            "Goldman Sachs, Morgan Stanley and Citigroup declined to comment.")
+    names = _names(text)
+    assert names["Celso Amorim"].type == "PERSON"
+    assert names["Goldman Sachs"].type == "ORG"

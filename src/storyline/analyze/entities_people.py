@@ -1,5 +1,6 @@
-"""Names the model called organisations that are people: "Marc-Andre Bergeron got his second goal" —
-a possessive or reflexive pronoun in the name's clause takes the name as antecedent."""
+"""Names the model called organisations that are people: "Marc-Andre Bergeron got his second goal" (a
+possessive or reflexive pronoun in the name's clause takes the name as antecedent), or a name listed
+among people ("Glen Murray, P.J Axelsson, Patrice Bergeron")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .entities_mentions import Candidate
 # possessive and reflexive pronouns, which take their own clause's subject as antecedent
 _BOUND = {"his", "himself", "herself"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_LIST_SEPARATORS = {",", "and", ";"}
 _RULED = 3  # votes of a type set by a rule (see Cluster.add)
 _LONGEST_PERSON_NAME = 3
 
@@ -23,7 +25,7 @@ def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate) -> bool:
         return False
     if (c.start > 0 and doc[c.start - 1].lower_ == "the") or is_common_noun(words[-1].text):
         return False  # "the Colorado Avalanche", "Supreme Court"
-    return all(t.is_title and t.is_alpha and t.lower_ not in lex.corporate_suffixes
+    return all(t.is_title and t.text.replace(".", "").isalpha() and t.lower_ not in lex.corporate_suffixes
                and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
 
 
@@ -51,13 +53,40 @@ def _refers_back(verb: Token, after: int) -> bool:
     return False
 
 
+def _only_list_separators(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` only separate list items: commas, "and", bracketed notes."""
+    depth, separated = 0, False
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0:
+            if token.text not in _LIST_SEPARATORS:
+                return False
+            separated = True
+    return separated and depth == 0
+
+
+def _listed_among_people(doc: Doc, names: list[Candidate], at: int) -> bool:
+    """ "Luiz Fernando Furlan (Development), Celso Amorim (Exterior Relations)": the list neighbour of
+    ``names[at]`` is a person with a full name."""
+    c = names[at]
+    neighbours = [(names[at - 1], names[at - 1].end, c.start)] if at > 0 else []
+    if at + 1 < len(names):
+        neighbours.append((names[at + 1], c.end, names[at + 1].start))
+    return any(n.type == "PERSON" and n.end - n.name_start > 1 and n.start != c.start
+               and _only_list_separators(doc, start, end) for n, start, end in neighbours)
+
+
 def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) -> None:
-    """Make person-shaped organisation names that a pronoun refers back to people (a ruled type), when
-    no person named earlier in the sentence could own the pronoun instead."""
-    for c in names:
+    """Make person-shaped organisation names people (a ruled type) when a pronoun refers back to them and
+    no person named earlier in the sentence could own it instead, or when they are listed among people."""
+    for at, c in enumerate(names):
         if c.type != "ORG" or c.type_votes > 1 or not _shaped_like_a_personal_name(doc, lex, c):
             continue
         root = doc[c.name_start : c.end].root
         earlier_person = any(t.ent_type_ == "PERSON" for t in doc[root.sent.start : c.start])
-        if root.dep_ in _SUBJECTS and not earlier_person and _refers_back(root.head, c.end - 1):
+        owns_pronoun = root.dep_ in _SUBJECTS and not earlier_person and _refers_back(root.head, c.end - 1)
+        if owns_pronoun or _listed_among_people(doc, names, at):
             c.type, c.type_votes = "PERSON", _RULED
