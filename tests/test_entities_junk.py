@@ -137,3 +137,10 @@ def test_person_shaped_name_listed_among_people_is_a_person():
     names = _names(text)
     assert names["Celso Amorim"].type == "PERSON"
     assert names["Goldman Sachs"].type == "ORG"
+
+
+def test_nationality_nouns_describe_people_rather_than_name_them():
+    text = "Bolton have already rejected a Chelsea bid for the Frenchman. Two Englishmen were arrested in Amsterdam."
+    names = {e.name for e in _entities(text)}
+    assert not names & {"Frenchman", "Englishmen"}
+    assert "Amsterdam" in names

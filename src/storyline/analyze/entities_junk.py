@@ -15,6 +15,7 @@ _OPENING_QUOTES = {"‘", "“", "«"}
 _CLOSING_QUOTES = {"’", "”", "»"}
 _QUOTE_REACH = 400  # tokens to look back for an opening quote mark
 _SENTENCE_ENDS = {".", "!", "?", ":", "\n", "\n\n"}
+_PERSON_SUFFIXES = ("man", "men", "woman", "women")
 _UNIT_LENGTH = 3  # "lb", "kg", "mph": units are short
 # tags of words that are never names, whatever their capital letter ("Albeit the low result ...")
 _FUNCTION_TAGS = {"IN", "DT", "PDT", "CC", "RB", "RBR", "RBS", "WRB", "MD", "TO", "UH", "WDT", "WP", "EX"}
@@ -104,8 +105,14 @@ def _after_number(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].like_num
 
 
+def _is_demonym_person(lex: Lexicon, word: str) -> bool:
+    """ "the Frenchman", "two Englishwomen": a nationality noun describes a person, it does not name one."""
+    return any(word.endswith(suffix) and lex.country(word.removesuffix(suffix)) for suffix in _PERSON_SUFFIXES)
+
+
 def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int], label: str) -> bool:
-    """A one-word name that is really a common word: a function word ("Albeit"), an adjective
+    """A one-word name that is really a common word: a function word ("Albeit"), a nationality noun
+    ("Frenchman"), an adjective
     ("Presidential"), a unit after a number ("28,950 Lb"), a noun used once inside a quote ("talking
     about Trade between Russia and ..."), or a noun capitalised only because it opens a sentence
     taken for a person ("Lunch was a barbecue"; the noun tables hold place names such as "hollywood" too)."""
@@ -114,7 +121,7 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
     word = doc[start].text
     if lex.country(word) or word in lex.known_types or not word.istitle():
         return False
-    if doc[start].tag_ in _FUNCTION_TAGS:
+    if doc[start].tag_ in _FUNCTION_TAGS or _is_demonym_person(lex, word):
         return True
     nouns, modifiers = _common_words()
     lower = word.lower()
