@@ -21,6 +21,7 @@ class Piece(NamedTuple):
 
 
 TABLE_CELL_MIN_WORDS = 8  # a layout-table cell shorter than this, and not a sentence, is navigation
+_BULLETS = frozenset("*-•·–—▪►")
 TAIL_MIN_BLOCKS = 5  # a trailing run of non-prose blocks is cut only when it is this long: teaser lists, menus
 
 
@@ -34,15 +35,18 @@ def _same_as_title(text: str, title: str | None) -> bool:
 def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] | None = None) -> list[tuple[str, str]]:
     """The (kind, text) pieces that are article text, in order.
 
-    Boilerplate lines dropped before the third kept block go to ``stamps``: datelines and bylines sit there.
+    Boilerplate lines and datelines dropped before the third kept block go to ``stamps``: the caller reads the
+    page's date and byline from them.
     """
     counts = Counter(normalise(p.text) for p in pieces)
     kept: list[tuple[str, str]] = []
+    verbatim_kept: set[int] = set()  # code and data-table cells: never teasers
     for index, (kind, text, in_table, verbatim) in enumerate(pieces):
         words = word_count(text)
         if words == 0:
             continue
         if verbatim:
+            verbatim_kept.add(len(kept))
             kept.append((kind, text))
             continue
         # the headline repeated above the first paragraph (a section label may come before it)
@@ -58,17 +62,27 @@ def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] |
         if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text) and kind != "heading":
             continue
         kept.append((kind, text))
-    return _without_teaser_tail(kept)
+    return _without_teaser_tail(kept, verbatim_kept)
 
 
-def _without_teaser_tail(kept: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _in_list(block: tuple[str, str]) -> bool:
+    kind, text = block
+    return kind == "list_item" or text.lstrip()[:1] in _BULLETS
+
+
+def _without_teaser_tail(kept: list[tuple[str, str]], verbatim: set[int]) -> list[tuple[str, str]]:
     """The blocks up to where the article's prose ends, when a long run of teasers and menus follows it.
 
-    The cut is where the running sum of prose weights (prose adds its words, other lines cost) peaks.
+    The cut is where the running sum of prose weights (prose adds its words, other lines cost) peaks; a tail
+    that opens with a list (the article's own, introduced by its last paragraph) or holds any prose (a
+    hard-wrapped article), code or a data table is not cut.
     """
     total, best, end = 0.0, 0.0, len(kept)
     for index, (_, text) in enumerate(kept):
         total += prose_weight(text)
         if total > best:
             best, end = total, index + 1
-    return kept[:end] if len(kept) - end >= TAIL_MIN_BLOCKS else kept
+    tail = kept[end:]
+    if len(tail) < TAIL_MIN_BLOCKS or _in_list(tail[0]) or any(is_prose(text) for _, text in tail) or max(verbatim, default=-1) >= end:
+        return kept
+    return kept[:end]

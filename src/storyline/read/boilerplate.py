@@ -129,6 +129,7 @@ def prose_weight(text: str) -> float:
     words = word_count(text)
     if is_prose(text):
         return float(words)
-    if words >= SENTENCE_LIKE_WORDS and len(_LOWER_WORD.findall(text)) >= 0.6 * words:
+    # Chinese and Japanese lines have no case to tell a sentence from a title by
+    if words >= SENTENCE_LIKE_WORDS and (len(_LOWER_WORD.findall(text)) >= 0.6 * words or _CJK.search(text)):
         return SENTENCE_LIKE_WEIGHT * words
     return gap_cost(text)
