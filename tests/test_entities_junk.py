@@ -117,10 +117,10 @@ def test_his_after_a_court_belongs_to_the_person_named_before():
 
 def test_lower_case_descriptions_stay_out_and_place_at_sentence_start_stays_in():
     text = ("The policy will be implemented by the ministry of Agriculture, the Times of Zambia reported.\n\n"
-            "Hollywood Reporter critic, Kirk Honeycutt said the film was bad. Buyers can bid on eBay.")
+            "Hollywood Reporter critic, Kirk Honeycutt said the film was bad. Buyers can order an iPod.")
     names = {e.name.removeprefix("the ") for e in _entities(text)}
     assert not any(name.startswith("ministry") for name in names), names
-    assert {"Kirk Honeycutt", "Hollywood", "eBay"} <= names
+    assert {"Kirk Honeycutt", "Hollywood"} <= names and "iPod" not in names
 
 
 def test_canonical_names_leave_out_the_article():

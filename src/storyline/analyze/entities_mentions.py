@@ -102,8 +102,11 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
             if start >= end or any(i in masked or i in taken for i in range(start, end)):
                 continue
             text = doc[start:end].text
-            if text in products or len(text) < 2 or not any(c.isupper() for c in doc[start].text):
-                continue  # the small model sometimes tags lower-case common nouns or "410s" ("eBay" is fine)
+            first = doc[start].text
+            if text in products or len(text) < 2 or not (first[0].isupper() or first[0].isdigit()):
+                continue  # the small model sometimes tags lower-case common nouns and products ("iPod")
+            if not any(c.isupper() for c in first):
+                continue  # "410s"
             if is_common_word(doc, lex, start, end, counts, ent.label_):
                 continue
             label = lex.known_types.get(text, ent.label_)
