@@ -23,3 +23,7 @@ def test_author_is_the_author_link_not_the_organisation_in_meta():
     page = read(FIXTURES / "title-logo.html")
     assert page.authors == ["QuayWriter"]
     assert page.evidence["authors"].reason == '<a rel="author"> links'
+
+
+def test_section_label_in_the_title_loses_to_the_headline():
+    assert read(FIXTURES / "title-section.html").title == "Ferry returns after winter repairs"

@@ -86,21 +86,25 @@ def _words(text: str) -> str:
 
 
 def _heading_in_title(signals: PageSignals, site: str | None) -> tuple[str | None, Evidence]:
-    """The first heading (h1, then h2) that the <title> repeats: a headline, not a widget or the site's logo.
+    """The longest heading (h1 or h2) that the <title> repeats: the headline, not a section label, a widget or
+    the site's logo.
 
     A heading agrees when it is a whole segment of the <title> or a run of at least ``HEADLINE_MIN_WORDS`` of its words.
     """
     title = f" {_words(signals.title_tag or '')} "
     segments = {_words(p): p for p in _TITLE_SEPARATORS.split(signals.title_tag or "")}
-    for level, text in signals.headings:
-        words = _words(text)
-        if not words or words == _words(site or ""):
-            continue
-        if words in segments or (word_count(text) >= HEADLINE_MIN_WORDS and f" {words} " in title):
-            # an all-capitals heading is styled; the <title> spells it in ordinary case
-            value = segments[words] if text.isupper() and words in segments else text
-            return value, Evidence("html", 0.9, reason=f"<{level}> repeated in <title>")
-    return None, Evidence("html")
+    agreeing = [
+        (level, text) for level, text in signals.headings
+        if (words := _words(text)) and words != _words(site or "")
+        and (words in segments or (word_count(text) >= HEADLINE_MIN_WORDS and f" {words} " in title))
+    ]
+    if not agreeing:
+        return None, Evidence("html")
+    level, text = max(agreeing, key=lambda heading: word_count(heading[1]))  # the first of the longest
+    words = _words(text)
+    # an all-capitals heading is styled; the <title> spells it in ordinary case
+    value = segments[words] if text.isupper() and words in segments else text
+    return value, Evidence("html", 0.9, reason=f"<{level}> repeated in <title>")
 
 
 def _lone_h1(signals: PageSignals, site: str | None) -> str | None:
