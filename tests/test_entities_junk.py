@@ -144,3 +144,11 @@ def test_nationality_nouns_describe_people_rather_than_name_them():
     names = {e.name for e in _entities(text)}
     assert not names & {"Frenchman", "Englishmen"}
     assert "Amsterdam" in names
+
+
+def test_companies_listed_beside_a_person_shaped_company_stay_organisations():
+    text = ("Drug makers had some gains and so did General Motors and Berkshire Hathaway.\n\n"
+            "Washington Mutual, and Countrywide Financial, both very large home loan lenders, saw shares fall.")
+    names = _names(text)
+    assert names["General Motors"].type == "ORG"
+    assert names["Countrywide Financial"].type == "ORG"

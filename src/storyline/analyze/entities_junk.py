@@ -67,9 +67,12 @@ def _common_words() -> tuple[frozenset[str], frozenset[str]]:
     return nouns, frozenset((set(table.get("adj", [])) | set(table.get("adv", []))) - nouns)
 
 
-def is_common_noun(word: str) -> bool:
-    """Whether ``word`` (any case) is an English noun in the pipeline's lemmatizer tables."""
-    return word.lower() in _common_words()[0]
+def in_dictionary(word: str) -> bool:
+    """Whether ``word`` (any case, perhaps plural) is an English noun, adjective or adverb in the
+    pipeline's lemmatizer tables ("Court", "Motors", "Financial")."""
+    nouns, modifiers = _common_words()
+    lower = word.lower()
+    return lower in nouns or lower in modifiers or (lower.endswith("s") and lower[:-1] in nouns)
 
 
 def _inside_quote(doc: Doc, i: int) -> bool:

@@ -105,7 +105,7 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
             first = doc[start].text
             if text in products or len(text) < 2 or not (first[0].isupper() or first[0].isdigit()):
                 continue  # the small model sometimes tags lower-case common nouns and products ("iPod")
-            if not any(c.isupper() for c in first):
+            if not any(c.isupper() for c in text):
                 continue  # "410s"
             if is_common_word(doc, lex, start, end, counts, ent.label_):
                 continue

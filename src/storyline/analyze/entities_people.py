@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .entities_junk import is_common_noun
+from .entities_junk import in_dictionary
 from .entities_lexicon import Lexicon
 from .entities_mentions import Candidate
 
@@ -23,7 +23,7 @@ def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate) -> bool:
     words = [t for t in doc[c.name_start : c.end] if t.text != "-"]
     if not 2 <= len(words) <= _LONGEST_PERSON_NAME or c.start != c.name_start:
         return False
-    if (c.start > 0 and doc[c.start - 1].lower_ == "the") or is_common_noun(words[-1].text):
+    if (c.start > 0 and doc[c.start - 1].lower_ == "the") or in_dictionary(words[-1].text):
         return False  # "the Colorado Avalanche", "Supreme Court"
     return all(t.is_title and t.text.replace(".", "").isalpha() and t.lower_ not in lex.corporate_suffixes
                and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
@@ -88,5 +88,8 @@ def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) 
         root = doc[c.name_start : c.end].root
         earlier_person = any(t.ent_type_ == "PERSON" for t in doc[root.sent.start : c.start])
         owns_pronoun = root.dep_ in _SUBJECTS and not earlier_person and _refers_back(root.head, c.end - 1)
-        if owns_pronoun or _listed_among_people(doc, names, at):
+        # "General Motors and Berkshire Hathaway": a list may mix companies and people
+        listed = _listed_among_people(doc, names, at) and not any(
+            in_dictionary(t.text) for t in doc[c.name_start : c.end])
+        if owns_pronoun or listed:
             c.type, c.type_votes = "PERSON", _RULED
