@@ -152,3 +152,11 @@ def test_companies_listed_beside_a_person_shaped_company_stay_organisations():
     names = _names(text)
     assert names["General Motors"].type == "ORG"
     assert names["Countrywide Financial"].type == "ORG"
+
+
+def test_two_letter_word_inside_a_quote_is_not_a_person():
+    text = ('Roche wrote to Marvin Sambur about Boeing, saying, "I love Ya, Big Guy." '
+            'Chinese President Xi Jinping arrived later. "Xi is welcome," the mayor said.')
+    names = _names(text)
+    assert "Ya" not in names
+    assert "Xi" in {m.text for m in names["Xi Jinping"].mentions}

@@ -16,7 +16,8 @@ _CLOSING_QUOTES = {"’", "”", "»"}
 _QUOTE_REACH = 400  # tokens to look back for an opening quote mark
 _SENTENCE_ENDS = {".", "!", "?", ":", "\n", "\n\n"}
 _PERSON_SUFFIXES = ("man", "men", "woman", "women")
-_UNIT_LENGTH = 3  # "lb", "kg", "mph": units are short
+_UNIT_LENGTH = 3
+_SLANG_LENGTH = 2  # "lb", "kg", "mph": units are short
 # tags of words that are never names, whatever their capital letter ("Albeit the low result ...")
 _FUNCTION_TAGS = {"IN", "DT", "PDT", "CC", "RB", "RBR", "RBS", "WRB", "MD", "TO", "UH", "WDT", "WP", "EX"}
 
@@ -115,7 +116,7 @@ def _is_demonym_person(lex: Lexicon, word: str) -> bool:
 
 def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int], label: str) -> bool:
     """A one-word name that is really a common word: a function word ("Albeit"), a nationality noun
-    ("Frenchman"), an adjective
+    ("Frenchman"), a two-letter word named once inside a quote ("I love Ya"), an adjective
     ("Presidential"), a unit after a number ("28,950 Lb"), a noun used once inside a quote ("talking
     about Trade between Russia and ..."), or a noun capitalised only because it opens a sentence
     taken for a person ("Lunch was a barbecue"; the noun tables hold place names such as "hollywood" too)."""
@@ -126,6 +127,8 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
         return False
     if doc[start].tag_ in _FUNCTION_TAGS or _is_demonym_person(lex, word):
         return True
+    if label == "PERSON" and len(word) <= _SLANG_LENGTH and counts[word] == 1 and _inside_quote(doc, start):
+        return True  # "I love Ya, Big Guy": a two-letter "person" named once, inside a quote
     nouns, modifiers = _common_words()
     lower = word.lower()
     if lower in modifiers:
