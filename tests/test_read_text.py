@@ -24,3 +24,11 @@ def test_plain_string_is_text_not_a_path():
     article = read("The committee met on Tuesday.\n\nIt agreed to publish its report in June.")
     assert [b.text for b in article.blocks] == ["The committee met on Tuesday.", "It agreed to publish its report in June."]
     assert article.text[article.blocks[1].start:article.blocks[1].end] == article.blocks[1].text
+
+
+def test_html_entities_left_in_plain_text_are_decoded():
+    from storyline import read
+
+    article = read("Title: Visit\nDate: 2004-11-30\n\nThanks to all who came out to wave &mdash;with all five fingers.")
+    assert "—with all five fingers" in article.text
+    assert "html_entities_decoded" in article.flags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from .boilerplate import is_sentence, word_count
 from .detect import header_block
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.I)
 
 
 def paragraphs(body: str) -> list[str]:
@@ -56,6 +58,9 @@ def read_text(text: str, article: Article, *, url: str | None, fetched_at: str |
     if article.published:
         article.evidence["published"] = Evidence(article.published.source, article.published.confidence,
                                                  reason=article.published.reason, alternatives=article.published.alternatives)
+    if any(_ENTITY.search(p) for p in parts):  # text converted from HTML or wikitext often keeps &mdash; etc.
+        parts = [html.unescape(p) for p in parts]
+        article.flags.append("html_entities_decoded")
     article.text, article.blocks = assemble([("paragraph", p) for p in parts])
     article.evidence["text"] = Evidence("body", 1.0, reason="paragraphs of a plain text")
     return article
