@@ -47,3 +47,13 @@ def test_conditional_threat_is_one_event():
 def test_unresolved_group_possessive_is_no_event():
     events = _events("He said the plan will help in our negotiation with the rebels.")
     assert not [e for e in events if e.type == "negotiation" and len(e.participants) < 2]
+
+
+def test_a_disaster_needs_no_named_participant():
+    import storyline
+
+    text = ("The toll from the recent earthquake and tsunami disaster that affected coasts of a dozen "
+            "Asian and African nations has risen to nearly 60,000 people reported dead.")
+    events = storyline.analyze(text, published="2004-12-28").events
+    assert {e.type for e in events} == {"disaster"}
+    assert all(e.status == "occurred" for e in events)

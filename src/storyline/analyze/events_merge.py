@@ -60,9 +60,13 @@ def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False,
     return [group for group in groups if keep_vague or _is_specific(group)]
 
 
+# Events that need no named participant to be news: "the earthquake and tsunami that hit…".
+SELF_STANDING_TYPES = frozenset({"disaster"})
+
+
 def _is_specific(group: list[EventMention]) -> bool:
-    return any(m.participants or m.place or (m.time and CALENDAR_VALUE.match(m.time.value or ""))
-               for m in group)
+    return any(m.participants or m.place or m.type in SELF_STANDING_TYPES
+               or (m.time and CALENDAR_VALUE.match(m.time.value or "")) for m in group)
 
 
 def _average_link(mentions: list[EventMention], model: PairModel) -> list[list[int]]:
