@@ -63,3 +63,10 @@ def test_events_with_conflicting_dates_stay_apart():
     a = _report("a", "2025-01-06", [_event("e1", "resign", 0, "2025-01-06")])
     b = _report("b", "2025-03-01", [_event("e1", "resign", 0, "2025-03-01")])
     assert len(build_timeline([a, b])) == 2
+
+
+def test_the_same_unnamed_disaster_in_two_reports_is_one_entry():
+    first = _report("a", "2004-12-28", [_event("x", "earthquake", 10, None, participants=(), type="disaster")])
+    second = _report("b", "2004-12-29", [_event("y", "earthquake", 30, None, participants=(), type="disaster")])
+    (entry,) = build_timeline([first, second])
+    assert entry.type == "disaster" and sorted(entry.sources) == ["a", "b"]

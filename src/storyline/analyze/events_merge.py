@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Event, EventTime, Evidence, Span
-from ..stories.eventcoref import PairModel, default_model
+from ..stories.eventcoref import SELF_STANDING_TYPES, PairModel, default_model
 from .events_pairs import PairView, same_event_probability
 from .events_status import CALENDAR_VALUE
 
@@ -58,10 +58,6 @@ def merge_mentions(mentions: list[EventMention], *, keep_vague: bool = False,
     groups = [[ordered[i] for i in sorted(cluster)] for cluster in clusters]
     groups.sort(key=lambda group: group[0].trigger.start)
     return [group for group in groups if keep_vague or _is_specific(group)]
-
-
-# Events that need no named participant to be news: "the earthquake and tsunami that hit…".
-SELF_STANDING_TYPES = frozenset({"disaster"})
 
 
 def _is_specific(group: list[EventMention]) -> bool:

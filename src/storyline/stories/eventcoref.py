@@ -20,6 +20,9 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+# Event types that need no named participant to be news: "the earthquake and tsunami that hit…".
+SELF_STANDING_TYPES = frozenset({"disaster"})
+
 PRONOUNS = frozenset({"it", "this", "that", "which", "these", "those"})
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ures", "ure",
              "ies", "ied", "ed", "es", "s", "e", "al", "y")

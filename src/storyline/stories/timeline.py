@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Article, Event, TimelineEntry
 from .entities import normalise
-from .eventcoref import EventMention, related_triggers, stem
+from .eventcoref import SELF_STANDING_TYPES, EventMention, related_triggers, stem
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?=$|[T/])")  # day, month, week or year
 
@@ -73,7 +73,10 @@ def same_event_across(a: EventMention, b: EventMention) -> bool:
     or place, and no conflicting dates."""
     if a.type != b.type or (a.dates and b.dates and not _dates_compatible(a.dates, b.dates)):
         return False
-    return related_triggers(a.text, b.text) and bool(a.names & b.names)
+    if not related_triggers(a.text, b.text):
+        return False
+    # within one story, "the earthquake" of one report is the earthquake of the next
+    return bool(a.names & b.names) or (a.type in SELF_STANDING_TYPES and not (a.names and b.names))
 
 
 def _link(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
