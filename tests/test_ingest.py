@@ -206,3 +206,17 @@ def test_a_dead_worker_stops_the_ingest_with_a_reason_instead_of_hanging(tmp_pat
     with Store(tmp_path / "s.db") as store:
         summary = ingest([FIXTURES / "sample.warc"], store, workers=2)
         assert summary.aborted == "a worker process died (out of memory?)" and store.count() == 0
+
+
+def test_a_syndicated_copy_is_stored_and_counted_as_a_copy(tmp_path):
+    body = ("The city council voted on Tuesday to close the old Elm river bridge after engineers found "
+            "deep cracks in two of its supports. Repairs will take at least six months, the mayor said, "
+            "and a ferry will carry commuters across the river in the meantime.\n\n"
+            "Residents who rely on the bridge said the closure would add an hour to their daily trips. "
+            "The council promised a public meeting next week to explain the plans.")
+    (tmp_path / "a.txt").write_text(f"Title: Council closes Elm bridge\nDate: 2025-10-14\n\n{body}\n")
+    (tmp_path / "b.txt").write_text(f"Title: Elm river bridge shut after cracks found\nDate: 2025-10-15\n\n{body}"
+                                    "\n\nSubscribe to our newsletter for more local news.\n")
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store)
+    assert summary.stored == 2 and summary.copies == 1

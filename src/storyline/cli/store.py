@@ -35,7 +35,8 @@ def open_store(db: str, *, create: bool = False):
 
 def print_summary(summary) -> None:
     """The closing summary of an ingest: counts, then each skip reason with its count."""
-    line = (f"read {summary.read} · stored {summary.stored} · duplicates {summary.duplicates} · "
+    copies = f" ({summary.copies} syndicated copies)" if summary.copies else ""
+    line = (f"read {summary.read} · stored {summary.stored}{copies} · already stored {summary.duplicates} · "
             f"skipped {summary.skipped_total} · {summary.seconds:.1f}s")
     err_console.print(line, highlight=False)
     for reason, count in summary.skipped.most_common():
@@ -66,7 +67,7 @@ def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_l
             def show(summary) -> None:
                 rate = summary.stored / summary.seconds if summary.seconds else 0.0
                 bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
-                           f"duplicates {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
+                           f"already stored {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
 
             return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
 

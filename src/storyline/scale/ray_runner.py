@@ -122,7 +122,7 @@ def ingest_with_ray(sources: Iterable[str | Path], store: Store, *, batch_size: 
         except StoreFull as exc:
             summary.aborted = str(exc)
     if summary.aborted is None:
-        summary.stories = link_stories(store)
+        summary.stories, summary.copies = link_stories(store)
     summary.seconds = time.perf_counter() - started
     log.info("ray ingest: %s", summary.as_dict())
     return summary

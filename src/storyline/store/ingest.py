@@ -33,6 +33,7 @@ class Summary:
     read: int = 0
     stored: int = 0
     duplicates: int = 0
+    copies: int = 0  # stored articles that the stories step found to be near-duplicates (syndicated copies)
     skipped: Counter = field(default_factory=Counter)
     skipped_pages: list[tuple[str, str]] = field(default_factory=list)  # (page name, reason), first 1000
     retries: int = 0
@@ -52,7 +53,7 @@ class Summary:
         return sum(self.skipped.values())
 
     def as_dict(self) -> dict[str, Any]:
-        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates, "copies": self.copies,
                 "skipped": self.skipped_total, "skipped_reasons": dict(self.skipped.most_common()),
                 "retries": self.retries, "aborted": self.aborted, "stories": self.stories,
                 "seconds": round(self.seconds, 2)}
@@ -82,7 +83,7 @@ def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, work
         summary.aborted = _why_stopped(exc)
         log.error("ingest stopped: %s; everything committed before is kept, rerun to resume", summary.aborted)
     if update_stories and summary.aborted is None:
-        summary.stories = link_stories(store)
+        summary.stories, summary.copies = link_stories(store)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -173,20 +174,21 @@ def store_outcomes(store: Store, outcomes: list[Outcome], summary: Summary) -> N
             summary.duplicates += 1
 
 
-def link_stories(store: Store) -> str:
-    """Run the stories stage over every article it has not seen (this ingest's and any interrupted one's)."""
+def link_stories(store: Store) -> tuple[str, int]:
+    """Run the stories stage over every article it has not seen (this ingest's and any interrupted one's);
+    returns its status and how many of those articles are near-duplicate copies."""
     try:
         from ..stories import update
     except ImportError as exc:
         log.debug("no stories stage: %s", exc)
-        return "not available"
+        return "not available", 0
     pending = store.unlinked_ids()
     if not pending:
-        return "up to date"
+        return "up to date", 0
     try:
-        update(store, pending)
+        copies = update(store, pending)
     except Exception as exc:  # noqa: BLE001 - the articles are stored; linking can be rerun
         log.exception("stories update failed")
-        return f"failed: {exc}"
+        return f"failed: {exc}", 0
     store.mark_linked(pending)
-    return "updated"
+    return "updated", copies

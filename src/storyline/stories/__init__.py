@@ -76,12 +76,12 @@ def _story(ids: list[str], by_id: dict, copies_of: dict[str, list[Duplicate]],
                  timeline=build_timeline(reports), participants=participants, quotes=key_quotes[:KEY_QUOTES])
 
 
-def update(store, article_ids: list[str] | None = None) -> None:
+def update(store, article_ids: list[str] | None = None) -> int:
     """After an ingest: mark duplicates, rebuild cross-document entities and stories over the store.
 
     ``article_ids`` are the newly added articles; everything is recomputed over the whole store so
     the result does not depend on ingest batches, and those articles (or all unlinked ones) are
-    then marked as linked.
+    then marked as linked. Returns how many of them are copies (near-duplicates) of another article.
     """
     ids = store.article_ids()
     items = []
@@ -94,4 +94,7 @@ def update(store, article_ids: list[str] | None = None) -> None:
         store.mark_duplicate(duplicate.article_id, duplicate.of_id, duplicate.score, duplicate.differences)
     store.save_entities([e.to_row() for e in linked.entities], replace=True)
     store.save_stories(linked.stories, replace=True)
-    store.mark_linked(list(article_ids) if article_ids is not None else store.unlinked_ids())
+    new = list(article_ids) if article_ids is not None else store.unlinked_ids()
+    store.mark_linked(new)
+    new_set = set(new)
+    return sum(1 for duplicate in linked.duplicates if duplicate.article_id in new_set)
