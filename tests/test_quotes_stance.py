@@ -56,3 +56,13 @@ def test_a_stance_does_not_take_over_a_direct_quote():
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 1 and direct[0].attribution == "speech"
     assert direct[0].speaker is not None and direct[0].speaker.text == "Jane Doe"
+
+
+def test_they_is_not_resolved_to_a_nationality_adjective():
+    import storyline
+
+    text = ("The Indymedia group of websites reported a demonstration against the deportation of "
+            "Palestinian refugees.\n\n"
+            "They also report 15,000 people marched against Bush in Ottawa on the 30th.")
+    speakers = {q.speaker_entity for q in storyline.analyze(text, published="2004-11-30").quotes}
+    assert "Palestinian" not in speakers

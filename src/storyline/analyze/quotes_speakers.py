@@ -270,6 +270,8 @@ class SpeakerResolver:
                 break
             if m.label not in labels or (subject_only and not m.is_subject):
                 continue
+            if m.label == "NORP" and _is_modifier(token.doc, m):
+                continue  # "the deportation of Palestinian refugees": an adjective names no speaker
             if gender is None or self.gender.get(m.name) == gender:
                 return m.name
         return None
@@ -334,3 +336,9 @@ class SpeakerResolver:
         return (self._recent_speaker(role, recent, True)
                 or self._recent_mention(role, {"PERSON"}, None, subject_only=True)
                 or (self.salience.most_common(1)[0][0] if self.salience else None))
+
+
+def _is_modifier(doc, mention: _Mention) -> bool:
+    """Whether the mention is an adjective or compound modifying a noun ("Palestinian refugees")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN")
