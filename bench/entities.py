@@ -12,13 +12,13 @@ singleton. Then times the entities stage against bare ``nlp.pipe`` on the same t
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchlib import load_module, shared_dir  # noqa: E402 - bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -42,17 +42,6 @@ class Document:
     offsets: list[tuple[int, int]] = field(default_factory=list)  # per token: (start, end) in text
     words: list[str] = field(default_factory=list)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (first, last token) -> chain
-
-
-def _shared_dir(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("STORYLINE_SHARED") or ROOT.parent / "shared")
-
-
-def _load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("conll_scorer", shared / "bench/coref/conll_scorer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _parse_tags(column: str) -> list[tuple[str, str]]:
@@ -171,12 +160,12 @@ def main() -> int:
                         help="gold entity classes to score (PER ORG LOC PRO FIN MIX)")
     parser.add_argument("--long", action="store_true", help="also time one 200,000-word article")
     args = parser.parse_args()
-    shared = _shared_dir(args.data)
+    shared = shared_dir(args.data)
     corpus = shared / CORPUS
     if not corpus.exists():
         print(f"skipped: data not found ({corpus})")
         return 0
-    scorer = _load_scorer(shared)
+    scorer = load_module("conll_scorer", shared / "bench/coref/conll_scorer.py")
     documents = read_meantime(corpus, set(args.types))[: args.limit]
     texts = [d.text for d in documents]
 

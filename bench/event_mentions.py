@@ -16,14 +16,13 @@ second row retrains it (same recipe) without the topic of each document: leave-o
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import os
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.events import MentionFramer
 from storyline.analyze.events_detect import candidate_for, detect_event_mentions
@@ -34,16 +33,12 @@ from storyline.stories.cdcr import load, read_conll
 from storyline.stories.eventcoref import default_model
 from storyline.stories.eventcoref_train import fit
 
-SHARED = Path(os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 DEFAULT_DATA = SHARED / "data" / "events" / "meantime-en-cdcr"
 SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"
 
 
 def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("conll_scorer", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score
+    return load_module("conll_scorer", path).score
 
 
 def document_text(sentences: dict[int, list[tuple[int, str]]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:

@@ -9,14 +9,13 @@ without each topic). Scores come from the reference scorer ``../shared/bench/cor
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-SHARED = Path(os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
+
 DEFAULT_DATA = SHARED / "data" / "events" / "meantime-en-cdcr"
 SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"
 
@@ -24,10 +23,7 @@ SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"
 def scorer():
     """The reference scorer's ``score`` when shared/ has it, else the project's identical metrics."""
     if SCORER.is_file():
-        spec = importlib.util.spec_from_file_location("conll_scorer", SCORER)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.score
+        return load_module("conll_scorer", SCORER).score
     from storyline.stories.coref_metrics import score
 
     return score

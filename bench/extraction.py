@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import logging
-import os
 import sys
 import time
 import warnings
 from pathlib import Path
 
-SHARED = Path(os.environ.get("STORYLINE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
+
 TRAFILATURA_SETTINGS = {
     "default": {},
     "precision": {"favor_precision": True},
@@ -34,10 +33,7 @@ def load_metric(data: Path):
     for shared in (data.parents[1] if len(data.parents) > 1 else data, SHARED):
         path = shared / "bench" / "extraction" / "aeb_metric.py"
         if path.exists():
-            spec = importlib.util.spec_from_file_location("aeb_metric", path)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)  # type: ignore[union-attr]
-            return module
+            return load_module("aeb_metric", path)
     return None
 
 

@@ -13,12 +13,12 @@ PolNeAR also beliefs, intentions and findings (``Quote.attribution == "stance"``
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import os
 import sys
 import time
 from pathlib import Path
+
+from benchlib import load_module, shared_dir  # noqa: E402 - bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -32,17 +32,6 @@ GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
 ANNOTATED = {"ggt": frozenset({"speech"}), "polnear": frozenset({"speech", "stance"})}
 ALL_ATTRIBUTIONS = frozenset({"speech", "stance"})
 GGT_ARTICLES_PER_S = 0.45  # the Gender Gap Tracker's published speed
-
-
-def _shared_dir(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("STORYLINE_SHARED") or ROOT.parent / "shared")
-
-
-def _load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("eval_quotes", shared / "bench/quotes/eval_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def storyline_quotes(text: str, attributions: frozenset[str] = ALL_ATTRIBUTIONS) -> list[dict]:
@@ -105,12 +94,12 @@ def main() -> int:
     ap.add_argument("--sets", nargs="+", choices=sorted(GOLD_FILES), default=sorted(GOLD_FILES))
     ap.add_argument("--no-anchor", action="store_true", help="skip the textacy run")
     args = ap.parse_args()
-    shared = _shared_dir(args.data)
+    shared = shared_dir(args.data)
     golds = {name: shared / "data/quotes" / GOLD_FILES[name] for name in args.sets}
     if not all(p.exists() for p in golds.values()) or not (shared / "bench/quotes").exists():
         print(f"skipped: data not found under {shared}")
         return 0
-    scorer = _load_scorer(shared)
+    scorer = load_module("eval_quotes", shared / "bench/quotes/eval_quotes.py")
     rows, speeds = [], []
     for name, path in golds.items():
         articles = [json.loads(line) for line in path.open(encoding="utf-8")]

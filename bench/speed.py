@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-SHARED = Path(os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+from benchlib import SHARED  # noqa: E402 - bench/ is on sys.path when a script runs
 
 
 def rss_mb() -> float:

@@ -8,21 +8,11 @@ The DCT of each .tml file is the anchor. Scoring is ``../shared/bench/timex/eval
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import sys
 import time
 from pathlib import Path
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _load_scorer(shared: Path):
-    path = shared / "bench" / "timex" / "eval_timex.py"
-    spec = importlib.util.spec_from_file_location("eval_timex", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
 
 
 def score(scorer, docs: list[dict], outputs: list[list[dict]], n_errors: int = 0) -> dict:
@@ -101,7 +91,7 @@ def run_dateparser(docs: list[dict]) -> tuple[list[list[dict]], float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("STORYLINE_SHARED", DEFAULT_SHARED)))
+    parser.add_argument("--data", type=Path, default=SHARED)
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     parser.add_argument("--corpus", default="all", choices=["all", "TimeBank", "AQUAINT"])
     parser.add_argument("--errors", type=int, default=0, help="print N error examples")
@@ -111,7 +101,7 @@ def main() -> int:
     if not gold_root.is_dir() or not (args.data / "bench" / "timex" / "eval_timex.py").is_file():
         print(f"skipped: data not found under {args.data}")
         return 0
-    scorer = _load_scorer(args.data)
+    scorer = load_module("eval_timex", args.data / "bench" / "timex" / "eval_timex.py")
     corpora = ["TimeBank", "AQUAINT"] if args.corpus == "all" else [args.corpus]
     corpus_of = [(name, doc) for name in corpora for doc in scorer.load_gold(str(gold_root / name), args.limit)]
     docs = [doc for _, doc in corpus_of]
