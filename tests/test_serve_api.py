@@ -13,14 +13,6 @@ from serve_sample_store import XSS_SCRIPT, build_sample_store
 from storyline.serve import create_app
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    store, ids = build_sample_store(tmp_path_factory.mktemp("serve") / "sample.db")
-    with TestClient(create_app(store), raise_server_exceptions=False) as client:
-        yield client, ids
-    store.close()
-
-
 def test_articles_page_with_limit_and_offset(sample):
     client, ids = sample
     first = client.get("/api/articles", params={"limit": 1}).json()

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from fastapi.testclient import TestClient
 
-from serve_sample_store import build_sample_store
 from storyline.serve import create_app
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    store, ids = build_sample_store(tmp_path_factory.mktemp("pages") / "sample.db")
-    with TestClient(create_app(store), raise_server_exceptions=False) as client:
-        yield client, ids
-    store.close()
 
 
 def test_every_page_renders(sample):
