@@ -12,7 +12,6 @@ import typer
 from rich.progress import Progress
 
 from ..model import Article, to_dict
-from ..read.sources import is_page_name
 from .common import console, err_console, fail
 
 
@@ -23,6 +22,8 @@ class BodyFormat(StrEnum):
 
 def _expand(inputs: list[str]) -> list[str]:
     """Inputs with every directory replaced by the page files under it, in name order."""
+    from ..read.sources import is_page_name
+
     expanded: list[str] = []
     for item in inputs:
         path = Path(item)

@@ -25,7 +25,6 @@ def register(app: typer.Typer) -> None:
         """Serve the web UI and HTTP API (read-only) over a store; API docs at /docs."""
         import uvicorn
 
-        from ..analyze.nlp import get_nlp
         from ..serve import create_app
 
         if "://" not in db and not Path(db).is_file():
@@ -34,8 +33,6 @@ def register(app: typer.Typer) -> None:
             web_app = create_app(db, allow_fetch=allow_fetch)
         except Exception as exc:  # noqa: BLE001 - any failure to open the store is reported, not raised
             fail(f"cannot open the store {db}: {exc}")
-        console.print("loading the language model…", highlight=False)
-        get_nlp()  # load once now, so the first pasted page answers quickly
         console.print(f"Storyline on http://{host}:{port}/  (API docs: /docs){'  fetching enabled' if allow_fetch else ''}",
                       highlight=False)
         uvicorn.run(web_app, host=host, port=port, log_level="info")

@@ -41,10 +41,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Cross-document entities with their aliases and article counts."""
-        from ..stories.entities import explain as explain_entity
-
         with open_store(db) as store:
             if explain:
+                # the stories package pulls in datasketch and scipy; only --explain needs it
+                from ..stories.entities import explain as explain_entity
+
                 matches = explain_entity(store.entities(type=type, limit=1_000_000), explain)
                 if as_json:
                     print_json(matches)

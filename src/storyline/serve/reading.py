@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 from ..model import Analysis
-from ..read.errors import ReadError
 from .errors import ApiError
 
 # One spaCy pipeline serves every request; parse one page at a time.
@@ -19,6 +18,7 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
     string must never open a file on the server.
     """
     from .. import analyze, read
+    from ..read.errors import ReadError
 
     with _analysis_lock:
         try:
