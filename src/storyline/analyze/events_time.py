@@ -12,6 +12,11 @@ from .events_triggers import Candidate
 
 # Clauses of their own: a time inside them belongs to their verb, not to the event.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "conj", "acl"})
+# Clauses that describe a noun ("Putin, who met Trump in August, …"): their time is that clause's.
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# Prepositions that place an event against another one ("after talks in August", "before meeting
+# Putin on Friday"): a time inside their object dates that other event.
+RELATION_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "till", "ahead"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -40,7 +45,8 @@ class TimeFinder:
 
     def scoped(self, candidate: Candidate) -> Timex | None:
         """The time expression inside the trigger's own clause, nearest to the trigger."""
-        found = [i for i in self._scope(candidate) if i in self.by_root]
+        found = [i for i in self._scope(candidate)
+                 if i in self.by_root and not self._dates_other_event(i, candidate.token)]
         if not found:
             return None
         best = min(found, key=lambda i: abs(i - candidate.token.i))
@@ -49,7 +55,8 @@ class TimeFinder:
 
     def at_verb(self, verb) -> Timex | None:
         """The time expression on a verb's own clause ("On Tuesday … Trump told Hamas")."""
-        found = [i for i in self._clause(verb, [verb]) if i in self.by_root]
+        found = [i for i in self._clause(verb, [verb])
+                 if i in self.by_root and not self._dates_other_event(i, verb)]
         return self.by_root[min(found, key=lambda i: abs(i - verb.i))] if found else None
 
     def unclaimed_before(self, candidate: Candidate) -> Timex | None:
@@ -59,7 +66,7 @@ class TimeFinder:
         for i in sorted(self.by_root):
             if i in self.claimed or not (candidate.token.i < i < sentence.end):
                 continue
-            if self._under_report(i, candidate.token):
+            if self._under_report(i, candidate.token) or self._dates_other_event(i, candidate.token):
                 continue
             return self.by_root[i]
         return None
@@ -125,6 +132,20 @@ class TimeFinder:
                 scope.append(word.i)
                 stack.extend(c for c in word.children if c.dep_ not in CLAUSE_DEPS)
         return scope
+
+    def _dates_other_event(self, timex_root: int, trigger) -> bool:
+        """A time inside a clause on another noun ("Budapest, where he lived in 2009") or inside
+        the object of "after"/"before" ("after meeting Putin in August") is not the trigger's."""
+        own_clause = {trigger.i} | {word.i for word in trigger.ancestors}
+        word = self.doc[timex_root]
+        while word.i not in own_clause and word.head != word:
+            if word.dep_ in NOUN_CLAUSE_DEPS and word.head != trigger:
+                return True
+            if word.i != timex_root and word.dep_ in ("pobj", "pcomp") \
+                    and word.head.lower_ in RELATION_PREPOSITIONS:
+                return True
+            word = word.head
+        return False
 
     def _under_report(self, timex_root: int, trigger) -> bool:
         """A time on a reporting verb ("insisted yesterday that …") dates the report, not the event."""
