@@ -198,3 +198,22 @@ def test_two_apostrophes_as_a_double_mark():
     (q,) = _quotes("''The sooner he releases his entire returns, the better,'' Mr. Goldberg told CNBC.")
     assert q.text.startswith("''The sooner") and q.text.endswith("better,''")
     assert q.speaker.text == "Goldberg" and q.addressee == "CNBC"
+
+
+def test_line_linking_to_another_story_is_not_a_quote():
+    text = ("READ MORE: Federal budget won't be balanced until 2040, Finance Department says\n\n"
+            "The minister said the deficit would shrink next year.")
+    quotes = _quotes(text)
+    assert not any("2040" in q.text for q in quotes)
+    assert any("deficit would shrink" in q.text for q in quotes)
+
+
+def test_a_yes_or_no_answer_reports_no_clause():
+    quotes = _quotes("But he shook his head and said no when reporters asked if the meeting "
+                     "would take place before March 2.")
+    assert not any("reporters asked" in q.text for q in quotes)
+
+
+def test_cue_parsed_as_a_complement_of_what_it_reports():
+    quotes = _quotes("Chapman admits in this instance, there were fatalities.")
+    assert [(q.text, q.speaker_entity) for q in quotes] == [("there were fatalities", "Chapman")]

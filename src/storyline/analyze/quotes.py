@@ -293,11 +293,22 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     drafts += _attribute_marks(doc, marks, speech_frames, speech, used, drafts, layout)
     drafts += [_Draft(e.start, e.end, "direct", "signature", signature=e)
                for e in find_embedded_quotes(doc, text)]
+    drafts = [d for d in drafts if not _in_link_line(d, layout, lex.link_labels)]
     drafts = _link_continuations(text, _drop_nested(drafts), layout)
     # The writer's own voice ("“…,” I said" and what follows it) is not a quote of anyone
     # reported on.
     drafts = [d for d in drafts if not _is_authors(d.source or d)]
     return _build_quotes(doc, entities, drafts, quoted, layout)
+
+
+_LABEL = re.compile(r"\s*([A-Za-z][A-Za-z ]{1,24}?)\s*:")
+
+
+def _in_link_line(draft: _Draft, layout: _Layout, labels: frozenset[str]) -> bool:
+    """Whether the quote sits in a line linking to another story ("READ MORE: …, minister says")."""
+    start, end = layout.spans[layout.index(draft.start)]
+    label = _LABEL.match(layout.text, start, end)
+    return label is not None and label.group(1).lower() in labels
 
 
 def _reports_stance(kind: str, tags: frozenset[str]) -> bool:

@@ -125,6 +125,8 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         return _named_as(verb)
     if "direct" in tags:
         return None  # "asked how long": introduces quoted words only
+    if any(c.dep_ == "intj" and c.i == verb.i + 1 for c in verb.children):
+        return None  # "said no when reporters asked …": the answer is the interjection
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
@@ -139,9 +141,12 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
             return _span_of(_subtree_tokens(child))
     # "McNeely said disease can complicate it": the small model sometimes hangs the cue on the
     # reported verb as a modifier; the clause is then what follows the cue.
-    if verb.dep_ in ("advmod", "amod", "dep") and verb.head.i > verb.i and verb.head.pos_ in (
-            "VERB", "AUX"):
-        return _span_of([t for t in _subtree_tokens(verb.head) if t.i > verb.i])
+    # "Chapman admits in this instance, there were fatalities" is parsed the same way, with the cue
+    # as a complement of the clause it reports.
+    if verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ in ("advmod", "amod", "dep")
+            or (verb.dep_ == "ccomp" and any(c.dep_ in SUBJECTS for c in verb.children))):
+        return _span_of([t for t in _subtree_tokens(verb.head) if t.i > verb.right_edge.i])
     # "The economy is weak, he said." is sometimes parsed with the cue as parataxis of the clause.
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head

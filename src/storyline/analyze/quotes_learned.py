@@ -41,6 +41,8 @@ def _subtree(token: Token) -> list[Token]:
 def complement(verb: Token) -> tuple[str, Token, list[Token]] | None:
     """The verb's reported content (kind, head word, tokens), or None when it has none."""
     children = [c for c in verb.children if c.i > verb.i]
+    if any(c.dep_ == "intj" and c.i == verb.i + 1 for c in children):
+        return None  # "said no when …": the answer was the interjection
     for child in children:
         if child.dep_ == "ccomp":
             that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)

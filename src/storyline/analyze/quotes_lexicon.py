@@ -26,6 +26,7 @@ class QuoteLexicon:
     proxies: frozenset[str]  # nouns someone speaks through: statement, post, office
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
     noun_cues: frozenset[str]  # nouns reporting speech before a that-clause: claim, allegation
+    link_labels: frozenset[str]  # labels of lines linking to other stories: read more, watch
 
 
 @lru_cache(maxsize=1)
@@ -35,5 +36,5 @@ def lexicon() -> QuoteLexicon:
             for row in _rows("quotes_cues.txt")}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
-             for name in ("roles", "proxies", "org_nouns", "noun_cues")}
+             for name in ("roles", "proxies", "org_nouns", "noun_cues", "link_labels")}
     return QuoteLexicon(cues=cues, channels=tuple(channels), **words)
