@@ -40,6 +40,7 @@ def test_import_storyline_and_its_cli_load_no_spacy():
     found = _fresh_python(f"""
         import json, sys
         import storyline, storyline.cli
+        assert {{"read", "analyze", "analyze_many", "digest", "Store"}} <= set(dir(storyline))
         {_loaded()}
     """)
     assert found["loaded"] == []

@@ -45,6 +45,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 class _Package(ModuleType):
     """This package's module type: it keeps ``read`` and ``analyze`` the functions.
 
