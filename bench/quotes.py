@@ -4,10 +4,14 @@ Scores both extractors with the reference metrics of ``shared/bench/quotes/eval_
 GGT and PolNeAR dev sets, then times the quotes stage against bare ``nlp.pipe`` on the same texts.
 
 Each set is scored on the attributions its annotation scheme covers: GGT annotates speech only,
-PolNeAR also beliefs, intentions and findings (``Quote.attribution == "stance"``). The row
-"storyline (all)" scores every quote on a set whose scheme leaves stances out, for comparison.
+PolNeAR also beliefs, intentions and findings (``Quote.attribution == "stance"``). The second
+row of each set scores the other reading for comparison: every quote on GGT, speech alone on PolNeAR.
 
     .venv/bin/python bench/quotes.py [--limit N] [--data PATH] [--sets ggt polnear]
+    .venv/bin/python bench/quotes.py --gold other/ggt-test.jsonl --gold other/polnear-test.jsonl
+
+A gold file's scheme is read from its ``dataset`` field, so other splits of the same sources (e.g.
+held-out test files) are scored the same way.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from storyline.analyze.nlp import parse, parse_many  # noqa: E402
 from storyline.analyze.quotes import extract_quotes  # noqa: E402
 
 GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
-ANNOTATED = {"ggt": frozenset({"speech"}), "polnear": frozenset({"speech", "stance"})}
 ALL_ATTRIBUTIONS = frozenset({"speech", "stance"})
+SPEECH = frozenset({"speech"})
+# What each corpus's guidelines annotate; a corpus not listed is scored on every quote.
+ANNOTATED = {"ggt": SPEECH, "polnear": ALL_ATTRIBUTIONS}
 GGT_ARTICLES_PER_S = 0.45  # the Gender Gap Tracker's published speed
 
 
@@ -92,22 +98,28 @@ def main() -> int:
     ap.add_argument("--data", help="the shared folder (default ../shared or $STORYLINE_SHARED)")
     ap.add_argument("--limit", type=int, help="first N articles of each set")
     ap.add_argument("--sets", nargs="+", choices=sorted(GOLD_FILES), default=sorted(GOLD_FILES))
+    ap.add_argument("--gold", type=Path, action="append",
+                    help="score this gold JSONL instead of the dev sets (repeatable)")
     ap.add_argument("--no-anchor", action="store_true", help="skip the textacy run")
     args = ap.parse_args()
     shared = shared_dir(args.data)
-    golds = {name: shared / "data/quotes" / GOLD_FILES[name] for name in args.sets}
-    if not all(p.exists() for p in golds.values()) or not (shared / "bench/quotes").exists():
+    golds = args.gold or [shared / "data/quotes" / GOLD_FILES[name] for name in args.sets]
+    if not all(p.exists() for p in golds) or not (shared / "bench/quotes").exists():
         print(f"skipped: data not found under {shared}")
         return 0
     scorer = load_module("eval_quotes", shared / "bench/quotes/eval_quotes.py")
     rows, speeds = [], []
-    for name, path in golds.items():
+    for path in golds:
         articles = [json.loads(line) for line in path.open(encoding="utf-8")]
         articles = articles[: args.limit] if args.limit else articles
-        annotated = ANNOTATED[name]
-        extractors = [("storyline", lambda text, kept=annotated: storyline_quotes(text, kept))]
-        if annotated != ALL_ATTRIBUTIONS:
-            extractors.append(("storyline (all)", storyline_quotes))
+        name = f"{articles[0]['dataset']}/{articles[0]['split']}" if articles else path.stem
+        annotated = ANNOTATED.get(articles[0]["dataset"] if articles else "", ALL_ATTRIBUTIONS)
+        label = "storyline" if annotated == ALL_ATTRIBUTIONS else "storyline (speech)"
+        extractors = [(label, lambda text, kept=annotated: storyline_quotes(text, kept))]
+        # the other reading, for comparison: every quote, or speech alone
+        other = ALL_ATTRIBUTIONS if annotated != ALL_ATTRIBUTIONS else SPEECH
+        extractors.append(("storyline (all)" if other == ALL_ATTRIBUTIONS else "storyline (speech only)",
+                           lambda text, kept=other: storyline_quotes(text, kept)))
         if not args.no_anchor:
             extractors.append(("textacy", textacy_quotes))
         for label, fn in extractors:
