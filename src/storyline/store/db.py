@@ -229,7 +229,12 @@ class Store:
         query = (select(a.id, a.title, a.url, a.path, a.published, a.publisher, a.duplicate_of)
                  .order_by(a.published.desc().nulls_last(), a.id).limit(limit).offset(offset))
         with self._read() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+            return [self._article_summary(r) for r in conn.execute(query)]
+
+    @staticmethod
+    def _article_summary(row: Any) -> dict:
+        return {"id": row.id, "title": row.title, "url": row.url, "path": row.path, "published": row.published,
+                "publisher": row.publisher, "duplicate_of": row.duplicate_of}
 
     def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict]:
         """Full-text search over article text and quotes, best first, snippets with hits in [ ]."""
@@ -367,22 +372,21 @@ class Store:
         return _export.write(islice(self._export_rows(what), limit), fmt, what, out)
 
     def _export_rows(self, what: str) -> Iterator[dict[str, Any]]:
+        """The rows the query commands print with ``--json``, the whole table in a stable order."""
         with self._read() as conn:
             if what == "articles":
                 for r in conn.execute(select(t.articles).order_by(t.articles.c.id)):
                     article = json.loads(r.article)
-                    yield {**r._asdict(), "authors": article.get("authors") or []}
-            elif what == "quotes":
-                for r in conn.execute(select(t.quotes).order_by(t.quotes.c.article_id, t.quotes.c.position)):
-                    data = json.loads(r.data)
-                    yield {**data, "article_id": r.article_id, "position": r.position, "speaker": r.speaker,
-                           "cue": (data.get("cue") or {}).get("text")}
-            elif what == "events":
-                for r in conn.execute(select(t.events).order_by(t.events.c.article_id, t.events.c.position)):
-                    data = json.loads(r.data)
-                    yield {**data, "article_id": r.article_id, "position": r.position, "event_id": data.get("id"),
-                           "date": r.date, "participants": r.participants.split("|") if r.participants else [],
-                           "trigger": (data.get("trigger") or {}).get("text")}
+                    yield {**self._article_summary(r), "authors": article.get("authors") or [],
+                           "language": r.language, "content_hash": r.content_hash, "text": r.text}
+            elif what in ("quotes", "events"):
+                table = t.quotes if what == "quotes" else t.events
+                columns = [table.c.article_id, table.c.position, table.c.data]
+                if what == "quotes":
+                    columns.append(table.c.speaker)
+                rows = conn.execute(select(*columns).order_by(table.c.article_id, table.c.position))
+                while chunk := rows.fetchmany(500):
+                    yield from self._with_article(conn, chunk)
             elif self._has_cross_doc_entities(conn):
                 for data in conn.execute(select(t.entities.c.data).order_by(t.entities.c.id)).scalars():
                     yield json.loads(data)
