@@ -217,3 +217,11 @@ def test_a_yes_or_no_answer_reports_no_clause():
 def test_cue_parsed_as_a_complement_of_what_it_reports():
     quotes = _quotes("Chapman admits in this instance, there were fatalities.")
     assert [(q.text, q.speaker_entity) for q in quotes] == [("there were fatalities", "Chapman")]
+
+
+def test_cue_inside_reported_speech_splits_it_in_two_fragments():
+    quotes = _quotes("The plan, the minister said, would cost the province billions of dollars.")
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.speaker_entity == "the minister"
+    assert [f.text for f in quote.fragments] == ["The plan", "would cost the province billions of dollars"]

@@ -116,7 +116,8 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         if not touching:
             if "stance" in frame.tags or "belief" not in frame.tags:
                 how = "stance" if "stance" in frame.tags else "indirect"
-                drafts.append(_Draft(c_start, c_end, "indirect", how, frame))
+                drafts.append(_Draft(c_start, c_end, "indirect", how, frame,
+                                     _around_cue(text, frame, c_start, c_end)))
             continue
         adjacent = _adjacent_mark(text, frame, [marks[i] for i in touching])
         if adjacent is not None:
@@ -139,6 +140,19 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
             end = max([c_end] + [e for _, e in spans])
             drafts.append(_Draft(start, end, "mixed", "cue", frame))
     return drafts, used
+
+
+def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[int, int]]:
+    """The two pieces of reported content around a cue set inside it ("Some hid under desks,
+    he said, but one person ran to the roof"); no pieces when the cue is at an edge."""
+    left = min(frame.start, frame.speaker.left_edge.idx) if frame.speaker is not None else frame.start
+    if not start < left or not frame.end < end:
+        return []
+    before_end = len(text[start:left].rstrip(" ,—–-")) + start
+    after_start = end - len(text[frame.end : end].lstrip(" ,—–-"))
+    if before_end <= start or after_start >= end:
+        return []
+    return [(start, before_end), (after_start, end)]
 
 
 def _nearby_frame(doc: Doc, mark: MarkedQuote, frames: list[CueFrame], layout: _Layout,

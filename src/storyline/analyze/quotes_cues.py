@@ -147,10 +147,14 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
             verb.dep_ in ("advmod", "amod", "dep")
             or (verb.dep_ == "ccomp" and any(c.dep_ in SUBJECTS for c in verb.children))):
         return _span_of([t for t in _subtree_tokens(verb.head) if t.i > verb.right_edge.i])
-    # "The economy is weak, he said." is sometimes parsed with the cue as parataxis of the clause.
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    # "The economy is weak, he said." and "The economy, he said, is weak." are parsed with the cue
+    # as parataxis of the clause it reports.
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        return _span_of([t for t in _subtree_tokens(head) if t.i < verb.left_edge.i])
+        if head.i < verb.i:
+            return _span_of([t for t in _subtree_tokens(head) if t.i < verb.left_edge.i])
+        return _span_of([t for t in _subtree_tokens(head)
+                         if not verb.left_edge.i <= t.i <= verb.right_edge.i])
     return None
 
 
