@@ -225,3 +225,11 @@ def test_cue_inside_reported_speech_splits_it_in_two_fragments():
     quote = quotes[0]
     assert quote.speaker_entity == "the minister"
     assert [f.text for f in quote.fragments] == ["The plan", "would cost the province billions of dollars"]
+
+
+def test_quotes_signed_with_a_dash_and_a_name():
+    text = ("Readers responded to the debate.\n\n“Mr. Trump is clueless about the struggles of minorities "
+            "and the poor.” ― Edwin G. Monroy “Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan")
+    quotes = _quotes(text)
+    assert [(q.speaker.text, q.kind) for q in quotes] == [("Edwin G. Monroy", "direct"), ("Steve Quinlan", "direct")]
+    assert "build a wall" in quotes[1].text

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..model import Entity, Evidence, Quote, Span
 from .quotes_channels import channel_in
 from .quotes_cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
-from .quotes_embeds import EmbeddedQuote, find_embedded_quotes
+from .quotes_embeds import EmbeddedQuote, find_embedded_quotes, signature_after
 from .quotes_lexicon import lexicon
 from .quotes_marks import ALL_MARKS, MarkedQuote, find_quotes
 from .quotes_sentences import Sentences
@@ -225,8 +225,13 @@ def _attribute_marks(doc: Doc, marks: list[MarkedQuote], frames: list[CueFrame],
             if naming is not None:
                 out.append(_Draft(mark.start, mark.end, "partial", "cue", naming, mark.fragments))
             continue
-        found = _nearby_frame(doc, mark, frames, layout, taken)
-        if found is not None:
+        signed = signature_after(text, mark.end)
+        found = None if signed else _nearby_frame(doc, mark, frames, layout, taken)
+        if signed is not None:
+            signature = EmbeddedQuote(mark.start, mark.end, *signed, None)
+            out.append(_Draft(mark.start, mark.end, "direct", "signature", fragments=mark.fragments,
+                              closed=mark.closed, signature=signature))
+        elif found is not None:
             frame, how = found
             between = text[frame.end : mark.start].strip(" ,:\n")
             kind = "partial" if how == "cue" and frame.end <= mark.start and between else "direct"

@@ -63,6 +63,23 @@ def find_embedded_quotes(doc: Doc, text: str) -> list[EmbeddedQuote]:
     return ([headline] if headline else []) + found
 
 
+# "“…” ― Name": a quote signed with a dash and its speaker's name, ended by punctuation, the line's
+# end or the next quote.
+_SIGNED = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})"
+                     r"(?=[ \t\xa0]*(?:[.,;\n“\"‘]|$))")
+
+
+def signature_after(text: str, end: int) -> tuple[int, int] | None:
+    """The name that signs a quote ending at ``end`` ("“…” ― Azucena Gonzàlez"), or None."""
+    match = _SIGNED.match(text, end)
+    if match is None:
+        return None
+    name_end = match.end("name")
+    while name_end > match.start("name") and text[name_end - 1] in ".":
+        name_end -= 1
+    return match.start("name"), name_end
+
+
 def _headline_quote(doc: Doc, text: str, ents: dict[tuple[int, int], str]) -> EmbeddedQuote | None:
     """The title line "Name: what they said" (the name a whole entity, the words a full title)."""
     first = _PARAGRAPH.search(text)
