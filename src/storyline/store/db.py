@@ -10,7 +10,18 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    event,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
@@ -18,7 +29,8 @@ from ..model import Analysis, Article, Story, from_dict, to_dict
 from . import export as _export
 from . import schema as t
 from .errors import StoreError, translated
-from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps
+from .names import matches
+from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps, entity_name_rows
 from .search import create_search, index_rows
 from .search import search as _search
 
@@ -61,6 +73,30 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
     return engine
+
+
+def _named(kind: str, name: str, article_id, position, names_column) -> ColumnElement[bool]:
+    """Rows of a quote or event whose speaker or participant goes by ``name``: by any name of their
+    entity in the article or across articles, without accents, by surname (see names.py)."""
+    n, en, m = t.name_index.c, t.entity_names.c, t.entity_members.c
+
+    def same_in_article():
+        other = t.name_index.alias("other").c
+        return and_(other.kind == n.kind, other.article_id == n.article_id, other.position == n.position,
+                    other.entity_id.is_not_distinct_from(n.entity_id)), other.name
+
+    def same_across():
+        other = t.entity_names.alias("other").c
+        return other.entity_id == en.entity_id, other.name
+
+    in_article = matches(n.name, name, same_in_article)
+    if in_article is None:  # no letters or digits to match: the plain substring, as typed
+        return names_column.ilike(f"%{name}%")
+    across = select(m.article_id, m.member_id).where(m.entity_id.in_(
+        select(en.entity_id).where(matches(en.name, name, same_across))))
+    named = select(n.article_id, n.position).where(
+        n.kind == kind, or_(in_article, tuple_(n.article_id, n.entity_id).in_(across)))
+    return tuple_(article_id, position).in_(named)
 
 
 class Store:
@@ -132,7 +168,7 @@ class Store:
         aid = article_id(digest)
         conn.execute(t.articles.insert().values(**article_row(aid, digest, article, analysis)))
         rows = analysis_rows(aid, article, analysis)
-        for name in ("quotes", "events", "article_entities"):
+        for name in ("quotes", "events", "article_entities", "name_index"):
             if rows[name]:
                 conn.execute(getattr(t, name).insert(), rows[name])
         index_rows(conn, rows["search"])
@@ -162,15 +198,28 @@ class Store:
     def save_entities(self, rows: list[dict], *, replace: bool = False) -> None:
         """Upsert cross-document entities (id, name, type, aliases, roles, article_ids, members, evidence)."""
         with translated(), self._write() as conn:
-            if replace:
-                conn.execute(t.entities.delete())
+            keyed_by_entity = ((t.entities, t.entities.c.id), (t.entity_names, t.entity_names.c.entity_id),
+                                (t.entity_members, t.entity_members.c.entity_id))
             ids = [r["id"] for r in rows]
-            for i in range(0, len(ids), 500):
-                conn.execute(t.entities.delete().where(t.entities.c.id.in_(ids[i:i + 500])))
+            for table, entity_id in keyed_by_entity:
+                if replace:
+                    conn.execute(table.delete())
+                    continue
+                for i in range(0, len(ids), 500):
+                    conn.execute(table.delete().where(entity_id.in_(ids[i:i + 500])))
             if rows:
                 conn.execute(t.entities.insert(), [
                     {"id": r["id"], "name": r["name"], "type": r.get("type"),
                      "articles": len(r.get("article_ids") or []), "data": dumps(to_dict(r))} for r in rows])
+            names, members = [], []
+            for row in rows:
+                row_names, row_members = entity_name_rows(row)
+                names += row_names
+                members += row_members
+            if names:
+                conn.execute(t.entity_names.insert(), names)
+            if members:
+                conn.execute(t.entity_members.insert(), members)
 
     def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
         """Upsert stories by id, keeping the given order as their rank."""
@@ -263,7 +312,7 @@ class Store:
         q = t.quotes.c
         query = select(t.quotes)
         if speaker:
-            query = query.where(q.speaker.ilike(f"%{speaker}%"))
+            query = query.where(_named("quote", speaker, q.article_id, q.position, q.speaker))
         if about:
             query = query.where(or_(q.text.ilike(f"%{about}%"), q.speaker.ilike(f"%{about}%")))
         query = query.order_by(q.article_id, q.position).limit(limit).offset(offset)
@@ -276,7 +325,7 @@ class Store:
         e = t.events.c
         query = select(e.article_id, e.position, e.data)
         if entity:
-            query = query.where(e.participants.ilike(f"%{entity}%"))
+            query = query.where(_named("event", entity, e.article_id, e.position, e.participants))
         if type:
             query = query.where(func.lower(e.type) == type.lower())
         # an event matches when the days its date covers overlap the range (a month, a year, a day)

@@ -6,7 +6,8 @@ import hashlib
 import json
 from typing import Any
 
-from ..model import Analysis, Article, Entity, to_dict
+from ..model import Analysis, Article, Entity, from_dict, to_dict
+from .names import name_key, padded
 
 
 def dumps(data: Any) -> str:
@@ -75,11 +76,11 @@ def article_row(aid: str, digest: str, article: Article, analysis: Analysis | No
 
 
 def analysis_rows(aid: str, article: Article, analysis: Analysis | None) -> dict[str, list[dict[str, Any]]]:
-    """Rows for the quotes, events, article_entities and search tables."""
+    """Rows for the quotes, events, article_entities, name_index and search tables."""
     search = [{"article_id": aid, "kind": "article", "ref": None, "title": article.title or "",
                "body": article.text}]
     if analysis is None:
-        return {"quotes": [], "events": [], "article_entities": [], "search": search}
+        return {"quotes": [], "events": [], "article_entities": [], "name_index": [], "search": search}
     names = _names(analysis.entities)
     quotes, events, entities = [], [], []
     for position, quote in enumerate(analysis.quotes):
@@ -101,4 +102,48 @@ def analysis_rows(aid: str, article: Article, analysis: Analysis | None) -> dict
         data = {k: v for k, v in to_dict(entity).items() if k != "mentions"}
         entities.append({"article_id": aid, "position": position, "name": entity.name, "type": entity.type,
                          "mentions": len(entity.mentions), "data": dumps(data)})
-    return {"quotes": quotes, "events": events, "article_entities": entities, "search": search}
+    return {"quotes": quotes, "events": events, "article_entities": entities,
+            "name_index": name_rows(aid, analysis), "search": search}
+
+
+def name_rows(aid: str, analysis: Analysis) -> list[dict[str, Any]]:
+    """name_index rows: each quote's speaker and each event's participants under every name they go
+    by in the article: the entity's name and aliases, and the speaker's own words ("the US president")."""
+    # a quote's speaker_entity and an event's participants hold an entity id or, once renamed, its name
+    entities = {**{e.name: e for e in analysis.entities}, **{e.id: e for e in analysis.entities}}
+    keyed: dict[tuple[str, int, str], str | None] = {}
+
+    def add(kind: str, position: int, reference: str | None, words: str | None = None) -> None:
+        entity = entities.get(reference or "")
+        for name in ([entity.name, *entity.aliases] if entity else [reference]) + [words]:
+            key = name_key(name)
+            if key:
+                keyed.setdefault((kind, position, padded(key)), entity.id if entity else None)
+
+    for position, quote in enumerate(analysis.quotes):
+        words = quote.speaker.text if quote.speaker else None
+        # a resolved speaker's pronoun or plain description ("he", "the president") adds no name
+        add("quote", position, quote.speaker_entity,
+            words if words and (words != words.lower() or not quote.speaker_entity) else None)
+    for position, event in enumerate(analysis.events):
+        for participant in event.participants:
+            add("event", position, participant)
+    return [{"kind": kind, "article_id": aid, "position": position, "name": name, "entity_id": entity_id}
+            for (kind, position, name), entity_id in keyed.items()]
+
+
+def stored_name_rows(aid: str, analysis_json: str, text: str) -> list[dict[str, Any]]:
+    """name_index rows from a stored analysis (its JSON leaves out the text when it equals the article's)."""
+    data = json.loads(analysis_json)
+    data.setdefault("text", text)
+    return name_rows(aid, from_dict(Analysis, data))
+
+
+def entity_name_rows(entity: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """entity_names and entity_members rows of one cross-document entity (a save_entities row)."""
+    names = [entity["name"], *(entity.get("aliases") or [])]
+    keys = dict.fromkeys(padded(key) for key in map(name_key, names) if key)
+    members = dict.fromkeys((m["article_id"], m["entity_id"]) for m in entity.get("members") or [])
+    return ([{"entity_id": entity["id"], "name": key} for key in keys],
+            [{"entity_id": entity["id"], "article_id": article_id, "member_id": member_id}
+             for article_id, member_id in members])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -18,7 +19,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -77,6 +78,28 @@ entities = Table(  # cross-document entities, written by the stories stage
     Column("data", Text, nullable=False),
 )
 
+# The names a quote's speaker or an event's participants go by in their article (the entity's name,
+# its aliases, the speaker's words), as padded name keys (names.py), for --speaker and --entity (v3).
+name_index = Table(
+    "name_index", metadata,
+    Column("kind", Text, primary_key=True),  # "quote" or "event"
+    Column("article_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("entity_id", Text),  # the article's entity the name belongs to, if any
+)
+Index("name_index_entity", name_index.c.article_id, name_index.c.entity_id)
+
+# Cross-document entities by every name they go by, and the article entities they gather (v3).
+entity_names = Table(
+    "entity_names", metadata,
+    Column("entity_id", Text, primary_key=True), Column("name", Text, primary_key=True),
+)
+entity_members = Table(
+    "entity_members", metadata,
+    Column("entity_id", Text, primary_key=True),
+    Column("article_id", Text, primary_key=True), Column("member_id", Text, primary_key=True),
+)
+
 stories = Table(
     "stories", metadata,
     Column("id", Text, primary_key=True), Column("position", Integer, nullable=False),
@@ -106,8 +129,28 @@ def _add_event_date_range(conn: Connection) -> None:
                      .values(date_start=start, date_end=end))
 
 
+def _add_name_index(conn: Connection) -> None:
+    """v3: the names of speakers, participants and cross-document entities, for matching by any of them."""
+    from .rows import entity_name_rows, stored_name_rows
+
+    for table in (name_index, entity_names, entity_members):
+        table.create(conn, checkfirst=True)
+        conn.execute(table.delete())  # the backfill below is the whole content, even on a rerun
+    for row in conn.execute(select(articles.c.id, articles.c.text, articles.c.analysis)
+                            .where(articles.c.analysis.is_not(None))):
+        names = stored_name_rows(row.id, row.analysis, row.text)
+        if names:
+            conn.execute(name_index.insert(), names)
+    for data in conn.execute(select(entities.c.data)).scalars().all():
+        names, members = entity_name_rows(json.loads(data))
+        if names:
+            conn.execute(entity_names.insert(), names)
+        if members:
+            conn.execute(entity_members.insert(), members)
+
+
 # version → the step that brings a store from version-1 to it; add one entry per schema change.
-MIGRATIONS: dict[int, Migration] = {2: _add_event_date_range}
+MIGRATIONS: dict[int, Migration] = {2: _add_event_date_range, 3: _add_name_index}
 
 
 class SchemaError(RuntimeError):
