@@ -233,3 +233,27 @@ def test_quotes_signed_with_a_dash_and_a_name():
     quotes = _quotes(text)
     assert [(q.speaker.text, q.kind) for q in quotes] == [("Edwin G. Monroy", "direct"), ("Steve Quinlan", "direct")]
     assert "build a wall" in quotes[1].text
+
+
+def test_the_noun_a_passive_participle_modifies_is_no_speaker():
+    quotes = _quotes('Topics discussed included the U.S. "Star Wars" missile defence system, the future '
+                     'of NORAD, and cracking down on illegal activities on the border.')
+    assert not any(q.speaker and q.speaker.text == "Topics" for q in quotes)
+
+
+def test_words_quoted_inside_reported_speech_are_no_quotes_of_their_own():
+    quotes = _quotes('Bill Gates receives up to four million emails a year, and most of it is "junk" '
+                     'or "spam," according to Microsoft CEO Steve Ballmer.')
+    assert [(q.kind, q.speaker_entity) for q in quotes] == [("indirect", "Steve Ballmer")]
+    assert "most of it is" in quotes[0].text
+
+
+def test_a_named_committee_is_its_own_speaker():
+    text = ("OSLO — The 2004 Nobel Peace Prize was awarded today to Dr Wangari Maathai from Kenya. "
+            'The Nobel committee cited "her contribution to sustainable development, democracy and peace" '
+            "as the reasons for awarding the prize.")
+    doc = parse(text)
+    from storyline.analyze.entities import extract_entities
+
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.speaker_entity for q in quotes] == ["The Nobel committee"]

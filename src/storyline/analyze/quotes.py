@@ -116,6 +116,10 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         if not touching:
             if "stance" in frame.tags or "belief" not in frame.tags:
                 how = "stance" if "stance" in frame.tags else "indirect"
+                # single words quoted inside reported speech ("most of it is “junk” or “spam,”
+                # according to Ballmer", "after a ‘productive’ call") are no quotes of their own
+                if "naming" not in frame.tags:  # 'called it “false”' quotes the name it gives
+                    used.update(i for i, m in enumerate(marks) if c_start <= m.start < c_end)
                 drafts.append(_Draft(c_start, c_end, "indirect", how, frame,
                                      _around_cue(text, frame, c_start, c_end)))
             continue

@@ -63,6 +63,11 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
                 return subject_of(verb.head, quoted, depth + 1) if depth < 3 else None
             return child
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "the topics discussed", "the plan announced by the minister": the noun is what was
+            # said; only a by-agent says it
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         return verb.head
     absolute = with_absolute_subject(verb)
     if absolute is not None:

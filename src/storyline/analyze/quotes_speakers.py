@@ -225,6 +225,8 @@ class SpeakerResolver:
                 return self.resolve(owner, recent)
             return self._recent_speaker(head, recent, None)
         if lemma in self.lexicon.org_nouns and self._is_definite(head):
+            if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
+                return None  # "the Nobel committee" names a body of its own, it refers to none
             return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None)
         if lemma in self.lexicon.roles:
             return self._resolve_role(head, recent)
