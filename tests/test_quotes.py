@@ -257,3 +257,19 @@ def test_a_named_committee_is_its_own_speaker():
 
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.speaker_entity for q in quotes] == ["The Nobel committee"]
+
+
+def test_a_title_abbreviation_ends_no_pull_quote_and_saying_outranks_going_on():
+    text = ("The government of Zambia has launched a new national agricultural policy, according to a "
+            "report by the Times of Zambia. The newspaper reports that the policy was announced yesterday "
+            "by the country's Minister of Agriculture, Mr. Mundia Sikatana.\n\n"
+            "Mr Sikatana went on to say that the policy contained detailed strategies for livestock "
+            "and fisheries.")
+    doc = parse(text)
+    from storyline.analyze.entities import extract_entities
+
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.kind, q.attribution) for q in quotes] == [("indirect", "speech")] * 3
+    assert quotes[0].speaker_entity == quotes[1].speaker_entity
+    assert quotes[0].speaker_entity.removeprefix("the ") == "Times of Zambia"
+    assert quotes[2].cue.text == "say" and quotes[2].speaker_entity == "Mundia Sikatana"

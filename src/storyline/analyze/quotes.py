@@ -279,7 +279,10 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
         if kept and draft.start < kept[-1].end:
             if (draft.kind == "indirect" and kept[-1].kind == "indirect" and draft.end <= kept[-1].end
                     and draft.how != "stance"):  # a belief inside a report is part of what was said
-                kept.append(draft)
+                if kept[-1].how == "stance" and _same_speaker(draft, kept[-1]):
+                    kept[-1] = draft  # "went on to say that …": the saying is the attribution
+                else:
+                    kept.append(draft)
                 continue
             if draft.kind == "indirect":
                 continue
@@ -290,6 +293,11 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+def _same_speaker(a: _Draft, b: _Draft) -> bool:
+    return (a.frame is not None and b.frame is not None and a.frame.speaker is not None
+            and b.frame.speaker is not None and a.frame.speaker.i == b.frame.speaker.i)
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:

@@ -15,6 +15,7 @@ _POST_SIGNATURE = re.compile(r"\s+[—–-]\s+(?P<name>[^()\n@]{2,60}?)\s+\(@\w+
 _POST_LINK = re.compile(r"\s*(?:#\w*)?(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)")
 # "… last sentence. Name[, role]" closing a pull quote.
 _LAST_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?P<sig>[^.!?…]{2,80})\.?$")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Hon)\.$")
 MIN_QUOTE_WORDS = 6
 NAME_LABELS = ("PERSON", "ORG")
 
@@ -50,8 +51,8 @@ def find_embedded_quotes(doc: Doc, text: str) -> list[EmbeddedQuote]:
                 found.append(EmbeddedQuote(start, end, post.start("name"), post.end("name"), "X"))
             continue
         pull = _LAST_SENTENCE.search(text, p_start, p_end)
-        if pull is None or "/" in pull.group("sig"):
-            continue
+        if pull is None or "/" in pull.group("sig") or _ABBREVIATION.search(text, p_start, pull.start()):
+            continue  # "… Minister of Agriculture, Mr. Mundia Sikatana.": no sentence ends at "Mr."
         name = ent_starts.get(pull.start("sig"))
         sig_words = pull.group("sig").split(",")[0]
         if name is None or name[1] - name[0] < len(sig_words.rstrip()):

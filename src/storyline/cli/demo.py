@@ -51,8 +51,9 @@ def _show(store) -> None:
     speakers: set[str] = set()
     for quote in store.quotes(limit=500):
         speaker = quote.get("speaker_name")
-        # one direct quote per speaker, so the list shows many voices
-        if not speaker or quote.get("kind") == "indirect" or speaker in speakers or len(speakers) >= 8:
+        # one direct quote of a few words per speaker, so the list shows many voices saying things
+        if (not speaker or quote.get("kind") != "direct" or quote.get("attribution") != "speech"
+                or len(quote["text"].split()) < 5 or speaker in speakers or len(speakers) >= 8):
             continue
         speakers.add(speaker)
         text = quote["text"] if len(quote["text"]) <= 160 else quote["text"][:157] + "…"
