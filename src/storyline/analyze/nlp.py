@@ -3,6 +3,7 @@
 Choose another installed pipeline with ``STORYLINE_SPACY_MODEL`` (e.g. ``en_core_web_md``) or
 :func:`set_model`. Long texts are parsed in paragraph-aligned chunks and joined back, so a
 200,000-word article costs bounded memory and offsets still index the original string.
+Long-running callers parse inside :func:`memory_zone`, so spaCy's vocabulary does not grow with every new word.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
@@ -56,6 +58,22 @@ def get_nlp() -> Language:
 
 
 get_nlp.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
+
+
+@contextmanager
+def memory_zone() -> Iterator[None]:
+    """Free, on leaving the block, the strings and lexemes spaCy added while parsing inside it.
+
+    Without it the vocabulary keeps every word ever parsed, so a long ingest grows without bound.
+    No ``Doc``, ``Span`` or ``Token`` parsed inside may be used after the block: build the plain
+    records inside it. A zone inside a zone is part of the outer one (spaCy's zones do not nest).
+    """
+    nlp = get_nlp()
+    if nlp.vocab.in_memory_zone:
+        yield
+        return
+    with nlp.memory_zone():
+        yield
 
 
 _BREAK = re.compile(r"\n\s*\n|\n")

@@ -49,12 +49,15 @@ def read_page(page: Page, digest: str) -> Outcome:
 def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
     """Read and analyse a batch of pages; returns one Outcome per page, in order."""
     from ..analyze import analyze_many
+    from ..analyze.nlp import memory_zone
 
     outcomes = [read_page(page, page_digest(page)) for page in pages]
     readable = [o for o in outcomes if o.article is not None]
     try:
-        for outcome, analysis in zip(readable, analyze_many([o.article for o in readable],
-                                                            batch_size=batch_size), strict=True):
+        # The batch's words leave spaCy's vocabulary with its Docs; the Analyses are plain records.
+        with memory_zone():
+            analyses = list(analyze_many([o.article for o in readable], batch_size=batch_size))
+        for outcome, analysis in zip(readable, analyses, strict=True):
             outcome.analysis = analysis
     except Exception as exc:  # noqa: BLE001 - a parser crash skips this batch, not the ingest
         log.exception("analysis failed for a batch of %d pages", len(readable))
