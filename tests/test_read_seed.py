@@ -65,3 +65,12 @@ def test_blocks_index_the_text(seed):
     assert all(seed.text[b.start:b.end] == b.text for b in seed.blocks)
     assert seed.text == "\n\n".join(b.text for b in seed.blocks)
     assert len(seed.content_hash) == 64
+
+
+def test_a_date_in_the_file_name_outranks_the_media_bounds(tmp_path):
+    saved = tmp_path / "metro-2025-10-16-trump-putin-budapest.txt"
+    saved.write_bytes(SEED.read_bytes())
+    article = read(saved)
+    assert article.published.value == "2025-10-16"
+    assert article.published.source == "file" and "file name" in article.published.reason
+    assert any("uploadDate" in (alt.get("where") or "") for alt in article.published.alternatives)

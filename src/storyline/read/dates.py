@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import PurePath
 
 from dateutil import parser as date_parser
 
@@ -25,7 +26,7 @@ class DateSignal:
     value: str
     day: date
     role: str  # published | modified | bound
-    source: str  # json-ld, meta, html, dateline, url, media, caption
+    source: str  # json-ld, meta, html, dateline, url, file, media, caption
     confidence: float
     where: str  # the field or tag it came from
 
@@ -103,6 +104,24 @@ def url_signal(url: str | None) -> DateSignal | None:
     except ValueError:
         return None
     return DateSignal(day.isoformat(), day, "published", "url", 0.7, "url path")
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def path_signal(path: str | None) -> DateSignal | None:
+    """The date in a saved file's name ("metro-2025-10-16-trump-putin.txt"): whoever saved the page
+    labelled it with its day, which outranks the lower bounds that embedded media give."""
+    if not path:
+        return None
+    match = _NAME_DATE.search(PurePath(path).name)
+    if not match:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return DateSignal(day.isoformat(), day, "published", "file", 0.6, "file name")
 
 
 def _usable(sig: DateSignal, latest: date) -> bool:

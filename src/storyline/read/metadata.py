@@ -235,6 +235,9 @@ def fill_metadata(
         article.flags.append("paywalled")
         ev["flags"] = Evidence("json-ld", 0.9, reason="JSON-LD isAccessibleForFree is false")
     all_dates = _date_signals(signals, node if node else None, article.url or article.canonical_url) + list(extra_dates or [])
+    named = dates.path_signal(article.source_path)
+    if named is not None:
+        all_dates.append(named)
     article.published, article.modified = dates.reason_dates(all_dates, fetched_at=fetched_at)
     for name in ("published", "modified"):
         value = getattr(article, name)

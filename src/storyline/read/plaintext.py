@@ -53,6 +53,7 @@ def read_text(text: str, article: Article, *, url: str | None, fetched_at: str |
     signals = [s for s in (
         dates.signal(headers.get("date") or headers.get("published") or "", "published", "header", 0.95, "Date: header line"),
         dates.url_signal(article.url),
+        dates.path_signal(article.source_path),
     ) if s]
     article.published, article.modified = dates.reason_dates(signals, fetched_at=fetched_at)
     if article.published:
