@@ -1,4 +1,5 @@
-"""Group name mentions into in-article clusters: exact names, surnames, first names, acronyms."""
+"""Group name mentions into in-article clusters (exact names, surnames, first names, acronyms) and
+settle each cluster's type from its mentions' labels and the words around them."""
 
 from __future__ import annotations
 
@@ -11,9 +12,16 @@ from spacy.tokens import Doc
 
 from .entities_lexicon import Lexicon
 from .entities_mentions import Candidate
+from .entities_people import _shaped_like_a_personal_name
 
 _SAME_FIRST_NAME = 75  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", "Victor" ~ "Viktor"
 _JOINERS = {"of", "and", "the", "for", "&", "de"}
+_RELATIVE_PERSON = {"who", "whom", "whose"}
+_PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself", "they", "their", "them", "which"}
+_DESCRIPTION_WORDS = 4  # "(Petrobras, government oil company, …)": a short description after a comma
+_DESCRIPTION_ENDS = {",", ")", ".", ";", "\n"}
+_LIST_TYPES = ("ORG", "GPE")  # types a list of names passes on to a name of another type in it
 
 
 @dataclass
@@ -25,8 +33,10 @@ class Cluster:
     words: set[str] = field(default_factory=set)  # name words of its longest PERSON/ORG names
     fixed_type: str | None = None  # from the platform or institution lexicon
 
-    # a type set by a rule (a title, "the airline, Ryanair") outweighs any number of model labels
+    # a type set by a rule (a title, "the airline, Ryanair") outweighs any number of model labels;
+    # the words around a mention ("the ruling Frelimo party") outweigh the model's labels too
     ruled_votes: Counter[str] = field(default_factory=Counter)
+    context_votes: Counter[str] = field(default_factory=Counter)
     model_votes: Counter[str] = field(default_factory=Counter)
 
     def add(self, c: Candidate) -> None:
@@ -40,7 +50,7 @@ class Cluster:
     def type(self) -> str:
         if self.fixed_type:
             return self.fixed_type
-        winner = (self.ruled_votes or self.model_votes).most_common(1)
+        winner = (self.ruled_votes or self.context_votes or self.model_votes).most_common(1)
         return winner[0][0] if winner else self.members[0].type
 
 
@@ -99,6 +109,12 @@ class Clusterer:
                 self.add(c)
         for c in demonyms:
             self._add_demonym(c)
+        self._find_people_called_organisations()
+
+    def _find_people_called_organisations(self) -> None:
+        for cluster in self.clusters:
+            if self._is_person_called_organisation(cluster):
+                cluster.context_votes["PERSON"] += len(cluster.members)
 
     def _add_demonym(self, c: Candidate) -> None:
         """ "Russian" joins Russia when the article names the country; else it stays a group."""
@@ -123,6 +139,9 @@ class Clusterer:
     def _join(self, cluster: Cluster, c: Candidate, key: str, text: str) -> None:
         c.cluster = cluster.index
         cluster.add(c)
+        context = self._context_type(c) if c.kind in ("name", "title") and c.type_votes <= 1 else None
+        if context:
+            cluster.context_votes[context] += 1
         self.by_key.setdefault(key, cluster)
         fixed = self.lex.known_types.get(text) or ("PLATFORM" if c.type == "PLATFORM" else None)
         cluster.fixed_type = cluster.fixed_type or fixed
@@ -134,6 +153,86 @@ class Clusterer:
                     self.by_word[word].append(cluster)
         if c.type == "ORG" and len(words) > 1:
             self.by_acronym.setdefault(_acronym(words), cluster)
+
+    def _context_type(self, c: Candidate) -> str | None:
+        """The type the words around a mention give it: "the ruling Frelimo party" and "Petrobras,
+        government oil company" an organisation, "the nation Mozambique" a place, a list of companies
+        its members."""
+        doc, lex = self.doc, self.lex
+        root = doc[c.name_start : c.end].root
+        head = root.head.lower_ if root.head != root else ""
+        # a place beside an organisation noun is where it is from ("the US company"), and a full
+        # personal name stays a person; a one-word "person" is open to doubt
+        lone_person = c.type == "PERSON" and c.end - c.name_start == 1
+        if lone_person and (root.dep_ == "compound" and head in lex.org_nouns or self._described_as_org(c)):
+            return "ORG"
+        if root.dep_ == "appos" and head in lex.place_nouns:
+            return "GPE"
+        return self._list_type(c, root)
+
+    def _described_as_org(self, c: Candidate) -> bool:
+        """ "Petrobras, government oil company": a comma, then a few lower-case words ending in an
+        organisation noun."""
+        doc = self.doc
+        if c.end >= len(doc) or doc[c.end].text != ",":
+            return False
+        words = []
+        for token in doc[c.end + 1 : c.end + 2 + _DESCRIPTION_WORDS]:
+            if token.text in _DESCRIPTION_ENDS:
+                break
+            words.append(token)
+        return bool(words) and len(words) <= _DESCRIPTION_WORDS and words[-1].lower_ in self.lex.org_nouns \
+            and all(w.is_lower and w.is_alpha for w in words)
+
+    def _list_type(self, c: Candidate, root) -> str | None:
+        """ "Apple Computer, Microsoft, Cisco, eBay and AOL": a one-word name listed among at least two
+        names of one other type (organisations or places) takes theirs."""
+        if c.end - c.name_start != 1 or not root.is_title:
+            return None
+        first = root
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        listed = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i]
+        others = {t.ent_type_ for t in listed if t.i != root.i}
+        if len(listed) < 3 or len(others) != 1 or "" in others:
+            return None
+        other = others.pop()
+        return other if other in _LIST_TYPES and other != c.type else None
+
+    def _is_person_called_organisation(self, cluster: Cluster) -> bool:
+        """ "Milan Hejduk … Hejduk, who has 12 goals": a person-shaped name the model took for an
+        organisation is a person when "who" or "he"/"she" refers to it or to its last word alone."""
+        if cluster.ruled_votes or cluster.type() != "ORG":
+            return False
+        doc = self.doc
+        names = [m for m in cluster.members if m.kind == "name"]
+        full = [m for m in names if _shaped_like_a_personal_name(doc, self.lex, m)]
+        if not full:
+            return False
+        surnames = {doc[m.end - 1].text for m in full}
+        alone = [token for token in doc if token.text in surnames and token.dep_ != "compound"]
+        return any(self._has_who_clause(doc[m.name_start : m.end].root) or self._followed_by_personal_pronoun(m)
+                   for m in names) or any(self._has_who_clause(token) for token in alone)
+
+    @staticmethod
+    def _has_who_clause(token) -> bool:
+        return any(child.dep_ == "relcl" and child.left_edge.lower_ in _RELATIVE_PERSON for child in token.children)
+
+    def _followed_by_personal_pronoun(self, c: Candidate) -> bool:
+        """ "he" or "her" later in the name's sentence with no person named and no "it"/"they" between,
+        or opening the next ("Goldman Sachs raised its forecast, and the analyst cut his" is no person)."""
+        doc = self.doc
+        sentence = doc[c.start].sent
+        for token in doc[c.end : sentence.end]:
+            if token.ent_type_ == "PERSON" or token.lower_ in _THING_PRONOUNS:
+                return False
+            if token.lower_ in _PERSONAL_PRONOUNS:
+                return True
+        # "Milan Hejduk scored twice. He …": the subject of a sentence naming nobody else
+        if doc[c.name_start : c.end].root.dep_ != "nsubj" or any(
+                token.ent_type_ == "PERSON" for token in sentence if not c.start <= token.i < c.end):
+            return False
+        return any(token.lower_ in _PERSONAL_PRONOUNS for token in doc[sentence.end : sentence.end + 2])
 
     def _partial_match(self, c: Candidate, key: str) -> Cluster | None:
         if c.type in ("NORP", "PLATFORM") or key.startswith("place:"):
@@ -192,4 +291,5 @@ class Clusterer:
                 c = Candidate(token.i, token.i + 1, cluster.type(), "name", token.i)
                 self._join(cluster, c, name_key(token.text, c.type, self.lex), token.text)
                 added.append(c)
+        self._find_people_called_organisations()  # the mentions found here may carry "who"
         return added

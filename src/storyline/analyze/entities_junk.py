@@ -20,6 +20,8 @@ _UNIT_LENGTH = 3
 _SLANG_LENGTH = 2  # "lb", "kg", "mph": units are short
 # tags of words that are never names, whatever their capital letter ("Albeit the low result ...")
 _FUNCTION_TAGS = {"IN", "DT", "PDT", "CC", "RB", "RBR", "RBS", "WRB", "MD", "TO", "UH", "WDT", "WP", "EX"}
+_COMMON_NOUN_TAGS = {"NN", "NNS"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def credit_tokens(doc: Doc, lex: Lexicon) -> set[int]:
@@ -117,9 +119,11 @@ def _is_demonym_person(lex: Lexicon, word: str) -> bool:
 def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int], label: str) -> bool:
     """A one-word name that is really a common word: a function word ("Albeit"), a nationality noun
     ("Frenchman"), a two-letter word named once inside a quote ("I love Ya"), an adjective
-    ("Presidential"), a unit after a number ("28,950 Lb"), a noun used once inside a quote ("talking
-    about Trade between Russia and ..."), or a noun capitalised only because it opens a sentence
-    taken for a person ("Lunch was a barbecue"; the noun tables hold place names such as "hollywood" too)."""
+    ("Presidential"), a unit after a number ("28,950 Lb"), a noun taken for a place that the tagger
+    calls a common noun or the article writes in lower case too ("In Soccer, …"), a noun used once
+    inside a quote ("talking about Trade between Russia and ..."), or a noun capitalised only because it
+    opens a sentence taken for a person ("Lunch was a barbecue"; the noun tables hold place names such
+    as "hollywood" too)."""
     if end - start != 1:
         return False
     word = doc[start].text
@@ -133,6 +137,9 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
     lower = word.lower()
     if lower in modifiers:
         return True
+    if label in _PLACE_LABELS and lower in nouns and (
+            doc[start].tag_ in _COMMON_NOUN_TAGS or any(token.text == lower for token in doc)):
+        return True  # "In Soccer, Brazil won": tagged a common noun, or written in lower case elsewhere
     if lower not in nouns or counts[word] > 1:
         return False
     if _inside_quote(doc, start) or (_after_number(doc, start) and len(word) <= _UNIT_LENGTH):
