@@ -58,3 +58,10 @@ def test_place_qualifying_a_company_stays_a_place():
 def test_common_noun_is_no_place_but_a_city_is():
     assert "Soccer" not in _types("In Soccer, Brazil beat Argentina on Sunday in Rio de Janeiro.")
     assert _types("In Paris, Brazil beat Argentina on Sunday. Paris was cold.")["Paris"] == "GPE"
+
+
+def test_dateline_is_a_place_and_a_time_zone_no_name():
+    nobel = _corpus_entities("2004-12-10_nobel-peace-prize-awarded-to-kenyan-environmental-activist.txt")
+    assert nobel["OSLO"].type == "GPE"
+    band_aid = _corpus_entities("2004-11-18_new-band-aid-music-video-is-launched.txt")
+    assert "GMT" not in band_aid and band_aid["Chris Martin"].type == "PERSON"

@@ -21,7 +21,8 @@ _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "hers
 _THING_PRONOUNS = {"it", "its", "itself", "they", "their", "them", "which"}
 _DESCRIPTION_WORDS = 4  # "(Petrobras, government oil company, …)": a short description after a comma
 _DESCRIPTION_ENDS = {",", ")", ".", ";", "\n"}
-_LIST_TYPES = ("ORG", "GPE")  # types a list of names passes on to a name of another type in it
+_LIST_TYPES = ("ORG", "GPE")
+_DASHES = {"—", "–", "-"}  # types a list of names passes on to a name of another type in it
 
 
 @dataclass
@@ -166,9 +167,16 @@ class Clusterer:
         lone_person = c.type == "PERSON" and c.end - c.name_start == 1
         if lone_person and (root.dep_ == "compound" and head in lex.org_nouns or self._described_as_org(c)):
             return "ORG"
-        if root.dep_ == "appos" and head in lex.place_nouns:
+        if root.dep_ == "appos" and head in lex.place_nouns or self._opens_dateline(c):
             return "GPE"
         return self._list_type(c, root)
+
+    def _opens_dateline(self, c: Candidate) -> bool:
+        """ "OSLO — The 2004 Nobel Peace Prize …": a capitalised place opening a paragraph before a dash."""
+        doc = self.doc
+        at_paragraph_start = c.start == 0 or "\n" in doc[c.start - 1].text or "\n" in doc[c.start - 1].whitespace_
+        return at_paragraph_start and doc[c.start : c.end].text.isupper() and c.end < len(doc) \
+            and doc[c.end].text in _DASHES
 
     def _described_as_org(self, c: Candidate) -> bool:
         """ "Petrobras, government oil company": a comma, then a few lower-case words ending in an

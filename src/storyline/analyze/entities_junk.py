@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -21,6 +22,8 @@ _SLANG_LENGTH = 2  # "lb", "kg", "mph": units are short
 # tags of words that are never names, whatever their capital letter ("Albeit the low result ...")
 _FUNCTION_TAGS = {"IN", "DT", "PDT", "CC", "RB", "RBR", "RBS", "WRB", "MD", "TO", "UH", "WDT", "WP", "EX"}
 _COMMON_NOUN_TAGS = {"NN", "NNS"}
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_ZONE_LENGTH = 4  # "GMT", "CEST"
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -117,7 +120,8 @@ def _is_demonym_person(lex: Lexicon, word: str) -> bool:
 
 
 def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[str, int], label: str) -> bool:
-    """A one-word name that is really a common word: a function word ("Albeit"), a nationality noun
+    """A one-word name that is really a common word: a time zone after a clock time ("17:55 GMT"), a
+    function word ("Albeit"), a nationality noun
     ("Frenchman"), a two-letter word named once inside a quote ("I love Ya"), an adjective
     ("Presidential"), a unit after a number ("28,950 Lb"), a noun taken for a place that the tagger
     calls a common noun or the article writes in lower case too ("In Soccer, …"), a noun used once
@@ -127,6 +131,8 @@ def is_common_word(doc: Doc, lex: Lexicon, start: int, end: int, counts: dict[st
     if end - start != 1:
         return False
     word = doc[start].text
+    if word.isupper() and len(word) <= _ZONE_LENGTH and start > 0 and _CLOCK.fullmatch(doc[start - 1].text):
+        return True  # "17:55 GMT": a time zone
     if lex.country(word) or word in lex.known_types or not word.istitle():
         return False
     if doc[start].tag_ in _FUNCTION_TAGS or _is_demonym_person(lex, word):
