@@ -273,3 +273,13 @@ def test_a_title_abbreviation_ends_no_pull_quote_and_saying_outranks_going_on():
     assert quotes[0].speaker_entity == quotes[1].speaker_entity
     assert quotes[0].speaker_entity.removeprefix("the ") == "Times of Zambia"
     assert quotes[2].cue.text == "say" and quotes[2].speaker_entity == "Mundia Sikatana"
+
+
+def test_a_speaker_is_never_someone_named_later():
+    text = ("Budget talks\n\nThe minister said on Monday that the budget would pass. \"We will win this vote,\" "
+            "she added.\n\nThe opposition leader John Smith disagreed. \"This is the end of an era,\" he said.")
+    doc = parse(text)
+    from storyline.analyze.entities import extract_entities
+
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.speaker_entity for q in quotes] == ["The minister", "The minister", "John Smith"]

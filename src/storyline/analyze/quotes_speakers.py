@@ -312,10 +312,15 @@ class SpeakerResolver:
                      or self._recent_mention(pronoun, labels, wanted))
             if found and fits(found):
                 return found
-        if wants_person:  # far from any name: the person the article is most about
-            people = [n for n, _ in self.salience.most_common() if fits(n)]
-            return people[0] if people else None
+        if wants_person:  # far from any name: the person the article is most about so far
+            return self._most_mentioned_before(pronoun.idx, fits)
         return None
+
+    def _most_mentioned_before(self, pos: int, fits: Callable[[str], bool] = lambda _name: True) -> str | None:
+        """The person named most often before ``pos``: a speaker is never someone introduced later."""
+        counts = Counter(m.name for m in self.mentions[: bisect.bisect_left(self.starts, pos)]
+                         if m.label == "PERSON" and fits(m.name))
+        return counts.most_common(1)[0][0] if counts else None
 
     def _resolve_role(self, role: Token, recent: list[RecentSpeaker]) -> str | None:
         """'the US president': a holder of the role with the same modifiers; failing that, when the
@@ -337,7 +342,7 @@ class SpeakerResolver:
         # "the 26-year-old forward said": the person the passage is about
         return (self._recent_speaker(role, recent, True)
                 or self._recent_mention(role, {"PERSON"}, None, subject_only=True)
-                or (self.salience.most_common(1)[0][0] if self.salience else None))
+                or self._most_mentioned_before(role.idx))
 
 
 def _is_modifier(doc, mention: _Mention) -> bool:
