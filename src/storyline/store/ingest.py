@@ -55,6 +55,7 @@ class Summary:
     def as_dict(self) -> dict[str, Any]:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates, "copies": self.copies,
                 "skipped": self.skipped_total, "skipped_reasons": dict(self.skipped.most_common()),
+                "skipped_pages": [{"page": name, "reason": reason} for name, reason in self.skipped_pages],
                 "retries": self.retries, "aborted": self.aborted, "stories": self.stories,
                 "seconds": round(self.seconds, 2)}
 
