@@ -283,3 +283,13 @@ def test_a_speaker_is_never_someone_named_later():
 
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.speaker_entity for q in quotes] == ["The minister", "The minister", "John Smith"]
+
+
+def test_scare_quotes_and_titles_are_marked_as_such():
+    from storyline.analyze.quotes import quoted_phrases
+
+    text = ("Donald Trump confirmed he will meet with the Russian president within weeks after a ‘productive’ "
+            'call. Topics included the U.S. "Star Wars" missile defence system. "We will win," she said.')
+    phrases = quoted_phrases(text, _quotes(text))
+    assert [(p.text, p.kind) for p in phrases] == [("‘productive’", "scare"), ('"Star Wars"', "title")]
+    assert all(text[p.start : p.end] == p.text and p.evidence for p in phrases)

@@ -183,6 +183,18 @@ class Quote:
 
 
 @dataclass
+class QuotedPhrase:
+    """Words in quotation marks that report nobody's speech: a scare quote (a ‘productive’ call)
+    or the title of a work ("Star Wars")."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["scare", "title"]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class Timex:
     text: str
     start: int
@@ -237,6 +249,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     caption_timexes: list[Timex] = field(default_factory=list)  # in captions and media descriptions
+    quoted_phrases: list[QuotedPhrase] = field(default_factory=list)  # quotation marks that quote nobody
 
 
 @dataclass
@@ -296,6 +309,7 @@ def digest_dict(analysis: Analysis) -> dict[str, Any]:
         "timexes": to_dict(analysis.timexes),
         "events": to_dict(analysis.events),
         "caption_timexes": to_dict(analysis.caption_timexes),
+        "quoted_phrases": to_dict(analysis.quoted_phrases),
         "flags": list(analysis.flags),
     }
 

@@ -116,6 +116,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
     _run("quotes", flags, link_speakers, quotes, entities)
     events = _run("events", flags, _events.extract_events, doc, entities, timexes, quotes, anchor)
     caption_timexes = _run("captions", flags, _analyze_captions, article, anchor, entities) if article else []
+    phrases = _run("quotes", flags, _quotes.quoted_phrases, doc.text, quotes)
     if anchor is None:
         flags.append("no_publication_date")
     return Analysis(
@@ -129,6 +130,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
         events=events,
         flags=flags,
         caption_timexes=caption_timexes,
+        quoted_phrases=phrases,
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..model import Entity, Evidence, Quote, Span
+from ..model import Entity, Evidence, Quote, QuotedPhrase, Span
 from .quotes_channels import channel_in
 from .quotes_cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
 from .quotes_embeds import EmbeddedQuote, find_embedded_quotes, signature_after
@@ -27,6 +27,8 @@ from .quotes_speakers import RecentSpeaker, SpeakerResolver
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 NAMING_REACH = 60  # characters from a naming verb to the quote it introduces
+_PHRASE_KINDS = {"scare": "scare quote", "title": "quoted title"}
+_TITLE_LINKS = frozenset({"of", "the", "and", "a", "in", "on", "for", "to"})  # lower case inside titles
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
@@ -72,7 +74,7 @@ def _is_speech(text: str, mark: MarkedQuote) -> bool:
     ends_clause = inner[-1:] in ".!?,…:;"
     if not ends_clause and re.match(r" [a-z]", text[mark.end : mark.end + 2]):
         return False  # 'the “boys will be boys” trope': a quoted phrase used as a modifier
-    titled = all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in", "on", "for", "to"}
+    titled = all(w[0].isupper() or w.lower() in _TITLE_LINKS
                  for w in words)
     return not (titled and len(words) <= 8 and not ends_clause)
 
@@ -293,6 +295,27 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+def quoted_phrases(text: str, quotes: list[Quote]) -> list[QuotedPhrase]:
+    """The quotation marks no quote claimed: scare quotes and titles, marked as such. Marks inside
+    reported speech count too (he will meet Putin "after a ‘productive’ call"); a mixed quote's
+    marks are its speaker's words."""
+    claimed = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    phrases = []
+    for mark in find_quotes(text):
+        if any(s < mark.end and mark.start < e for s, e in claimed):
+            continue
+        inner = text[mark.start : mark.end].strip(ALL_MARKS + " \n\t.,;:!?")
+        words = _WORD.findall(inner)
+        if not words:
+            continue
+        titled = len(words) > 1 and all(w[0].isupper() or w.lower() in _TITLE_LINKS for w in words)
+        kind = "title" if titled else "scare"
+        phrases.append(QuotedPhrase(text[mark.start : mark.end], mark.start, mark.end, kind,  # type: ignore[arg-type]
+                                    [Evidence(source="rule", confidence=0.6, start=mark.start, end=mark.end,
+                                              reason=f"{_PHRASE_KINDS[kind]}: no cue or speaker claims these words")]))
+    return phrases
 
 
 def _same_speaker(a: _Draft, b: _Draft) -> bool:
