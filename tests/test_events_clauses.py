@@ -54,3 +54,11 @@ def test_clause_on_the_event_noun_itself_still_dates_it():
 def test_date_right_after_a_relation_word_still_counts():
     meeting = _by_trigger(_events("Trump will meet Putin after Monday."), "meet")
     assert meeting.status == "planned" and meeting.time.text == "Monday"
+
+
+def test_clause_on_the_event_dates_it_only_when_it_tells_when_it_happens():
+    mooted = _by_trigger(_events("The summit, which was first mooted in August, will be held in Budapest."), "summit")
+    assert mooted.time is None and mooted.status == "planned"
+    talks = _by_trigger(_events("The talks between Trump and Putin, which took place on Monday, were productive."),
+                        "talks")
+    assert talks.time.value == "2025-10-13" and talks.status == "occurred"
