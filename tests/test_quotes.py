@@ -293,3 +293,10 @@ def test_scare_quotes_and_titles_are_marked_as_such():
     phrases = quoted_phrases(text, _quotes(text))
     assert [(p.text, p.kind) for p in phrases] == [("‘productive’", "scare"), ('"Star Wars"', "title")]
     assert all(text[p.start : p.end] == p.text and p.evidence for p in phrases)
+
+
+def test_lead_in_before_a_colon_and_a_time_clause_of_the_cue_are_not_reported_speech(seed_quotes):
+    assert not any(q.text.startswith("what will happen") for q in seed_quotes)
+    assert _quote_with(seed_quotes, "Budapest, Hungary").speaker_entity == "Donald Trump"
+    revealed = _quote_with(seed_quotes, "the pair will meet")
+    assert revealed.text == "that the pair will meet" and revealed.channel == "Truth Social"

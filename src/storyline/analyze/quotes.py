@@ -116,6 +116,8 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
                     and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
         if not touching:
+            if _leads_in(text, c_end):
+                continue  # "Trump said what will happen next: ‘…’": the quote after the colon is what he said
             if "stance" in frame.tags or "belief" not in frame.tags:
                 how = "stance" if "stance" in frame.tags else "indirect"
                 # single words quoted inside reported speech ("most of it is “junk” or “spam,”
@@ -146,6 +148,14 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
             end = max([c_end] + [e for _, e in spans])
             drafts.append(_Draft(start, end, "mixed", "cue", frame))
     return drafts, used
+
+
+_LEAD_IN = re.compile(r"\s*:\s*[" + re.escape(ALL_MARKS) + "]")
+
+
+def _leads_in(text: str, end: int) -> bool:
+    """Whether reported content ending at ``end`` only introduces a quote after a colon."""
+    return _LEAD_IN.match(text, end) is not None
 
 
 def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[int, int]]:

@@ -124,6 +124,22 @@ def _named_as(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+TIME_MARKS = {"before", "after", "when", "while", "as", "until"}
+
+
+def _without_cue_time(clause: Token) -> list[Token]:
+    """The reported clause, less a past-tense time clause the parser hung on a future one:
+    "revealed that the pair will meet [before he spoke at a press conference]" dates the revealing."""
+    tokens = _subtree_tokens(clause)
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in clause.children):
+        return tokens
+    for child in clause.children:
+        if (child.dep_ == "advcl" and child.i > clause.i and child.tag_ == "VBD"
+                and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in child.children)):
+            return [t for t in tokens if t.i < child.left_edge.i]
+    return tokens
+
+
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
     if "naming" in tags:
@@ -135,7 +151,7 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
-            return _span_of(_subtree_tokens(child))
+            return _span_of(_without_cue_time(child))
     for child in verb.children:
         if child.dep_ != "xcomp":
             continue
