@@ -136,21 +136,24 @@ class TimeFinder:
         return scope
 
     def _dates_other_event(self, timex_root: int, trigger) -> bool:
-        """A time inside a clause on a noun ("Budapest, where he lived in 2009", "the summit, first
-        mooted in August") or inside the object of "after"/"before" ("after meeting Putin in August")
-        is not the trigger's, unless that clause tells when the trigger's event itself happens ("the
-        summit, which takes place on Monday")."""
+        """A time inside a clause on another noun ("Budapest, where he lived in 2009"), inside a clause
+        on the event that reports or judges it ("the summit, first mooted in August"), or inside the
+        object of "after"/"before" ("after meeting Putin in August") is not the trigger's."""
         own_clause = {trigger.i} | {word.i for word in trigger.ancestors}
-        phrase = set(trigger.subtree)
         word = self.doc[timex_root]
         while word.i not in own_clause and word.head != word:
-            if word.dep_ in NOUN_CLAUSE_DEPS and not (_tells_own_time(word) and word.head in phrase):
+            if word.dep_ in NOUN_CLAUSE_DEPS and (word.head != trigger or self._tells_other_time(word)):
                 return True
             if word.i != timex_root and word.dep_ in ("pobj", "pcomp") \
                     and word.head.lower_ in RELATION_PREPOSITIONS:
                 return True
             word = word.head
         return False
+
+    def _tells_other_time(self, verb) -> bool:
+        """Whether a clause on an event reports or judges it ("mooted", "praised"): its time is its own."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lexicon.reporting or lemma in _other_time_verbs()
 
     def _under_report(self, timex_root: int, trigger) -> bool:
         """A time on a reporting verb ("insisted yesterday that …") dates the report, not the event."""
@@ -163,16 +166,9 @@ class TimeFinder:
 
 
 @lru_cache(maxsize=1)
-def _own_time_verbs() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("events_own_time_verbs.txt").read_text(encoding="utf-8")
+def _other_time_verbs() -> frozenset[str]:
+    text = resources.files("storyline.data").joinpath("events_other_time_verbs.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _tells_own_time(verb) -> bool:
-    """Whether a clause's verb says when the event it describes happens ("which takes place", "scheduled")."""
-    objects = [child.lower_ for child in verb.children if child.dep_ == "dobj"]
-    verbs = _own_time_verbs()
-    return verb.lemma_.lower() in verbs or any(f"{verb.lemma_.lower()} {o}" in verbs for o in objects)
 
 
 def _is_deadline(span) -> bool:
