@@ -128,3 +128,25 @@ def test_store_class_is_importable_from_the_package(tmp_path):
 
 def test_unknown_attribute_is_an_attribute_error():
     assert not hasattr(storyline, "no_such_thing")
+
+
+def test_every_module_imports_first_without_a_cycle():
+    # each module imported as the first storyline module of the process (spaCy itself stays loaded)
+    found = _fresh_python("""
+        import importlib, json, pkgutil, sys
+        import storyline
+        stages = ("storyline.read", "storyline.analyze", "storyline.store", "storyline.stories")
+        names = [m.name for m in pkgutil.walk_packages(storyline.__path__, "storyline.")
+                 if m.name.startswith(stages)]
+        failed = {}
+        for name in names:
+            for loaded in [m for m in sys.modules if m == "storyline" or m.startswith("storyline.")]:
+                del sys.modules[loaded]
+            try:
+                importlib.import_module(name)
+            except ImportError as exc:
+                failed[name] = str(exc)
+        print(json.dumps({"modules": len(names), "failed": failed}))
+    """)
+    assert found["modules"] > 40
+    assert found["failed"] == {}

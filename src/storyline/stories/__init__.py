@@ -68,8 +68,11 @@ def _story(ids: list[str], by_id: dict, copies_of: dict[str, list[Duplicate]],
         for e in r.analysis.entities:
             if e.type in {"PERSON", "ORG", "GPE"}:
                 mentions[names[e.id]] += max(1, len(e.mentions))
-        quotes += [{"text": q.text, "speaker": names.get(q.speaker_entity or "") or (q.speaker.text if q.speaker else None),
-                    "kind": q.kind, "article_id": r.article_id} for q in r.analysis.quotes]
+        # a quote names its speaker by the entity's name in the article; the story uses the cross-article one
+        by_name = {e.name: names[e.id] for e in r.analysis.entities}
+        quotes += [{"text": q.text, "speaker": by_name.get(q.speaker_entity or "") or q.speaker_entity,
+                    "kind": q.kind, "article_id": r.article_id}
+                   for q in r.analysis.quotes if q.attribution == "speech"]
     participants = [name for name, _ in mentions.most_common(KEY_PARTICIPANTS)]
     key_quotes = sorted((q for q in quotes if q["speaker"]), key=lambda q: q["speaker"] not in participants)
     return Story(id=f"story-{ids[0]}", title=reports[0].article.title or f"Story of {ids[0]}", articles=articles,

@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analyze.nlp import parse_many
 from .eventcoref import EventMention
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -69,6 +68,8 @@ def load(folder: Path) -> GoldSet:
         if _doc_key(record) not in documents:
             raise CdcrFormatError(f"mention {record.get('mention_id')} names an unknown document")
         by_doc[_doc_key(record)].append(record)
+    from ..analyze.nlp import parse_many  # not at the top: the analyze stage imports this module
+
     keys = sorted(by_doc)
     texts, offsets = zip(*(_document_text(documents[key]) for key in keys), strict=True)
     mentions: list[EventMention] = []
