@@ -6,14 +6,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from ..model import Analysis, Event, Quote, digest_dict, to_dict
-from .common import DB_OPTION, console, fail, print_json
+from ..model import Analysis, Event, digest_dict, to_dict
+from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The event types the events stage can report: the type column of its trigger lexicon."""
+    lexicon = resources.files("storyline.data").joinpath("events_triggers.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in lexicon.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(sorted({row[2] for row in rows if len(row) > 2} - {"type"}))
 
 
 def _digest(path: str) -> Analysis:
@@ -21,6 +32,9 @@ def _digest(path: str) -> Analysis:
     from ..read import ReadError
     from .read import read_one
 
+    if Path(path).is_dir():
+        fail(f"{path} is a folder; this reads one page. For a folder: storyline ingest {path} --db FILE, "
+             "then run this command with --db FILE instead of a path")
     try:
         article = read_one(path)
     except (ReadError, OSError) as exc:
@@ -41,28 +55,30 @@ def _check_date(option: str, value: str | None) -> None:
     fail(f"{option} {value!r}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
 
 
-def _open_store(db: str):
+def _named_in_page(analysis: Analysis, kind: str, name: str) -> set[int]:
+    """Positions of the page's quotes (or events) whose speaker (or a participant) goes by ``name``,
+    matched as the store matches them (accents, surname, the entity's names and descriptions): the
+    page is put in a throwaway in-memory store and queried."""
     from ..store import Store
 
-    if "://" not in db and not Path(db).exists():
-        fail(f"no store at {db}; run `storyline ingest` first or pass --db")
-    return Store(db)
-
-
-def _speaker_matches(quote: Quote, name: str) -> bool:
-    wanted = name.casefold()
-    return any(wanted in (s or "").casefold()
-               for s in (quote.speaker_entity, quote.speaker.text if quote.speaker else None))
+    with Store(":memory:") as store:
+        store.add(analysis.article, analysis)
+        rows = (store.quotes(speaker=name, limit=len(analysis.quotes)) if kind == "quote"
+                else store.events(entity=name, limit=len(analysis.events)))
+    return {row["position"] for row in rows}
 
 
 def _print_quotes(quotes: list[dict[str, Any]]) -> None:
     if not quotes:
         console.print("no quotes found")
     for q in quotes:
-        speaker = q.get("speaker_entity") or (q.get("speaker") or {}).get("text") or "(unattributed)"
-        channel = f" · {q['channel']}" if q.get("channel") else ""
-        cue = (q.get("cue") or {}).get("text") or ""
-        console.print(f"[bold]{speaker}[/bold] [dim]{cue}{channel} · {q.get('kind')}[/dim]", highlight=False)
+        speaker = (q.get("speaker_name") or q.get("speaker_entity") or (q.get("speaker") or {}).get("text")
+                   or "(unattributed)")
+        # a continuation quote has no cue of its own; a stance is a belief or intention, not words said
+        stance = "stance (belief or intention)" if q.get("attribution") == "stance" else None
+        details = [(q.get("cue") or {}).get("text"), q.get("channel"), q.get("kind"), stance]
+        console.print(f"[bold]{escape(speaker)}[/bold] [dim]{escape(' · '.join(d for d in details if d))}[/dim]",
+                      highlight=False)
         console.print(f"  {q['text']}", highlight=False, markup=False)
 
 
@@ -120,23 +136,25 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def quotes(
         path: str = typer.Argument(None, help="Analyse this page; without it, query the store."),
-        speaker: str = typer.Option(None, "--speaker", help="Only quotes by this speaker."),
-        about: str = typer.Option(None, "--about", help="Only quotes mentioning this text (store)."),
+        speaker: str = typer.Option(None, "--speaker", help="Only quotes by this speaker: any of their names, "
+                                                            "accents optional, the surname alone."),
+        about: str = typer.Option(None, "--about", help="Only quotes mentioning this text."),
         db: str = DB_OPTION,
-        limit: int = typer.Option(50, "--limit"),
-        as_json: bool = typer.Option(False, "--json"),
+        limit: int = limit_option(50),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
         stance: bool = typer.Option(False, "--stance", help="Also show beliefs and intentions (\"X wants to…\")."),
     ) -> None:
         """Who said what: the quotes of a page, or of the whole store."""
         if path:
-            found = [q for q in _digest(path).quotes
-                     if (stance or q.attribution == "speech") and (not speaker or _speaker_matches(q, speaker))]
-            if about:
-                found = [q for q in found if about.casefold() in q.text.casefold()]
+            analysis = _digest(path)
+            named = _named_in_page(analysis, "quote", speaker) if speaker else None
+            found = [q for position, q in enumerate(analysis.quotes)
+                     if (stance or q.attribution == "speech") and (named is None or position in named)
+                     and (not about or about.casefold() in q.text.casefold())]
             rows = to_dict(found[:limit])
         else:
-            with _open_store(db) as store:
-                rows = store.quotes(speaker=speaker, about=about, limit=limit)
+            with open_store(db) as store:
+                rows = store.quotes(speaker=speaker, about=about, limit=limit, speech_only=not stance)
         if as_json:
             print_json(rows)
         else:
@@ -145,24 +163,26 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def events(
         path: str = typer.Argument(None, help="Analyse this page; without it, query the store."),
-        entity: str = typer.Option(None, "--entity", help="Only events with this participant (store)."),
-        event_type: str = typer.Option(None, "--type", help="Only events of this type."),
-        date_from: str = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD)."),
-        date_to: str = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD)."),
+        entity: str = typer.Option(None, "--entity", help="Only events with this participant (any of their names)."),
+        event_type: str = typer.Option(None, "--type", help=f"Only events of this type: {', '.join(event_types())}."),
+        date_from: str = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD, YYYY-MM or YYYY; store)."),
+        date_to: str = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD, YYYY-MM or YYYY; store)."),
         db: str = DB_OPTION,
-        limit: int = typer.Option(50, "--limit"),
-        as_json: bool = typer.Option(False, "--json"),
+        limit: int = limit_option(50),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """What happened or is planned, as a small timeline."""
+        event_type = check_choice("--type", event_type, event_types())
         if path:
-            found = [e for e in _event_rows(_digest(path).events)
-                     if (not event_type or e.type == event_type)
-                     and (not entity or any(entity.casefold() in p.casefold() for p in e.participants))]
-            rows = to_dict(found[:limit])
+            analysis = _digest(path)
+            named = _named_in_page(analysis, "event", entity) if entity else None
+            found = [e for position, e in enumerate(analysis.events)
+                     if (not event_type or e.type == event_type) and (named is None or position in named)]
+            rows = to_dict(_event_rows(found)[:limit])
         else:
             for option, value in (("--from", date_from), ("--to", date_to)):
                 _check_date(option, value)
-            with _open_store(db) as store:
+            with open_store(db) as store:
                 rows = store.events(entity=entity, type=event_type, date_from=date_from, date_to=date_to,
                                     limit=limit)
         if as_json:

@@ -1,13 +1,16 @@
-"""Helpers shared by the CLI modules: JSON output and clean error exits."""
+"""Helpers shared by the CLI modules: opening the store, JSON output and clean error exits."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..model import to_dict
 
@@ -17,10 +20,42 @@ err_console = Console(stderr=True)
 DB_OPTION = typer.Option("storyline.db", "--db", help="SQLite path or PostgreSQL URL.", envvar="STORYLINE_DB")
 
 
+def limit_option(default: int | None, help: str = "At most this many rows.") -> Any:
+    """A ``--limit`` option that refuses zero and negative numbers."""
+    return typer.Option(default, "--limit", min=1, help=help)
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(to_dict(data), ensure_ascii=False, indent=2) + "\n")
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err_console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err_console.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def check_choice(option: str, value: str | None, choices: Sequence[str]) -> str | None:
+    """The value as spelled in ``choices`` (case does not matter), or exit naming the valid ones."""
+    if value is None:
+        return None
+    for choice in choices:
+        if choice.casefold() == value.casefold():
+            return choice
+    fail(f"{option} {value!r} is not one of: {', '.join(choices)}")
+
+
+def open_store(db: str, *, write: bool = False, busy_retries: Sequence[float] = ()) -> Any:
+    """The store at ``db``, read-only unless ``write``; exits with one clear line when it cannot be opened
+    (a missing file is an error unless writing)."""
+    from ..store import Store, StoreError
+
+    if "://" not in db:
+        path = Path(db)
+        if path.is_dir():
+            fail(f"{db} is a folder; --db takes a store file, e.g. {path / 'storyline.db'}")
+        if not write and not path.exists():
+            fail(f"no store at {db}; run `storyline ingest SOURCES --db {db}` first or pass --db")
+    try:
+        return Store(db, read_only=not write, busy_retries=busy_retries)
+    except StoreError as exc:
+        fail(str(exc))

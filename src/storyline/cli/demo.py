@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from .common import console, fail
+from .common import console, fail, open_store
 
 DEMO_DB = "storyline-demo.db"
 
@@ -27,7 +27,27 @@ def sample_files() -> list[Path]:
     return sorted(p for p in root.rglob("*.txt") if p.name.lower() not in {"readme.txt", "licence.txt", "license.txt"})
 
 
-def _fresh(db: str) -> None:
+def _made_by_demo(db: str) -> bool:
+    """Whether ``db`` is a Storyline store holding nothing but sample articles (so recreating it loses nothing)."""
+    from ..store import Store, StoreError
+
+    samples = {p.resolve() for p in sample_files()}
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.articles(limit=store.count() + 1)
+    except StoreError:
+        return False
+    return all(row["path"] and Path(row["path"]).resolve() in samples for row in rows)
+
+
+def _fresh(db: str, force: bool) -> None:
+    """Remove the previous demo store; refuse any other file unless ``force``."""
+    path = Path(db)
+    if path.is_dir():
+        fail(f"{db} is a folder; --db takes the file to (re)create for the demo")
+    if path.exists() and not force and not _made_by_demo(db):
+        fail(f"{db} exists and is not a demo store; the demo recreates its file, so pass another --db "
+             "(or --force to overwrite it)")
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
 
@@ -64,20 +84,22 @@ def _show(store) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
-        limit: int = typer.Option(0, help="Ingest only the first N sample files (0: all)."),
-        db: str = typer.Option(DEMO_DB, "--db", help="The SQLite file to (re)create for the demo."),
+        limit: int = typer.Option(0, min=0, help="Ingest only the first N sample files (0: all)."),
+        db: str = typer.Option(DEMO_DB, "--db", help="The SQLite file to (re)create for the demo; an existing "
+                                                     "file is replaced only if an earlier demo made it."),
+        force: bool = typer.Option(False, "--force", help="Replace the --db file even if the demo did not make it."),
         workers: int = typer.Option(1, "--workers", min=1, help="Processes (each loads the model once)."),
     ) -> None:
         """Ingest the bundled sample corpus into a fresh store and show stories, entities and quotes."""
         from ..store.ingest import ingest
-        from .store import open_store, print_summary
+        from .store import print_summary
 
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
         files = sample_files()[: limit or None]
         if "://" in db:
             fail("the demo writes a fresh SQLite file; pass a path to --db")
-        _fresh(db)
-        with open_store(db, create=True) as store:
+        _fresh(db, force)
+        with open_store(db, write=True) as store:
             with console.status(f"ingesting {len(files)} sample articles from {examples_dir()} …"):
                 summary = ingest([str(p) for p in files], store, workers=workers)
             print_summary(summary)

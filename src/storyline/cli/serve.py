@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from .common import DB_OPTION, console, fail
+from .common import DB_OPTION, console, open_store
 
 
 def register(app: typer.Typer) -> None:
@@ -22,17 +20,12 @@ def register(app: typer.Typer) -> None:
             help="Let /api/read and the paste form download public URLs (never private or loopback addresses).",
         ),
     ) -> None:
-        """Serve the web UI and HTTP API (read-only) over a store; API docs at /docs."""
+        """Serve the web UI and HTTP API (read-only) over a store; the API's OpenAPI schema is at /openapi.json."""
         import uvicorn
 
         from ..serve import create_app
 
-        if "://" not in db and not Path(db).is_file():
-            fail(f"no store at {db}; create one with `storyline ingest SOURCES --db {db}`")
-        try:
-            web_app = create_app(db, allow_fetch=allow_fetch)
-        except Exception as exc:  # noqa: BLE001 - any failure to open the store is reported, not raised
-            fail(f"cannot open the store {db}: {exc}")
-        console.print(f"Storyline on http://{host}:{port}/  (API docs: /docs){'  fetching enabled' if allow_fetch else ''}",
-                      highlight=False)
+        web_app = create_app(open_store(db), allow_fetch=allow_fetch)
+        console.print(f"Storyline on http://{host}:{port}/  (API: /openapi.json, browsable at /docs)"
+                      f"{'  fetching enabled' if allow_fetch else ''}", highlight=False)
         uvicorn.run(web_app, host=host, port=port, log_level="info")

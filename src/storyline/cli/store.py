@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -14,33 +13,27 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from .common import DB_OPTION, console, err_console, fail, print_json
+from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json
 
-LIMIT_OPTION = typer.Option(20, "--limit", help="At most this many rows.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+SHOWN_SKIPS = 10  # skipped pages named in the summary; the rest are counted by reason
 _HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
 
 
-def open_store(db: str, *, create: bool = False):
-    """Open the store, or exit with a clear message (a missing SQLite file is an error unless creating)."""
-    from ..store import Store, StoreError
-
-    if not create and "://" not in db and not Path(db).exists():
-        fail(f"no store at {db}; run `storyline ingest` first or pass --db")
-    try:
-        return Store(db)
-    except StoreError as exc:
-        fail(str(exc))
-
-
 def print_summary(summary) -> None:
-    """The closing summary of an ingest: counts, then each skip reason with its count."""
+    """The closing summary of an ingest: counts, the first skipped pages with their reasons, then the
+    number of the others by reason."""
     copies = f" ({summary.copies} syndicated copies)" if summary.copies else ""
     line = (f"read {summary.read} · stored {summary.stored}{copies} · already stored {summary.duplicates} · "
             f"skipped {summary.skipped_total} · {summary.seconds:.1f}s")
     err_console.print(line, highlight=False)
-    for reason, count in summary.skipped.most_common():
-        err_console.print(f"  skipped {count}: {reason}", highlight=False, markup=False)
+    for name, reason in summary.skipped_pages[:SHOWN_SKIPS]:
+        err_console.print(f"  skipped {name}: {reason}", highlight=False, markup=False)
+    hidden = summary.skipped_total - min(len(summary.skipped_pages), SHOWN_SKIPS)
+    if hidden > 0:
+        err_console.print(f"  … and {hidden} more:", highlight=False)
+        for reason, count in summary.skipped.most_common():
+            err_console.print(f"    {count} in all: {reason}", highlight=False, markup=False)
     if summary.retries:
         err_console.print(f"  {summary.retries} retries while the database was busy", highlight=False)
     if summary.stories and summary.stories not in ("updated", "up to date", "not available"):
@@ -52,24 +45,33 @@ def print_summary(summary) -> None:
 
 def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
                 quiet: bool, limit: int | None) -> Any:
+    from ..store.ingest import BUSY_RETRIES
+
+    # the same back-off as a busy write mid-ingest, for a database locked when the ingest starts
+    with open_store(db, write=True, busy_retries=BUSY_RETRIES) as store:
+        summary = _ingest_into(store, sources, workers, engine, follow_links, quiet, limit)
+    summary.retries += store.open_retries
+    return summary
+
+
+def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_links: bool, quiet: bool,
+                 limit: int | None) -> Any:
     from ..store.ingest import ingest
 
-    store = open_store(db, create=True)
-    with store:
-        if engine == "ray":
-            from ..scale import ingest_with_ray
+    if engine == "ray":
+        from ..scale import ingest_with_ray
 
-            return ingest_with_ray(sources, store)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=err_console, transient=True, disable=quiet) as bar:
-            task = bar.add_task("ingesting")
+        return ingest_with_ray(sources, store)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=quiet) as bar:
+        task = bar.add_task("ingesting")
 
-            def show(summary) -> None:
-                rate = summary.stored / summary.seconds if summary.seconds else 0.0
-                bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
-                           f"already stored {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
+        def show(summary) -> None:
+            rate = summary.stored / summary.seconds if summary.seconds else 0.0
+            bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
+                       f"already stored {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
 
-            return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
+        return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
 
 
 def register(app: typer.Typer) -> None:
@@ -83,7 +85,7 @@ def register(app: typer.Typer) -> None:
         follow_links: bool = typer.Option(True, "--follow-links/--no-follow-links",
                                           help="Fetch a feed item's page when the feed only has a summary."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
-        limit: int = typer.Option(None, "--limit", help="Ingest at most this many pages."),
+        limit: int = limit_option(None, "Ingest at most this many pages."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Read, analyse and store pages; rerunning resumes and stores nothing twice."""
@@ -97,14 +99,15 @@ def register(app: typer.Typer) -> None:
             print_json(summary.as_dict())
         else:
             print_summary(summary)
-        if summary.aborted:
+        if summary.aborted or _nothing_usable(summary):
             raise typer.Exit(1)
 
     @app.command()
     def search(
-        text: str = typer.Argument(..., help="Words or \"a phrase\" to find in article text and quotes."),
+        text: str = typer.Argument(..., help="Words (all must match), \"a phrase\", or a word start with * "
+                                                  "(Budap*), found in article text and quotes."),
         db: str = DB_OPTION,
-        limit: int = LIMIT_OPTION,
+        limit: int = limit_option(20),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Full-text search over everything ingested, best matches first, with snippets."""
@@ -124,7 +127,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def articles(
         db: str = DB_OPTION,
-        limit: int = LIMIT_OPTION,
+        limit: int = limit_option(20),
         as_json: bool = JSON_OPTION,
     ) -> None:
         """The stored articles, newest first."""
@@ -149,7 +152,7 @@ def register(app: typer.Typer) -> None:
         what: str = typer.Option("articles", "--what", help="articles, quotes, events or entities."),
         out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
         db: str = DB_OPTION,
-        limit: int = typer.Option(None, "--limit", help="At most this many rows."),
+        limit: int = limit_option(None),
         as_json: bool = typer.Option(False, "--json", help="Same as --format jsonl."),
     ) -> None:
         """Write a table of the store as JSONL, CSV or Parquet (stable order: equal stores, equal bytes)."""
@@ -165,6 +168,11 @@ def register(app: typer.Typer) -> None:
                     err_console.print(f"wrote {count} {what} to {out}", highlight=False)
             except ExportError as exc:
                 fail(str(exc))
+
+
+def _nothing_usable(summary) -> bool:
+    """Every page read was skipped (missing, unreadable, not a page): the ingest failed as a whole."""
+    return summary.skipped_total > 0 and not summary.stored and not summary.duplicates
 
 
 def _highlight(snippet: str) -> Text:

@@ -6,10 +6,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .common import DB_OPTION, console, fail, print_json
-from .store import open_store
+from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+# The entity types the entities stage gives (spaCy's name labels it keeps, and social platforms).
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PLATFORM")
 
 
 def _print_explanation(matches: list[dict], name: str) -> None:
@@ -34,13 +35,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def entities(
-        type: str = typer.Option(None, "--type", help="PERSON, ORG, GPE, ..."),
+        type: str = typer.Option(None, "--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}."),
         explain: str = typer.Option(None, "--explain", help="Show why the entity with this name was merged."),
-        limit: int = typer.Option(50, "--limit", help="At most this many entities."),
+        limit: int = limit_option(50, "At most this many entities."),
         db: str = DB_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Cross-document entities with their aliases and article counts."""
+        type = check_choice("--type", type, ENTITY_TYPES)
         with open_store(db) as store:
             if explain:
                 # the stories package pulls in datasketch and scipy; only --explain needs it
@@ -66,7 +68,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def stories(
-        limit: int = typer.Option(50, "--limit", help="At most this many stories."),
+        limit: int = limit_option(50, "At most this many stories."),
         db: str = DB_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:

@@ -34,12 +34,12 @@ def templates_env() -> jinja2.Environment:
 
 
 def open_store(db: Any) -> Any:
-    """A store object as given, or the Store at a path or URL."""
+    """A store object as given, or the Store at a path or URL, opened read-only (the app never writes)."""
     if not isinstance(db, (str, Path)):
         return db
     from ..store import Store
 
-    return Store(str(db))
+    return Store(str(db), read_only=True)
 
 
 def create_app(db: Any, *, allow_fetch: bool = False, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal
+from urllib.parse import quote
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Connection,
     Engine,
     and_,
+    cast,
     create_engine,
     event,
     func,
@@ -28,7 +33,7 @@ from sqlalchemy.pool import StaticPool
 from ..model import Analysis, Article, Story, from_dict, to_dict
 from . import export as _export
 from . import schema as t
-from .errors import StoreError, translated
+from .errors import StoreBusy, StoreError, translated
 from .names import matches
 from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps, entity_name_rows
 from .search import create_search, index_rows
@@ -52,18 +57,22 @@ def engine_url(url: str | Path) -> str:
     return "sqlite://" if url == ":memory:" else f"sqlite:///{url}"
 
 
-def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
+def _sqlite_engine(url: str, busy_timeout: float, read_only: bool) -> Engine:
     kwargs: dict[str, Any] = {"connect_args": {"timeout": busy_timeout, "check_same_thread": False}}
     if url == "sqlite://":
         kwargs["poolclass"] = StaticPool
+    elif read_only:
+        path = url[len("sqlite:///"):]
+        kwargs["creator"] = lambda: _connect_read_only(path, busy_timeout)
     engine = create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed data survives a process kill
+        if not read_only:  # setting the journal mode writes to the file
+            _set_wal(cursor, busy_timeout)
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed data survives a process kill
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cursor.close()
 
@@ -75,50 +84,136 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
     return engine
 
 
+def _set_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
+    """Switch to WAL, waiting up to ``busy_timeout`` seconds for another writer: SQLite fails this at
+    once instead of waiting as it does for other statements."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _connect_read_only(path: str, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only SQLite connection that never writes the file, even where nothing may be written."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        # A WAL store in a read-only folder without its -shm file: nobody can be writing it, so it
+        # can be read as immutable.
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=busy_timeout, check_same_thread=False)
+    return conn
+
+
+def _first_line(exc: Exception) -> str:
+    """The driver's own message, without SQLAlchemy's statement and help link."""
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__
+
+
 def _named(kind: str, name: str, article_id, position, names_column) -> ColumnElement[bool]:
     """Rows of a quote or event whose speaker or participant goes by ``name``: by any name of their
-    entity in the article or across articles, without accents, by surname (see names.py)."""
-    n, en, m = t.name_index.c, t.entity_names.c, t.entity_members.c
+    entity in the article or across articles, without accents, by surname (see names.py), and every
+    row of the article's entity that one of its names or descriptions ("the US president") matches."""
+    en, m = t.entity_names.c, t.entity_members.c
 
-    def same_in_article():
-        other = t.name_index.alias("other").c
-        return and_(other.kind == n.kind, other.article_id == n.article_id, other.position == n.position,
-                    other.entity_id.is_not_distinct_from(n.entity_id)), other.name
+    def name_matches(row) -> ColumnElement[bool] | None:
+        def same_in_article():
+            other = t.name_index.alias().c
+            return and_(other.kind == row.kind, other.article_id == row.article_id, other.position == row.position,
+                        other.entity_id.is_not_distinct_from(row.entity_id)), other.name
+
+        return matches(row.name, name, same_in_article)
 
     def same_across():
         other = t.entity_names.alias("other").c
         return other.entity_id == en.entity_id, other.name
 
-    in_article = matches(n.name, name, same_in_article)
+    n = t.name_index.c
+    in_article = name_matches(n)
     if in_article is None:  # no letters or digits to match: the plain substring, as typed
         return names_column.ilike(f"%{name}%")
+    matched = t.name_index.alias("matched").c
+    entity_in_article = select(matched.article_id, matched.entity_id).where(
+        matched.kind == kind, matched.entity_id.is_not(None), name_matches(matched))
     across = select(m.article_id, m.member_id).where(m.entity_id.in_(
         select(en.entity_id).where(matches(en.name, name, same_across))))
+    speaker = tuple_(n.article_id, n.entity_id)
     named = select(n.article_id, n.position).where(
-        n.kind == kind, or_(in_article, tuple_(n.article_id, n.entity_id).in_(across)))
+        n.kind == kind, or_(in_article, speaker.in_(entity_in_article), speaker.in_(across)))
     return tuple_(article_id, position).in_(named)
 
 
 class Store:
-    """The corpus store. A path opens SQLite (WAL); a ``postgresql://`` URL opens PostgreSQL."""
+    """The corpus store. A path opens SQLite (WAL); a ``postgresql://`` URL opens PostgreSQL.
 
-    def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0) -> None:
+    ``read_only`` opens it for queries only: nothing is written (no journal-mode change; only a store
+    from an older Storyline is migrated first), so it opens in a read-only folder and while another
+    process holds a write lock. ``busy_retries``
+    are the seconds to wait before each new try when the database is busy while the schema is being
+    created or migrated; ``open_retries`` counts those waits.
+    """
+
+    def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0, read_only: bool = False,
+                 busy_retries: Sequence[float] = ()) -> None:
         self.url = str(url)
+        self.read_only = read_only
+        self.busy_timeout = busy_timeout
+        self.open_retries = 0
         full = engine_url(url)
         try:
             if full.startswith("sqlite"):
-                if full != "sqlite://":
+                if full != "sqlite://" and not read_only:
                     Path(full[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-                self.engine = _sqlite_engine(full, busy_timeout)
+                self.engine = _sqlite_engine(full, busy_timeout, read_only)
             else:
-                self.engine = create_engine(full, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+                options = {"postgresql_readonly": True} if read_only else {}
+                self.engine = create_engine(full, pool_pre_ping=True, connect_args={"connect_timeout": 10},
+                                            execution_options=options)
             self.dialect = self.engine.dialect.name
-            with translated(), self._write() as conn:
-                self.schema_version = t.ensure_schema(conn, create_search)
+            self.schema_version = self._open_schema(busy_retries)
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - any driver failure becomes one clear message
-            raise StoreError(f"cannot open store {self.url}: {exc}") from exc
+            raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
+
+    def _open_schema(self, busy_retries: Sequence[float]) -> int:
+        """Check the schema version, creating or migrating it when needed, waiting while the database is busy."""
+        waits = iter(busy_retries)
+        while True:
+            try:
+                return self._check_schema(busy_retries)
+            except StoreBusy:
+                wait = next(waits, None)
+                if wait is None:
+                    raise
+                self.open_retries += 1
+                time.sleep(wait)
+
+    def _check_schema(self, busy_retries: Sequence[float]) -> int:
+        """The schema version; the write lock is taken only to create or migrate the schema."""
+        with translated(), self._read() as conn:
+            version = t.stored_version(conn)
+        if version == t.SCHEMA_VERSION:
+            return version
+        if not self.read_only:
+            with translated(), self._write() as conn:
+                return t.ensure_schema(conn, create_search)
+        if version is None:
+            raise StoreError(f"{self.url} is not a Storyline store")
+        t.check_version(version)
+        # a store from an older Storyline is migrated once, by a short write, then read as usual
+        Store(self.url, busy_timeout=self.busy_timeout, busy_retries=busy_retries).close()
+        return t.SCHEMA_VERSION
 
     # ------------------------------------------------------------------ plumbing
 
@@ -307,10 +402,13 @@ class Store:
         return out
 
     def quotes(self, speaker: str | None = None, about: str | None = None, limit: int = 50,
-               offset: int = 0) -> list[dict]:
-        """Stored quotes (the Quote fields plus article_id, title, url, published), filtered."""
+               offset: int = 0, *, speech_only: bool = False) -> list[dict]:
+        """Stored quotes (the Quote fields plus article_id, title, url, published), filtered;
+        ``speech_only`` leaves out beliefs and intentions (attribution "stance")."""
         q = t.quotes.c
         query = select(t.quotes)
+        if speech_only:  # stores written before attribution existed hold speech only
+            query = query.where(func.coalesce(self._json_field(q.data, "attribution"), "speech") == "speech")
         if speaker:
             query = query.where(_named("quote", speaker, q.article_id, q.position, q.speaker))
         if about:
@@ -318,6 +416,12 @@ class Store:
         query = query.order_by(q.article_id, q.position).limit(limit).offset(offset)
         with self._read() as conn:
             return self._with_article(conn, list(conn.execute(query)))
+
+    def _json_field(self, column, key: str) -> ColumnElement[str]:
+        """A top-level field of a JSON text column, as text."""
+        if self.dialect == "sqlite":
+            return func.json_extract(column, f"$.{key}")
+        return cast(column, JSON)[key].as_string()
 
     def events(self, entity: str | None = None, type: str | None = None, date_from: str | None = None,
                date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:

@@ -169,6 +169,12 @@ def set_version(conn: Connection, version: int) -> None:
     conn.execute(meta.insert().values(key="schema_version", value=str(version)))
 
 
+def check_version(version: int) -> None:
+    """Refuse a store written by a newer Storyline."""
+    if version > SCHEMA_VERSION:
+        raise SchemaError(f"the store has schema version {version}; this Storyline knows up to {SCHEMA_VERSION}")
+
+
 def ensure_schema(conn: Connection, create_search: Callable[[Connection], None]) -> int:
     """Create a fresh store or migrate an older one to :data:`SCHEMA_VERSION`; returns the version."""
     version = stored_version(conn)
@@ -179,8 +185,7 @@ def ensure_schema(conn: Connection, create_search: Callable[[Connection], None])
         create_search(conn)
         set_version(conn, SCHEMA_VERSION)
         return SCHEMA_VERSION
-    if version > SCHEMA_VERSION:
-        raise SchemaError(f"the store has schema version {version}; this Storyline knows up to {SCHEMA_VERSION}")
+    check_version(version)
     for step in range(version + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[step](conn)
         set_version(conn, step)
