@@ -33,8 +33,9 @@ def test_warc_html_responses_survive_a_corrupt_record(name):
     assert [p.url for p in _good(pages)] == ARTICLE_URLS
     assert all(p.source == "warc" and p.fetched_at.startswith("2024-03-08") for p in _good(pages))
     assert b"Elm river" in _good(pages)[0].content
-    reasons = sorted(p.error for p in pages if p.error)
-    assert reasons == ["HTTP status 404", "corrupt WARC record: no URI or HTTP headers", "not HTML (image/png)"]
+    reasons = sorted(p.error.split(":")[0] for p in pages if p.error)
+    assert reasons == ["HTTP status 404", "corrupt WARC record", "not HTML (image/png)"]
+    assert all("@" in p.name and p.name.startswith(str(FIXTURES / name)) for p in pages)
 
 
 def test_cc_news_layout_and_path_listing(tmp_path):
@@ -112,7 +113,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self) -> None:
         if self.path == "/slow":
             time.sleep(3)  # longer than the client's timeout
-        self.send_response(200)
+        self.send_response(404 if self.path == "/missing" else 200)
         self.send_header("Content-Type", "text/html")
         self.end_headers()
         while self.path == "/endless":  # a body without end: the fetcher must stop at its size limit
@@ -131,15 +132,19 @@ def local_server():
 
 def test_urls_fetch_time_out_and_stop_at_the_size_limit(local_server):
     fetch = functools.partial(fetch_page, timeout=1.0, max_bytes=1_000_000)
-    ok, slow, endless = (list(iter_pages([f"{local_server}{path}"], fetch=fetch))[0]
-                         for path in ("/article", "/slow", "/endless"))
+    ok, slow, endless, missing = (list(iter_pages([f"{local_server}{path}"], fetch=fetch))[0]
+                                  for path in ("/article", "/slow", "/endless", "/missing"))
     assert ok.error is None and b"Served locally." in ok.content and ok.fetched_at
-    assert "timed out" in slow.error
-    assert "limit" in endless.error and endless.content is None
+    # the reason says why, the page's name says which URL
+    assert slow.error == "fetch failed: timed out after 1 s" and slow.name == f"{local_server}/slow"
+    assert endless.error == "fetch failed: more than 1000000 bytes, over the limit" and endless.content is None
+    assert missing.error == "fetch failed: HTTP 404 Not Found"
 
 
-def test_a_directory_gives_its_pages_not_its_readme_or_licence(tmp_path):
+def test_a_directory_gives_its_pages_and_says_why_it_skips_the_rest(tmp_path):
     for name in ("README.md", "LICENSE.txt", "notes.json", "a.html", "b.txt"):
         (tmp_path / name).write_text("<p>text</p>" if name.endswith(".html") else "Some text.")
-    names = [Path(p.name).name for p in iter_pages([tmp_path])]
-    assert names == ["a.html", "b.txt"]
+    pages = list(iter_pages([tmp_path]))
+    assert [Path(p.name).name for p in _good(pages)] == ["a.html", "b.txt"]
+    assert {Path(p.name).name: p.error.split(":")[0] for p in pages if p.error} == {
+        "LICENSE.txt": "not an article", "README.md": "not an article", "notes.json": "not JSON"}

@@ -1,5 +1,5 @@
 """Sources → pages: files, directories and globs, WARC archives (incl. CC-NEWS), RSS/Atom feeds, URLs,
-stdin and JSONL; anything unusable becomes a :class:`Page` with ``error`` set, never an exception."""
+stdin, JSON and JSONL; anything unusable becomes a :class:`Page` with ``error`` set, never an exception."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import glob
 import gzip
 import html
 import json
+import logging
 import os
 import re
 import sys
+import zlib
 from calendar import timegm
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -17,19 +19,24 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Page
+from .detect import binary_kind, text_kind
+from .warc import WARC_START, iter_warc
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50_000_000  # a page larger than this is not an article
 SHORT_FEED_ITEM = 1500  # item content shorter than this (characters of text) is a summary: fetch the page
+SNIFF_BYTES = 4096  # how much of a file of unknown type is looked at to tell what it holds
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+JSON_SUFFIXES = (".json", ".json.gz")
 PATHS_SUFFIXES = (".paths", ".paths.gz")  # Common Crawl listings such as CC-NEWS warc.paths.gz
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt")
+BODY_FIELDS = ("html", "content", "text", "body", "content_html", "content_text")  # JSON Feed: content_*
 _NOT_PAGES = re.compile(r"^(readme|licen[cs]e|copying|notice|changelog|authors)(\.|$)", re.I)
 CC_PREFIX = "https://data.commoncrawl.org/"
 _TAG = re.compile(r"<[^>]+>")
-_WARC_START = b"WARC/1."
-_GZIP_MAGIC = b"\x1f\x8b\x08"
 
 Fetch = Callable[[str], Page]
 
@@ -50,17 +57,17 @@ def iter_pages(sources: Iterable[str | Path], *, recursive: bool = True, follow_
         elif _is_url(name):
             yield from _iter_url(name, fetch, follow_links)
         elif Path(name).is_dir():
-            for path in _walk(Path(name), recursive):
-                yield from _iter_file(path, fetch, follow_links)
+            for path in walk(Path(name), recursive):
+                yield from iter_file(path, found=True, fetch=fetch, follow_links=follow_links)
         elif Path(name).is_file():
-            yield from _iter_file(Path(name), fetch, follow_links)
+            yield from iter_file(Path(name), fetch=fetch, follow_links=follow_links)
         elif glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 yield Page(None, name, error="no file matches this pattern")
             for match in matches:
                 if Path(match).is_file():
-                    yield from _iter_file(Path(match), fetch, follow_links)
+                    yield from iter_file(Path(match), fetch=fetch, follow_links=follow_links)
         else:
             yield Page(None, name, error="no such file or directory")
 
@@ -69,11 +76,12 @@ def _is_url(name: str) -> bool:
     return name.startswith(("http://", "https://"))
 
 
-def _walk(root: Path, recursive: bool) -> list[Path]:
+def walk(root: Path, recursive: bool = True) -> list[Path]:
+    """Every file below ``root``, sorted, except hidden ones and those in hidden folders (.git, .svn)."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if recursive else []
-        found += [Path(dirpath) / f for f in filenames if is_source_file(f)]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")] if recursive else []
+        found += [Path(dirpath) / f for f in filenames if not f.startswith(".")]
     return sorted(found)
 
 
@@ -83,22 +91,33 @@ def is_page_name(name: str) -> bool:
     return not lower.startswith(".") and not _NOT_PAGES.match(lower) and lower.endswith(PAGE_SUFFIXES)
 
 
-def is_source_file(name: str) -> bool:
-    """Whether a file found in a directory holds pages: a page, WARC, feed, JSONL or crawl listing."""
-    lower = name.lower()
-    if lower.startswith(".") or _NOT_PAGES.match(lower):
-        return False
-    return is_page_name(name) or lower.endswith(WARC_SUFFIXES + FEED_SUFFIXES + JSONL_SUFFIXES + PATHS_SUFFIXES)
+def iter_file(path: Path, *, found: bool = False, fetch: Fetch | None = None,
+              follow_links: bool = True) -> Iterator[Page]:
+    """The pages of one file, by its name or else its first bytes.
 
-
-def _iter_file(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
+    ``found``: the file was found in a directory rather than named: a README, a licence or a file that holds
+    no pages (an image, Markdown notes) is then a skipped page saying so, not read as an article.
+    """
+    fetch = fetch or fetch_page
     lower = path.name.lower()
+    inner = lower.removesuffix(".gz")  # the type of a compressed file is the name under the .gz
+    if found and _NOT_PAGES.match(lower):
+        yield Page(None, str(path), path=str(path), error="not an article: a README, licence or similar file")
+        return
     if lower.endswith(WARC_SUFFIXES):
         yield from iter_warc(path)
-        return
-    if lower.endswith(PATHS_SUFFIXES):
+    elif lower.endswith(PATHS_SUFFIXES):
         yield from _iter_listing(path, fetch, follow_links)
-        return
+    elif lower.endswith(JSONL_SUFFIXES):
+        yield from _iter_jsonl_file(path)
+    elif inner.endswith(PAGE_SUFFIXES + FEED_SUFFIXES + JSON_SUFFIXES):
+        yield from _iter_whole_file(path, fetch, follow_links)
+    else:
+        yield from _iter_unknown_file(path, found, fetch, follow_links)
+
+
+def _iter_whole_file(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
+    """A file read into memory: a page, a feed or JSON pages (by name, else by content)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             yield Page(None, str(path), path=str(path), error=f"file larger than {MAX_FILE_BYTES} bytes")
@@ -107,24 +126,52 @@ def _iter_file(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
     except OSError as exc:
         yield Page(None, str(path), path=str(path), error=f"cannot read: {exc.strerror or exc}")
         return
+    lower = path.name.lower()
     if lower.endswith(".gz"):
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield Page(None, str(path), path=str(path), error=f"corrupt gzip: {exc}")
             return
         lower = lower[:-3]
-    if lower.endswith(JSONL_SUFFIXES):
-        yield from iter_jsonl(data, str(path))
+    if lower.endswith(JSON_SUFFIXES):
+        yield from iter_json(data, str(path))
     elif lower.endswith(FEED_SUFFIXES) or looks_like_feed(data):
         yield from iter_feed(data, str(path), fetch=fetch, follow_links=follow_links)
     else:
         yield Page(data, str(path), path=str(path), source="file")
 
 
+def _iter_unknown_file(path: Path, found: bool, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
+    """A file of no known name: read if it starts like a WARC, feed or HTML page (crawlers save pages under
+    their URL's name) or was named by the user, else a skipped page naming its type."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError as exc:
+        yield Page(None, str(path), path=str(path), error=f"cannot read: {exc.strerror or exc}")
+        return
+    if head.startswith(WARC_START):
+        yield from iter_warc(path)
+    elif looks_like_feed(head) or looks_like_html(head) or not found:
+        yield from _iter_whole_file(path, fetch, follow_links)
+    else:
+        yield Page(None, str(path), path=str(path), error=f"unsupported file type: {_file_type(path)}")
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether the first bytes of a file are an HTML page."""
+    return binary_kind(head) is None and text_kind(head.decode("utf-8", "replace")) == "html"
+
+
+def _file_type(path: Path) -> str:
+    suffixes = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
+    return suffixes.lower() or "no extension"
+
+
 def _iter_stdin(data: bytes) -> Iterator[Page]:
     if data.lstrip()[:1] == b"{" and all(line.lstrip()[:1] in (b"{", b"") for line in data.splitlines()[:5]):
-        yield from iter_jsonl(data, "<stdin>", source="stdin")
+        yield from iter_jsonl(data.splitlines(), "<stdin>", source="stdin")
     elif looks_like_feed(data):
         yield from iter_feed(data, "<stdin>", fetch=fetch_page, follow_links=False)
     else:
@@ -136,14 +183,16 @@ def _iter_stdin(data: bytes) -> Iterator[Page]:
 
 def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Page:
     """Fetch one URL with the reader's fetcher (timeouts, size limit, user agent) as a Page."""
-    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch_url
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch_url
 
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         body, final_url, _headers = fetch_url(url, timeout=timeout or DEFAULT_TIMEOUT,
                                               max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    except Exception as exc:  # noqa: BLE001 - any network failure is a skipped page with its reason
-        return Page(None, url, url=url, source="url", error=f"fetch failed: {exc}")
+    except FetchError as exc:
+        return Page(None, url, url=url, source="url", error=f"fetch failed: {exc.reason}")
+    except Exception as exc:  # noqa: BLE001 - any other failure is a skipped page with its reason
+        return Page(None, url, url=url, source="url", error=f"fetch failed: {type(exc).__name__}: {exc}")
     return Page(body, url, url=final_url or url, source="url", fetched_at=fetched_at)
 
 
@@ -155,27 +204,80 @@ def _iter_url(url: str, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
         yield page
 
 
-# ---------------------------------------------------------------- JSONL
+# ---------------------------------------------------------------- JSON and JSONL
 
 
-def iter_jsonl(data: bytes, name: str, *, source: str = "jsonl") -> Iterator[Page]:
-    """One page per line: ``{"html"|"content"|"text", "url", "fetched_at", "published", "title"}``."""
-    for number, line in enumerate(data.splitlines(), 1):
+def iter_jsonl(lines: Iterable[bytes], name: str, *, source: str = "jsonl") -> Iterator[Page]:
+    """One page per line (named ``file:line``): ``{"html"|"content"|"text", "url", "fetched_at", "published",
+    "title"}``."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
-            item = json.loads(line)
+            item = json.loads(line.strip())
         except ValueError as exc:
             yield Page(None, where, source=source, error=f"not JSON: {exc}")
             continue
-        fields = item if isinstance(item, dict) else {}
-        body = next((fields[k] for k in ("html", "content", "text", "body") if isinstance(fields.get(k), str)), None)
-        if body is None:
-            yield Page(None, where, source=source, error="no html, content or text field")
-            continue
-        yield Page(body.encode("utf-8"), where, url=fields.get("url"), fetched_at=fields.get("fetched_at"),
-                   source=source, published=fields.get("published"), title=fields.get("title"))
+        yield _json_page(item, where, source)
+
+
+def _iter_jsonl_file(path: Path) -> Iterator[Page]:
+    """A JSONL file, streamed line by line (it may hold millions of pages)."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as lines:
+            yield from iter_jsonl(lines, str(path))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Page(None, str(path), path=str(path), error=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def iter_json(data: bytes, name: str) -> Iterator[Page]:
+    """A JSON page object, a list of them (named ``file#N``), a JSON Feed's items, or JSON lines."""
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        if data.lstrip()[:1] == b"{" and data.strip().count(b"\n"):  # JSON lines in a file named .json
+            yield from iter_jsonl(data.splitlines(), name, source="json")
+        else:
+            yield Page(None, name, path=name, error=f"not JSON: {exc}")
+        return
+    items = document.get("items") if isinstance(document, dict) else document
+    if isinstance(document, dict) and any(isinstance(document.get(k), str) for k in BODY_FIELDS):
+        yield _json_page(document, name, "json")
+    elif isinstance(items, list) and items and all(isinstance(item, dict) for item in items):
+        for number, item in enumerate(items, 1):
+            yield _json_page(item, f"{name}#{number}", "json")
+    else:
+        yield Page(None, name, path=name, error="not a page: JSON without an html, content or text field")
+
+
+def _json_page(item: Any, where: str, source: str) -> Page:
+    """A page from a JSON object's fields; a source date that is no ISO date is dropped (logged)."""
+    fields = item if isinstance(item, dict) else {}
+    body = next((fields[k] for k in BODY_FIELDS if isinstance(fields.get(k), str)), None)
+    if body is None:
+        return Page(None, where, source=source, error="no html, content or text field")
+    return Page(body.encode("utf-8"), where, url=_text(fields.get("url")), source=source,
+                fetched_at=source_date(fields.get("fetched_at"), where, "fetched_at"),
+                published=source_date(fields.get("published") or fields.get("date_published"), where, "published"),
+                title=_text(fields.get("title")))
+
+
+def _text(value: Any) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def source_date(value: Any, where: str, field: str) -> str | None:
+    """A date given by the source if it is an ISO 8601 date or datetime; anything else is dropped, logged."""
+    if value is None or value == "":
+        return None
+    try:
+        datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        log.warning("%s: dropped its %s %r: not an ISO 8601 date", where, field, value)
+        return None
+    return str(value).strip()
 
 
 # ---------------------------------------------------------------- feeds
@@ -222,71 +324,6 @@ def iter_feed(data: bytes, name: str, *, fetch: Fetch = fetch_page, follow_links
                    title=title)
 
 
-# ---------------------------------------------------------------- WARC
-
-
-def iter_warc(path: Path) -> Iterator[Page]:
-    """HTML response records of a WARC file; a corrupt record is reported and reading resumes after it."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    compressed = path.name.lower().endswith(".gz")
-    position = 0
-    while position is not None:
-        resume_from = None
-        try:
-            with open(path, "rb") as stream:
-                stream.seek(position)
-                for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
-                    page = _warc_page(path, record)
-                    if page.error and page.error.startswith("corrupt"):
-                        yield page
-                        resume_from = record.stream_pos + 1
-                        break
-                    yield page
-        except OSError as exc:
-            yield Page(None, str(path), path=str(path), source="warc", error=f"cannot read: {exc}")
-        except Exception as exc:  # noqa: BLE001 - a broken archive must not stop the other sources
-            yield Page(None, f"{path}#{position}", path=str(path), source="warc", error=f"corrupt WARC: {exc}")
-            resume_from = position + 1
-        position = _next_record(path, resume_from, compressed) if resume_from is not None else None
-
-
-def _warc_page(path: Path, record: Any) -> Page:
-    name = f"{path}#{record.stream_pos}"
-    uri = record.headers.get("WARC-Target-URI")
-    http = record.http_headers
-    if not uri or http is None:
-        return Page(None, name, path=str(path), source="warc", error="corrupt WARC record: no URI or HTTP headers")
-    body = record.reader.read(MAX_FILE_BYTES + 1)
-    if _WARC_START + b"0\r\nWARC-Type:" in body:
-        return Page(None, name, url=uri, path=str(path), source="warc",
-                    error="corrupt WARC record: its length runs into the next record")
-    if http.status_code != 200:
-        return Page(None, name, url=uri, path=str(path), source="warc", error=f"HTTP status {http.status_code}")
-    content_type = (record.http_content_type or "").lower()
-    if content_type and "html" not in content_type and "xml" not in content_type:
-        return Page(None, name, url=uri, path=str(path), source="warc", error=f"not HTML ({content_type})")
-    if len(body) > MAX_FILE_BYTES:
-        return Page(None, name, url=uri, path=str(path), source="warc", error="record larger than the page limit")
-    fetched = record.record_date.isoformat() if record.record_date else None
-    return Page(body, name, url=uri, path=str(path), source="warc", fetched_at=fetched)
-
-
-def _next_record(path: Path, start: int, compressed: bool) -> int | None:
-    """The offset of the next record start (a gzip member, or a ``WARC/1.x`` line) at or after ``start``."""
-    marker = _GZIP_MAGIC if compressed else _WARC_START
-    with open(path, "rb") as stream:
-        stream.seek(start)
-        offset, tail = start, b""
-        while chunk := stream.read(1 << 20):
-            found = (tail + chunk).find(marker)
-            if found >= 0:
-                return offset - len(tail) + found
-            tail = chunk[-len(marker):]
-            offset += len(chunk)
-    return None
-
-
 def _iter_listing(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page]:
     """A Common Crawl path listing: each line a path relative to the crawl root, found locally if present."""
     try:
@@ -299,7 +336,7 @@ def _iter_listing(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page
     for line in lines:
         local = next((root / line for root in roots if (root / line).is_file()), None)
         if local is not None:
-            yield from _iter_file(local, fetch, follow_links)
+            yield from iter_file(local, fetch=fetch, follow_links=follow_links)
         else:
             yield Page(None, line, url=CC_PREFIX + line, source="warc",
                        error="WARC shard not found locally (download it, e.g. from " + CC_PREFIX + ")")

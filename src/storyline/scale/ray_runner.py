@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Analysis, Article, Page, from_dict, to_dict
-from ..read.sources import iter_pages
+from ..read.sources import iter_file, iter_pages, walk
 from ..store.db import Store
 from ..store.errors import StoreFull
 from ..store.ingest import Summary, link_stories, store_outcomes
@@ -23,33 +23,39 @@ from ..store.stages import Outcome, page_digest, process_pages
 log = logging.getLogger(__name__)
 
 PAGE_FIELDS = ("content", "name", "url", "path", "fetched_at", "source", "published", "title", "error")
+OUTCOME_FIELDS = ("name", "digest", "article", "analysis", "error")  # Parquet columns, all strings
 LOAD_BATCH = 64  # rows per store transaction during the bulk load
 
 
-def shards(sources: Iterable[str | Path]) -> list[str]:
-    """Sources as independent work items: directories and globs expand to their files, sorted."""
-    found: list[str] = []
+def shards(sources: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """Sources as independent work items ``{"shard", "found"}``: directories and globs expand to their files,
+    sorted; ``found`` marks a file found in a directory (read by the same rules as a local ingest)."""
+    items: list[dict[str, Any]] = []
     for source in map(str, sources):
+        matches = sorted(glob.glob(source, recursive=True)) if glob.has_magic(source) else []
         if Path(source).is_dir():
-            found += sorted(str(p) for p in Path(source).rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif not Path(source).exists() and glob.has_magic(source):
-            found += sorted(glob.glob(source, recursive=True))
+            items += [{"shard": str(path), "found": True} for path in walk(Path(source))]
+        elif not Path(source).exists() and matches:
+            items += [{"shard": match, "found": False} for match in matches if Path(match).is_file()]
         else:
-            found.append(source)
-    return found
+            items.append({"shard": source, "found": False})
+    return items
 
 
 def _pages_of_shard(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for page in iter_pages([row["shard"]], follow_links=False):
+    pages = (iter_file(Path(row["shard"]), found=True, follow_links=False) if row["found"]
+             else iter_pages([row["shard"]], follow_links=False))
+    for page in pages:
         yield {k: getattr(page, k) for k in PAGE_FIELDS}
 
 
-def _analyse_batch(batch: dict[str, Any], known: frozenset[str], batch_size: int) -> dict[str, list]:
-    """One Ray batch of pages → outcome rows (article and analysis as JSON) for Parquet."""
-    size = len(batch["name"])
-    pages = [Page(**{k: (batch[k][i].item() if hasattr(batch[k][i], "item") else batch[k][i])
-                     for k in PAGE_FIELDS}) for i in range(size)]
-    rows: dict[str, list] = {"name": [], "digest": [], "article": [], "analysis": [], "error": []}
+def _analyse_batch(batch: Any, known: frozenset[str], batch_size: int) -> Any:
+    """One Ray batch of pages (an Arrow table, so a missing value stays None) → outcome rows (article and
+    analysis as JSON) as an Arrow table with string columns for Parquet."""
+    import pyarrow as pa
+
+    pages = [Page(**{k: row.get(k) for k in PAGE_FIELDS}) for row in batch.to_pylist()]
+    rows: dict[str, list] = {field: [] for field in OUTCOME_FIELDS}
 
     def emit(outcome: Outcome) -> None:
         rows["name"].append(outcome.name)
@@ -71,23 +77,26 @@ def _analyse_batch(batch: dict[str, Any], known: frozenset[str], batch_size: int
             fresh.append(page)
     for outcome in process_pages(fresh, batch_size):
         emit(outcome)
-    return rows
+    return pa.table(rows, schema=pa.schema([(field, pa.string()) for field in OUTCOME_FIELDS]))
 
 
 def _outcome(row: dict[str, Any]) -> Outcome:
-    article = from_dict(Article, json.loads(row["article"])) if row["article"] else None
+    # a column that was empty in a whole file may come back as null or NaN: anything not a string is None
+    name, digest, article_json, analysis_json, error = (
+        row.get(field) if isinstance(row.get(field), str) else None for field in OUTCOME_FIELDS)
+    article = from_dict(Article, json.loads(article_json)) if article_json else None
     analysis = None
-    if row["analysis"]:
-        analysis = from_dict(Analysis, json.loads(row["analysis"]))
+    if analysis_json:
+        analysis = from_dict(Analysis, json.loads(analysis_json))
         analysis.article = article
-    return Outcome(row["name"], row["digest"], article, analysis, row["error"])
+    return Outcome(name or "", digest or "", article, analysis, error or None)
 
 
-def bulk_load(parquet_dir: Path, store: Store, summary: Summary) -> None:
-    """Load the runner's Parquet output into the store, in file order, a transaction per chunk."""
+def bulk_load(parquet_files: Iterable[Path], store: Store, summary: Summary) -> None:
+    """Load the runner's Parquet files into the store, in path order, a transaction per chunk."""
     import pyarrow.parquet as pq
 
-    for path in sorted(parquet_dir.glob("*.parquet")):
+    for path in sorted(parquet_files):
         for batch in pq.ParquetFile(path).iter_batches(batch_size=LOAD_BATCH):
             outcomes = [_outcome(row) for row in batch.to_pylist()]
             summary.read += len(outcomes)
@@ -112,13 +121,14 @@ def ingest_with_ray(sources: Iterable[str | Path], store: Store, *, batch_size: 
     known = frozenset(store.known_hashes())
     with tempfile.TemporaryDirectory(prefix="storyline-ray-") as scratch:
         out = Path(output) if output else Path(scratch)
-        dataset = (ray.data.from_items([{"shard": s} for s in work])
+        dataset = (ray.data.from_items(work)
                    .flat_map(_pages_of_shard)
-                   .map_batches(_analyse_batch, batch_size=batch_size, batch_format="numpy",
+                   .map_batches(_analyse_batch, batch_size=batch_size, batch_format="pyarrow",
                                 fn_kwargs={"known": known, "batch_size": batch_size}))
+        earlier = set(out.glob("*.parquet"))  # an earlier run's output in the same folder is not loaded again
         dataset.write_parquet(str(out))
         try:
-            bulk_load(out, store, summary)
+            bulk_load(set(out.glob("*.parquet")) - earlier, store, summary)
         except StoreFull as exc:
             summary.aborted = str(exc)
     if summary.aborted is None:
