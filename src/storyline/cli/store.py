@@ -28,7 +28,7 @@ def print_summary(summary) -> None:
             f"skipped {summary.skipped_total} · {summary.seconds:.1f}s")
     err_console.print(line, highlight=False)
     for name, reason in summary.skipped_pages[:SHOWN_SKIPS]:
-        err_console.print(f"  skipped {name}: {reason}", highlight=False, markup=False)
+        err_console.print(f"  skipped {name}: {reason}", highlight=False, markup=False, soft_wrap=True)
     hidden = summary.skipped_total - min(len(summary.skipped_pages), SHOWN_SKIPS)
     if hidden > 0:
         err_console.print(f"  … and {hidden} more:", highlight=False)
