@@ -205,7 +205,9 @@ def _entity_detail(ref: str, entity: Entity, text: str) -> Detail:
 def _quote_detail(ref: str, quote: Quote, speaker: Speaker, text: str) -> Detail:
     fields = _present([
         ("Speaker", speaker.name), ("Speaker in text", quote.speaker.text if quote.speaker else None),
-        ("Cue", quote.cue.text if quote.cue else None), ("Kind", quote.kind), ("Channel", quote.channel),
+        ("Cue", quote.cue.text if quote.cue else None), ("Kind", quote.kind),
+        ("Attribution", "belief, intention or finding" if quote.attribution == "stance" else "speech"),
+        ("Channel", quote.channel),
         ("Addressee", quote.addressee), ("Confidence", f"{quote.confidence:.2f}"),
     ])
     # The attribution itself is the first evidence: quote, cue and speaker as they stand in the text.
