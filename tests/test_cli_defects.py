@@ -156,3 +156,8 @@ def test_a_folder_given_to_a_one_page_command_says_what_to_run(tmp_path):
 
 def test_serve_help_names_the_openapi_schema():
     assert "/openapi.json" in _run("serve", "--help").output
+
+
+def test_export_to_a_place_that_cannot_be_written_is_one_line(db, tmp_path):
+    result = _run("export", "--db", db, "--out", str(tmp_path / "absent" / "rows.csv"), "--format", "csv")
+    assert result.exit_code == 1 and result.output.startswith("error: cannot write")

@@ -168,6 +168,8 @@ def register(app: typer.Typer) -> None:
                     err_console.print(f"wrote {count} {what} to {out}", highlight=False)
             except ExportError as exc:
                 fail(str(exc))
+            except OSError as exc:
+                fail(f"cannot write {out}: {exc.strerror or exc}")
 
 
 def _nothing_usable(summary) -> bool:
