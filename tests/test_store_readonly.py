@@ -150,9 +150,10 @@ def _hold_lock(path: Path, seconds: float) -> threading.Event:
 
 
 def test_opening_a_busy_database_for_writing_waits_and_retries(tmp_path):
-    _hold_lock(tmp_path / "busy.db", 1.0)
+    _hold_lock(tmp_path / "busy.db", 2.0)
     with pytest.raises(StoreBusy):
         Store(tmp_path / "busy.db", busy_timeout=0.1)
-    _hold_lock(tmp_path / "later.db", 1.0)
-    with Store(tmp_path / "later.db", busy_timeout=0.1, busy_retries=(0.3,) * 6) as opened:
+    with pytest.raises(StoreBusy, match="still busy after 1 retries"):
+        Store(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.1,))
+    with Store(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.3,) * 12) as opened:
         assert opened.open_retries >= 1 and opened.count() == 0

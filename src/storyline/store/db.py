@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,8 @@ from .names import matches
 from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps, entity_name_rows
 from .search import create_search, index_rows
 from .search import search as _search
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -192,10 +195,13 @@ class Store:
         while True:
             try:
                 return self._check_schema(busy_retries)
-            except StoreBusy:
+            except StoreBusy as exc:
                 wait = next(waits, None)
                 if wait is None:
+                    if self.open_retries:
+                        raise StoreBusy(f"{exc} (still busy after {self.open_retries} retries)") from exc
                     raise
+                log.warning("database busy while opening %s, retrying in %.1fs: %s", self.url, wait, exc)
                 self.open_retries += 1
                 time.sleep(wait)
 
