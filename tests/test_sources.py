@@ -118,6 +118,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         while self.path == "/endless":  # a body without end: the fetcher must stop at its size limit
             self.wfile.write(b"<p>" + b"x" * 65536 + b"</p>")
+        while self.path == "/trickle":  # a few bytes now and then, each before the read timeout
+            self.wfile.write(b"<p>x</p>")
+            self.wfile.flush()
+            time.sleep(0.2)
         self.wfile.write(b"<html><head><title>Hello</title></head><body><p>Served locally.</p></body></html>")
 
 
@@ -131,14 +135,15 @@ def local_server():
 
 
 def test_urls_fetch_time_out_and_stop_at_the_size_limit(local_server):
-    fetch = functools.partial(fetch_page, timeout=1.0, max_bytes=1_000_000)
-    ok, slow, endless, missing = (list(iter_pages([f"{local_server}{path}"], fetch=fetch))[0]
-                                  for path in ("/article", "/slow", "/endless", "/missing"))
+    fetch = functools.partial(fetch_page, timeout=1.0, max_bytes=1_000_000, max_seconds=2.0)
+    ok, slow, endless, missing, trickle = (list(iter_pages([f"{local_server}{path}"], fetch=fetch))[0]
+                                           for path in ("/article", "/slow", "/endless", "/missing", "/trickle"))
     assert ok.error is None and b"Served locally." in ok.content and ok.fetched_at
     # the reason says why, the page's name says which URL
     assert slow.error == "fetch failed: timed out after 1 s" and slow.name == f"{local_server}/slow"
     assert endless.error == "fetch failed: more than 1000000 bytes, over the limit" and endless.content is None
     assert missing.error == "fetch failed: HTTP 404 Not Found"
+    assert trickle.error == "fetch failed: download took longer than 2 s"
 
 
 def test_a_directory_gives_its_pages_and_says_why_it_skips_the_rest(tmp_path):

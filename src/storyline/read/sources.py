@@ -102,7 +102,7 @@ def iter_file(path: Path, *, found: bool = False, fetch: Fetch | None = None,
     lower = path.name.lower()
     inner = lower.removesuffix(".gz")  # the type of a compressed file is the name under the .gz
     if found and _NOT_PAGES.match(lower):
-        yield Page(None, str(path), path=str(path), error="not an article: a README, licence or similar file")
+        yield _skipped_file(path, "not an article: a README, licence or similar file")
         return
     if lower.endswith(WARC_SUFFIXES):
         yield from iter_warc(path)
@@ -120,18 +120,18 @@ def _iter_whole_file(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[P
     """A file read into memory: a page, a feed or JSON pages (by name, else by content)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            yield Page(None, str(path), path=str(path), error=f"file larger than {MAX_FILE_BYTES} bytes")
+            yield _skipped_file(path, f"file larger than {MAX_FILE_BYTES} bytes")
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield Page(None, str(path), path=str(path), error=f"cannot read: {exc.strerror or exc}")
+        yield _unreadable(path, exc)
         return
     lower = path.name.lower()
     if lower.endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
-            yield Page(None, str(path), path=str(path), error=f"corrupt gzip: {exc}")
+            yield _skipped_file(path, f"corrupt gzip: {exc}")
             return
         lower = lower[:-3]
     if lower.endswith(JSON_SUFFIXES):
@@ -149,14 +149,22 @@ def _iter_unknown_file(path: Path, found: bool, fetch: Fetch, follow_links: bool
         with open(path, "rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError as exc:
-        yield Page(None, str(path), path=str(path), error=f"cannot read: {exc.strerror or exc}")
+        yield _unreadable(path, exc)
         return
     if head.startswith(WARC_START):
         yield from iter_warc(path)
     elif looks_like_feed(head) or looks_like_html(head) or not found:
         yield from _iter_whole_file(path, fetch, follow_links)
     else:
-        yield Page(None, str(path), path=str(path), error=f"unsupported file type: {_file_type(path)}")
+        yield _skipped_file(path, f"unsupported file type: {_file_type(path)}")
+
+
+def _skipped_file(path: Path, reason: str) -> Page:
+    return Page(None, str(path), path=str(path), error=reason)
+
+
+def _unreadable(path: Path, exc: Exception) -> Page:
+    return _skipped_file(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -181,14 +189,16 @@ def _iter_stdin(data: bytes) -> Iterator[Page]:
 # ---------------------------------------------------------------- URLs
 
 
-def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Page:
-    """Fetch one URL with the reader's fetcher (timeouts, size limit, user agent) as a Page."""
-    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, fetch_url
+def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
+               max_seconds: float | None = None) -> Page:
+    """Fetch one URL with the reader's fetcher (timeouts, size and time limits, user agent) as a Page."""
+    from .fetch import DEFAULT_MAX_BYTES, DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT, FetchError, fetch_url
 
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         body, final_url, _headers = fetch_url(url, timeout=timeout or DEFAULT_TIMEOUT,
-                                              max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+                                              max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                                              max_seconds=max_seconds or DEFAULT_MAX_SECONDS)
     except FetchError as exc:
         return Page(None, url, url=url, source="url", error=f"fetch failed: {exc.reason}")
     except Exception as exc:  # noqa: BLE001 - any other failure is a skipped page with its reason
@@ -229,7 +239,7 @@ def _iter_jsonl_file(path: Path) -> Iterator[Page]:
         with opener(path, "rb") as lines:
             yield from iter_jsonl(lines, str(path))
     except (OSError, EOFError, zlib.error) as exc:
-        yield Page(None, str(path), path=str(path), error=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        yield _unreadable(path, exc)
 
 
 def iter_json(data: bytes, name: str) -> Iterator[Page]:
@@ -330,7 +340,7 @@ def _iter_listing(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page
         raw = path.read_bytes()
         lines = (gzip.decompress(raw) if path.name.lower().endswith(".gz") else raw).decode().split()
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        yield Page(None, str(path), path=str(path), error=f"unreadable path listing: {exc}")
+        yield _skipped_file(path, f"unreadable path listing: {exc}")
         return
     roots = [path.parent, *path.parent.parents]
     for line in lines:
