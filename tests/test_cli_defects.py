@@ -161,3 +161,11 @@ def test_serve_help_names_the_openapi_schema():
 def test_export_to_a_place_that_cannot_be_written_is_one_line(db, tmp_path):
     result = _run("export", "--db", db, "--out", str(tmp_path / "absent" / "rows.csv"), "--format", "csv")
     assert result.exit_code == 1 and result.output.startswith("error: cannot write")
+
+
+def test_page_events_take_the_same_filters_as_the_store():
+    result = _run("events", str(SEED), "--entity", "zelenskyy", "--from", "2025-10-18", "--json")
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.output)
+    assert events and all("Volodomyr Zelensky" in e["participants"] for e in events)
+    assert all(e["time"]["value"] >= "2025-10-18" for e in events)

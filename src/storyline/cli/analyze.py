@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -55,17 +56,15 @@ def _check_date(option: str, value: str | None) -> None:
     fail(f"{option} {value!r}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
 
 
-def _named_in_page(analysis: Analysis, kind: str, name: str) -> set[int]:
-    """Positions of the page's quotes (or events) whose speaker (or a participant) goes by ``name``,
-    matched as the store matches them (accents, surname, the entity's names and descriptions): the
-    page is put in a throwaway in-memory store and queried."""
+def _picked_in_page(analysis: Analysis, query: Callable[[Any, int], list[dict[str, Any]]]) -> set[int]:
+    """Positions of the page's quotes or events that ``query(store, limit)`` selects from a throwaway
+    in-memory store holding the page, so a page is filtered exactly as the store is (names without
+    accents, surnames, the entity's names and descriptions, date ranges)."""
     from ..store import Store
 
     with Store(":memory:") as store:
         store.add(analysis.article, analysis)
-        rows = (store.quotes(speaker=name, limit=len(analysis.quotes)) if kind == "quote"
-                else store.events(entity=name, limit=len(analysis.events)))
-    return {row["position"] for row in rows}
+        return {row["position"] for row in query(store, len(analysis.quotes) + len(analysis.events) + 1)}
 
 
 def _print_quotes(quotes: list[dict[str, Any]]) -> None:
@@ -147,11 +146,9 @@ def register(app: typer.Typer) -> None:
         """Who said what: the quotes of a page, or of the whole store."""
         if path:
             analysis = _digest(path)
-            named = _named_in_page(analysis, "quote", speaker) if speaker else None
-            found = [q for position, q in enumerate(analysis.quotes)
-                     if (stance or q.attribution == "speech") and (named is None or position in named)
-                     and (not about or about.casefold() in q.text.casefold())]
-            rows = to_dict(found[:limit])
+            picked = _picked_in_page(analysis, lambda store, every: store.quotes(
+                speaker=speaker, about=about, limit=every, speech_only=not stance))
+            rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit])
         else:
             with open_store(db) as store:
                 rows = store.quotes(speaker=speaker, about=about, limit=limit, speech_only=not stance)
@@ -165,26 +162,24 @@ def register(app: typer.Typer) -> None:
         path: str = typer.Argument(None, help="Analyse this page; without it, query the store."),
         entity: str = typer.Option(None, "--entity", help="Only events with this participant (any of their names)."),
         event_type: str = typer.Option(None, "--type", help=f"Only events of this type: {', '.join(event_types())}."),
-        date_from: str = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD, YYYY-MM or YYYY; store)."),
-        date_to: str = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD, YYYY-MM or YYYY; store)."),
+        date_from: str = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        date_to: str = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD, YYYY-MM or YYYY)."),
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """What happened or is planned, as a small timeline."""
         event_type = check_choice("--type", event_type, event_types())
+        for option, value in (("--from", date_from), ("--to", date_to)):
+            _check_date(option, value)
+        filters = {"entity": entity, "type": event_type, "date_from": date_from, "date_to": date_to}
         if path:
             analysis = _digest(path)
-            named = _named_in_page(analysis, "event", entity) if entity else None
-            found = [e for position, e in enumerate(analysis.events)
-                     if (not event_type or e.type == event_type) and (named is None or position in named)]
-            rows = to_dict(_event_rows(found)[:limit])
+            picked = _picked_in_page(analysis, lambda store, every: store.events(**filters, limit=every))
+            rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit])
         else:
-            for option, value in (("--from", date_from), ("--to", date_to)):
-                _check_date(option, value)
             with open_store(db) as store:
-                rows = store.events(entity=entity, type=event_type, date_from=date_from, date_to=date_to,
-                                    limit=limit)
+                rows = store.events(**filters, limit=limit)
         if as_json:
             print_json(rows)
         else:
