@@ -93,9 +93,10 @@ def test_ingest_of_nothing_readable_fails_and_names_the_pages(tmp_path):
     result = _run("ingest", *missing, str(tmp_path / "nothing*.txt"), "--db", str(tmp_path / "s.db"), "-q")
     assert result.exit_code == 1
     assert f"skipped {missing[0]}: no such file" in result.output and "… and 3 more" in result.output
+    assert "error: nothing was ingested" in result.output
     as_json = _run("ingest", missing[0], "--db", str(tmp_path / "s.db"), "--json")
     assert as_json.exit_code == 1
-    assert json.loads(as_json.output)["skipped_pages"] == [{"page": missing[0], "reason": "no such file or directory"}]
+    assert json.loads(as_json.stdout)["skipped_pages"] == [{"page": missing[0], "reason": "no such file or directory"}]
 
 
 def test_ingest_of_some_readable_pages_succeeds(tmp_path):

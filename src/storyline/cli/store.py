@@ -99,8 +99,10 @@ def register(app: typer.Typer) -> None:
             print_json(summary.as_dict())
         else:
             print_summary(summary)
-        if summary.aborted or _nothing_usable(summary):
+        if summary.aborted:
             raise typer.Exit(1)
+        if _nothing_usable(summary):
+            fail("nothing was ingested: every page was skipped")
 
     @app.command()
     def search(
