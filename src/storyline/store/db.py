@@ -161,9 +161,8 @@ class Store:
 
     ``read_only`` opens it for queries only: nothing is written (no journal-mode change; only a store
     from an older Storyline is migrated first), so it opens in a read-only folder and while another
-    process holds a write lock. ``busy_retries``
-    are the seconds to wait before each new try when the database is busy while the schema is being
-    created or migrated; ``open_retries`` counts those waits.
+    process holds a write lock. ``busy_retries`` are the seconds to wait before each new try when the
+    database is busy while the schema is checked, created or migrated; ``open_retries`` counts them.
     """
 
     def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0, read_only: bool = False,
