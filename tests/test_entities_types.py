@@ -65,3 +65,8 @@ def test_dateline_is_a_place_and_a_time_zone_no_name():
     assert nobel["OSLO"].type == "GPE"
     band_aid = _corpus_entities("2004-11-18_new-band-aid-music-video-is-launched.txt")
     assert "GMT" not in band_aid and band_aid["Chris Martin"].type == "PERSON"
+
+
+def test_a_list_does_not_outvote_a_name_labelled_the_same_way_elsewhere():
+    types = _types("Israel, Egypt and Hamas met in Cairo. Hamas said it would disarm. Hamas leaders agreed.")
+    assert types["Hamas"] == "ORG" and types["Egypt"] == "GPE"

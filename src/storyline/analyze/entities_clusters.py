@@ -21,8 +21,9 @@ _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "hers
 _THING_PRONOUNS = {"it", "its", "itself", "they", "their", "them", "which"}
 _DESCRIPTION_WORDS = 4  # "(Petrobras, government oil company, …)": a short description after a comma
 _DESCRIPTION_ENDS = {",", ")", ".", ";", "\n"}
-_LIST_TYPES = ("ORG", "GPE")
-_DASHES = {"—", "–", "-"}  # types a list of names passes on to a name of another type in it
+_LIST_TYPES = ("ORG", "GPE")  # types a list of names passes on to a name of another type in it
+_LIST_VOTES = 2
+_DASHES = {"—", "–", "-"}
 
 
 @dataclass
@@ -140,9 +141,13 @@ class Clusterer:
     def _join(self, cluster: Cluster, c: Candidate, key: str, text: str) -> None:
         c.cluster = cluster.index
         cluster.add(c)
-        context = self._context_type(c) if c.kind in ("name", "title") and c.type_votes <= 1 else None
-        if context:
-            cluster.context_votes[context] += 1
+        if c.kind in ("name", "title") and c.type_votes <= 1:
+            context = self._context_type(c)
+            if context:
+                cluster.context_votes[context] += 1
+            listed = self._list_type(c)
+            if listed:  # weighs like a labelled mention or two: "Israel, Egypt and Hamas" leaves Hamas be
+                cluster.model_votes[listed] += _LIST_VOTES
         self.by_key.setdefault(key, cluster)
         fixed = self.lex.known_types.get(text) or ("PLATFORM" if c.type == "PLATFORM" else None)
         cluster.fixed_type = cluster.fixed_type or fixed
@@ -157,8 +162,7 @@ class Clusterer:
 
     def _context_type(self, c: Candidate) -> str | None:
         """The type the words around a mention give it: "the ruling Frelimo party" and "Petrobras,
-        government oil company" an organisation, "the nation Mozambique" a place, a list of companies
-        its members."""
+        government oil company" an organisation, "the nation Mozambique" and "OSLO — …" a place."""
         doc, lex = self.doc, self.lex
         root = doc[c.name_start : c.end].root
         head = root.head.lower_ if root.head != root else ""
@@ -169,7 +173,7 @@ class Clusterer:
             return "ORG"
         if root.dep_ == "appos" and head in lex.place_nouns or self._opens_dateline(c):
             return "GPE"
-        return self._list_type(c, root)
+        return None
 
     def _opens_dateline(self, c: Candidate) -> bool:
         """ "OSLO — The 2004 Nobel Peace Prize …": a capitalised place opening a paragraph before a dash."""
@@ -192,10 +196,11 @@ class Clusterer:
         return bool(words) and len(words) <= _DESCRIPTION_WORDS and words[-1].lower_ in self.lex.org_nouns \
             and all(w.is_lower and w.is_alpha for w in words)
 
-    def _list_type(self, c: Candidate, root) -> str | None:
+    def _list_type(self, c: Candidate) -> str | None:
         """ "Apple Computer, Microsoft, Cisco, eBay and AOL": a one-word name listed among at least two
-        names of one other type (organisations or places) takes theirs."""
-        if c.end - c.name_start != 1 or not root.is_title:
+        names of one other type (organisations or places) leans to theirs; a country stays a place."""
+        root = self.doc[c.name_start : c.end].root
+        if c.end - c.name_start != 1 or not root.is_title or self.lex.country(root.text):
             return None
         first = root
         while first.dep_ == "conj" and first.head != first:
