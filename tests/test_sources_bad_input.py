@@ -9,6 +9,8 @@ import logging
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.model import Page
 from storyline.read.sources import iter_pages
@@ -43,6 +45,15 @@ def test_a_garbled_gzip_member_skips_that_record_only(tmp_path):
     assert name == f"{archive}@{len(members[0])}" and reason.startswith("corrupt WARC record: gzip data error")
 
 
+def test_garbled_page_bytes_fail_the_block_digest(tmp_path):
+    parts = records()
+    parts[1] = parts[1].replace(b"library", b"l1brary")
+    pages = list(iter_pages([write_warc(tmp_path / "garbled.warc", parts, compressed=False)]))
+    assert [p.url for p in _good(pages)] == URLS[:1] + URLS[2:]
+    assert _skipped(pages) == [(f"{tmp_path / 'garbled.warc'}@{len(parts[0])}",
+                                "corrupt WARC record: its content does not match its WARC-Block-Digest")]
+
+
 @pytest.mark.parametrize("compressed", [False, True])
 def test_a_garbled_record_header_skips_that_record_only(tmp_path, compressed):
     parts = records()
@@ -71,6 +82,29 @@ def test_bytes_after_the_last_member_are_one_skipped_record(tmp_path):
     pages = list(iter_pages([archive]))
     assert [p.url for p in _good(pages)] == URLS
     assert [reason for _, reason in _skipped(pages)] == ["corrupt WARC record: not a gzip member"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(compressed=st.booleans(), where=st.floats(0, 1, exclude_max=True), size=st.integers(1, 40),
+       damage=st.sampled_from(["flip", "delete", "insert", "cut"]))
+def test_any_damage_loses_only_the_records_it_touches(tmp_path, compressed, where, size, damage):
+    parts = [gzip.compress(record) if compressed else record for record in records()]
+    ends = [sum(map(len, parts[:number + 1])) for number in range(len(parts))]
+    data = bytearray(b"".join(parts))
+    start = int(where * len(data))
+    stop = len(data) if damage == "cut" else start + (1 if damage == "insert" else size)
+    if damage == "flip":
+        data[start:stop] = bytes(b ^ 0xA5 for b in data[start:stop])
+    elif damage == "insert":
+        data[start:start] = b"\x00" * size
+    else:
+        del data[start:stop]
+    archive = tmp_path / ("damaged.warc.gz" if compressed else "damaged.warc")
+    archive.write_bytes(bytes(data))
+    pages = list(iter_pages([archive]))  # never raises
+    untouched = [URLS[n] for n, end in enumerate(ends) if end <= start or end - len(parts[n]) >= stop]
+    assert set(untouched) <= {p.url for p in _good(pages)}
+    assert all(p.content == page(*STORIES[URLS.index(p.url)]) for p in _good(pages) if p.url in URLS)
 
 
 def test_a_directory_counts_every_file_it_cannot_use(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 from pathlib import Path
 
 STORIES = [
@@ -26,13 +28,15 @@ def page(title: str, text: str) -> bytes:
 
 
 def response_record(number: int, title: str, text: str) -> bytes:
-    """One WARC response record holding an HTTP 200 HTML page."""
+    """One WARC response record holding an HTTP 200 HTML page, with its block digest as CC-NEWS has it."""
     body = page(title, text)
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s" % (
         len(body), body)
+    digest = base64.b32encode(hashlib.sha1(http).digest()).decode()
     header = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://elling.example/news/{number}\r\n"
               f"WARC-Date: 2024-03-0{number + 1}T08:00:00Z\r\n"
               f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{number}>\r\n"
+              f"WARC-Block-Digest: sha1:{digest}\r\n"
               f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
     return header + http + b"\r\n\r\n"
 

@@ -18,6 +18,8 @@ CHUNK = 1 << 20
 WARC_START = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b\x08"
 RECORD_END = b"\r\n\r\n"
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f\ufffd]+")  # a damaged header leaves bytes no URI has
+CHECKED_DIGESTS = ("sha1:", "sha256:", "md5:")  # WARC-Block-Digest algorithms fastwarc verifies
 # where a record starts: the version line, then a header line (a record may follow a cut one mid-line)
 _RECORD_START = re.compile(rb"WARC/1\.[01]\r?\n[A-Za-z][\w-]*:")
 
@@ -119,7 +121,9 @@ def iter_warc(path: Path) -> Iterator[Page]:
     them); each unusable record is one skipped page named ``file@offset`` with its reason."""
     try:
         with open(path, "rb") as file:
-            compressed = file.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+            head = file.read(len(WARC_START))
+            # by content first: a .warc.gz may hold plain WARC; a damaged gzip header still has its name
+            compressed = head[:2] == GZIP_MAGIC[:2] or path.name.lower().endswith(".gz") and head != WARC_START
             file.seek(0)
             records = _gzip_records(file) if compressed else _records(_Stream(file))
             for record in records:
@@ -136,44 +140,58 @@ def _page(path: Path, record: RawRecord) -> Page | None:
     from fastwarc.warc import WarcRecord, WarcRecordType
 
     name = f"{path}@{record.offset}"
+
+    def skipped(reason: str, url: str | None = None) -> Page:
+        return Page(None, name, url=url, path=str(path), source="warc", error=reason)
+
     if record.error:
-        return Page(None, name, path=str(path), source="warc", error=record.error) if record.is_response else None
+        return skipped(record.error) if record.is_response else None
     try:
         warc = WarcRecord.from_bytes(record.data)
         if warc.record_type != WarcRecordType.response:
             return None
+        digest = (warc.headers.get("WARC-Block-Digest") or "").lower()
+        if digest.startswith(CHECKED_DIGESTS) and not warc.verify_block_digest(consume=False):
+            return skipped("corrupt WARC record: its content does not match its WARC-Block-Digest")
         warc.parse_http()
         uri, http = warc.headers.get("WARC-Target-URI"), warc.http_headers
         body = warc.reader.read() if http is not None else b""
     except OSError as exc:
-        return Page(None, name, path=str(path), source="warc", error=f"corrupt WARC record: {exc}")
+        return skipped(f"corrupt WARC record: {exc}")
     if not uri or http is None:
-        return Page(None, name, path=str(path), source="warc", error="corrupt WARC record: no URI or HTTP headers")
+        return skipped("corrupt WARC record: no URI or HTTP headers")
+    if not _URI.fullmatch(uri):
+        return skipped("corrupt WARC record: its target URI is damaged")
     if http.status_code != 200:
-        return Page(None, name, url=uri, path=str(path), source="warc", error=f"HTTP status {http.status_code}")
+        return skipped(f"HTTP status {http.status_code}", uri)
     content_type = (warc.http_content_type or "").lower()
     if content_type and "html" not in content_type and "xml" not in content_type:
-        return Page(None, name, url=uri, path=str(path), source="warc", error=f"not HTML ({content_type})")
+        return skipped(f"not HTML ({content_type})", uri)
     fetched = warc.record_date.isoformat() if warc.record_date else None
     return Page(body, name, url=uri, path=str(path), source="warc", fetched_at=fetched)
 
 
 def _records(stream: _Stream, member: int | None = None) -> Iterator[RawRecord]:
-    """The records of uncompressed WARC data; after a corrupt one, reading resumes at the next line that
-    starts a record. ``member``: the offset of the gzip member the data comes from."""
-    while head := stream.peek(1):
-        if head in b"\r\n":  # blank lines between records are tolerated
-            stream.read(1)
-            continue
+    """The records of uncompressed WARC data; after a corrupt one, reading resumes where the next record
+    starts. ``member``: the offset of the gzip member the data comes from."""
+    while True:
         start = stream.offset
         where = str(start) if member is None else str(member) if start == 0 else f"{member}+{start}"
         try:
-            record = _record(stream, where)
+            head = stream.peek(1)
+            if head in (b"\r", b"\n"):  # blank lines between records are tolerated
+                stream.read(1)
+                continue
+            record = _record(stream, where) if head else None
+            resumes = record is not None and (not record.error or not record.error.startswith("corrupt")
+                                              or stream.skip_to_record_start())
         except Truncated:
             yield RawRecord(where, error="truncated record: the archive ends inside it")
             return
+        if record is None:
+            return
         yield record
-        if record.error and record.error.startswith("corrupt") and not stream.skip_to_record_start():
+        if not resumes:
             return
 
 
@@ -208,6 +226,7 @@ def _record(stream: _Stream, where: str) -> RawRecord:
     trailer = stream.peek(len(RECORD_END))
     ends_in_trailer = len(trailer) < len(RECORD_END) and RECORD_END.startswith(trailer)  # the block is whole
     if trailer != RECORD_END and not ends_in_trailer:
+        stream.unread(block)  # a length too long by a little took the next record's first bytes
         return RawRecord(where, error="corrupt WARC record: its length does not end at a record boundary",
                          is_response=is_response)
     stream.read(len(RECORD_END))
@@ -223,8 +242,9 @@ def _header_fields(header: bytes) -> dict[bytes, bytes]:
 
 
 def _gzip_records(file: IO[bytes]) -> Iterator[RawRecord]:
-    """The records of a gzip WARC, member by member; a member that does not inflate is one corrupt record,
-    and reading resumes at the next gzip header. Errors in the damaged region after it are not repeated."""
+    """The records of a gzip WARC, member by member. After damage (a member that does not inflate, is cut
+    short or holds a corrupt record) reading resumes at the next gzip header, and errors are not reported
+    again until a sound member is read: one damaged region is one skipped record."""
     start: int | None = 0
     resyncing = False
     while start is not None:
@@ -232,24 +252,22 @@ def _gzip_records(file: IO[bytes]) -> Iterator[RawRecord]:
         head = file.read(len(GZIP_MAGIC))
         if not head:
             return
-        if head != GZIP_MAGIC:  # bytes between members: a damaged region, or padding at the end
-            if not resyncing:
-                yield RawRecord(str(start), error="corrupt WARC record: not a gzip member")
-            resyncing, start = True, _find(file, GZIP_MAGIC, start + 1)
-            continue
-        member = _GzipMember(file, start)
+        member = _GzipMember(file, start) if head == GZIP_MAGIC else None
+        sound = member is not None
+        if member is None and not resyncing:  # bytes between members: damage, or padding at the end
+            yield RawRecord(str(start), error="corrupt WARC record: not a gzip member")
         try:
-            for record in _records(_Stream(member), start):
-                if not (resyncing and record.error):
+            for record in _records(_Stream(member), start) if member else ():
+                damaged = record.error is not None and record.error.startswith(("corrupt", "truncated"))
+                sound = sound and not damaged
+                if not (resyncing and damaged):
                     yield record
-                if record.error and record.error.startswith("truncated"):
-                    return
-                resyncing = resyncing and record.error is not None
         except zlib.error as exc:
+            sound = False
             if not resyncing:
                 yield RawRecord(str(start), error=f"corrupt WARC record: gzip data error ({exc})")
-            resyncing = True
-        start = member.end if member.end is not None and not resyncing else _find(file, GZIP_MAGIC, start + 1)
+        resyncing = not sound
+        start = member.end if member and sound else _find(file, GZIP_MAGIC, start + 1)
 
 
 def _find(file: IO[bytes], marker: bytes, start: int) -> int | None:
