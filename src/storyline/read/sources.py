@@ -268,7 +268,8 @@ def _json_page(item: Any, where: str, source: str) -> Page:
     body = next((fields[k] for k in BODY_FIELDS if isinstance(fields.get(k), str)), None)
     if body is None:
         return Page(None, where, source=source, error="no html, content or text field")
-    return Page(body.encode("utf-8"), where, url=_text(fields.get("url")), source=source,
+    # "replace": a lone surrogate (a JSON escape such as \ud800) has no UTF-8 form
+    return Page(body.encode("utf-8", "replace"), where, url=_text(fields.get("url")), source=source,
                 fetched_at=source_date(fields.get("fetched_at"), where, "fetched_at"),
                 published=source_date(fields.get("published") or fields.get("date_published"), where, "published"),
                 title=_text(fields.get("title")))
@@ -302,7 +303,10 @@ def looks_like_feed(data: bytes) -> bool:
 def _iso(struct_time: Any) -> str | None:
     if not struct_time:
         return None
-    return datetime.fromtimestamp(timegm(struct_time), tz=UTC).isoformat()
+    try:
+        return datetime.fromtimestamp(timegm(struct_time), tz=UTC).isoformat()
+    except (OverflowError, ValueError, OSError):  # a feed date in year 99999 is no date
+        return None
 
 
 def iter_feed(data: bytes, name: str, *, fetch: Fetch = fetch_page, follow_links: bool = True) -> Iterator[Page]:
