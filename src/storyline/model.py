@@ -90,7 +90,7 @@ class Page:
     """
 
     content: bytes | None
-    name: str  # where it came from, for messages: a path, URL, or ``file.warc.gz#offset``
+    name: str  # where it came from, for messages: a path, URL, ``file.warc.gz@offset``, ``file.jsonl:line``
     url: str | None = None
     path: str | None = None
     fetched_at: str | None = None
