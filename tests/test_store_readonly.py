@@ -125,7 +125,7 @@ def test_read_only_folder(tmp_path):
     script = f"from storyline.store import Store\nprint(Store({str(mounted / 's.db')!r}, read_only=True).count())"
     run = subprocess.run(["unshare", "-rm", "sh", "-c", f'mount --bind -o ro "{source}" "{mounted}" && '
                           f'"{sys.executable}" -c "$0"', script], capture_output=True, text=True, timeout=60)
-    if "mount" in run.stderr and run.returncode:
+    if run.returncode and "Traceback" not in run.stderr:  # no user namespaces or mounts allowed here
         pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "1"
