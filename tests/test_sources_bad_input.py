@@ -76,6 +76,18 @@ def test_a_truncated_archive_skips_its_last_record_instead_of_storing_half(tmp_p
     assert _skipped(pages) == [(f"{cut}@{sum(map(len, parts[:3]))}", "truncated record: the archive ends inside it")]
 
 
+@pytest.mark.parametrize("compressed", [False, True])
+def test_junk_between_records_is_one_skipped_record(tmp_path, compressed):
+    parts = [gzip.compress(record) if compressed else record for record in records()]
+    junk = b"lost bytes " * 20
+    archive = tmp_path / ("junk.warc.gz" if compressed else "junk.warc")
+    archive.write_bytes(b"".join(parts[:2]) + junk + b"".join(parts[2:]))
+    pages = list(iter_pages([archive]))
+    assert [p.url for p in _good(pages)] == URLS
+    assert [(name, reason.split(":")[0]) for name, reason in _skipped(pages)] == [
+        (f"{archive}@{len(parts[0]) + len(parts[1])}", "corrupt WARC record")]
+
+
 def test_bytes_after_the_last_member_are_one_skipped_record(tmp_path):
     archive = write_warc(tmp_path / "padded.warc.gz", records(), compressed=True)
     archive.write_bytes(archive.read_bytes() + b"\0" * 512)
@@ -92,7 +104,7 @@ def test_any_damage_loses_only_the_records_it_touches(tmp_path, compressed, wher
     ends = [sum(map(len, parts[:number + 1])) for number in range(len(parts))]
     data = bytearray(b"".join(parts))
     start = int(where * len(data))
-    stop = len(data) if damage == "cut" else start + (1 if damage == "insert" else size)
+    stop = len(data) if damage == "cut" else start if damage == "insert" else start + size
     if damage == "flip":
         data[start:stop] = bytes(b ^ 0xA5 for b in data[start:stop])
     elif damage == "insert":

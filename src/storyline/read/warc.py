@@ -199,8 +199,9 @@ def _record(stream: _Stream, where: str) -> RawRecord:
     """The record at the stream's position, which it leaves after that record (or inside it on an error)."""
     header = stream.read_until(RECORD_END, MAX_HEADER_BYTES)
     if header is None or not header.startswith(WARC_START):
-        if header is None:
-            stream.read(1)  # step into the bad record so the search for the next one starts after it
+        # the blank line found may end the next record's header: step one byte and search from there
+        stream.unread(header or b"")
+        stream.read(1)
         return RawRecord(where, error="corrupt WARC record: no WARC header here")
     fields = _header_fields(header)
     is_response = fields.get(b"warc-type", b"response") == b"response"
