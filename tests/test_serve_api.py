@@ -50,6 +50,9 @@ def test_quotes_by_speaker_and_events_by_entity_and_date(sample):
     quotes = client.get("/api/quotes", params={"speaker": "Putin"}).json()["items"]
     assert [q["text"] for q in quotes] == ["very frank"]
     assert client.get("/api/quotes", params={"q": "two weeks"}).json()["count"] == 1
+    every = client.get("/api/quotes", params={"stance": "true", "limit": 200}).json()["items"]
+    speech = client.get("/api/quotes", params={"limit": 200}).json()["items"]
+    assert {q["attribution"] for q in speech} == {"speech"} and len(every) >= len(speech)
     events = client.get("/api/events", params={"entity": "Trump", "from": "2025-10", "to": "2025-12-31"}).json()
     assert [e["type"] for e in events["items"]] == ["meeting"]
     assert client.get("/api/events", params={"to": "2025-01-01"}).json()["items"] == []

@@ -62,7 +62,7 @@ def entity_record(store: Any, entity_id: str, limit: int = 50) -> dict[str, Any]
         raise ApiError(404, f"no entity with id {entity_id!r}")
     name = entity.get("name") or entity_id
     return {"entity": to_dict(entity),
-            "quotes": to_dict(store.quotes(speaker=name, limit=limit)),
+            "quotes": to_dict(store.quotes(speaker=name, limit=limit, speech_only=True)),
             "events": to_dict(store.events(entity=name, limit=limit))}
 
 
@@ -92,8 +92,10 @@ def search(request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 
 
 @router.get("/quotes", summary="Quotes, filtered by speaker and by words in the quote")
 def list_quotes(request: Request, speaker: OptionalText = None, q: OptionalText = None,
-                limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    rows = store_of(request).quotes(speaker=speaker or None, about=q or None, limit=limit, offset=offset)
+                limit: Limit = 50, offset: Offset = 0, stance: bool = False) -> JSONResponse:
+    """Speech only, unless ``stance`` also asks for attributed beliefs, intentions and findings."""
+    rows = store_of(request).quotes(speaker=speaker or None, about=q or None, limit=limit, offset=offset,
+                                    speech_only=not stance)
     return JSONResponse(page(rows, limit, offset))
 
 

@@ -102,7 +102,7 @@ def search(request: Request, q: str = Query("", max_length=500), limit: Limit = 
     query = q.strip()
     store = request.app.state.store
     hits = store.search(query, limit=limit, offset=offset) if query else []
-    quotes = store.quotes(about=query, limit=10) if query and offset == 0 else []
+    quotes = store.quotes(about=query, limit=10, speech_only=True) if query and offset == 0 else []
     return render(request, "search.html", q=query, hits=hits, quotes=quotes,
                   pager=pager(request, limit, offset, len(hits)))
 
