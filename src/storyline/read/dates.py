@@ -96,14 +96,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\
 
 def url_signal(url: str | None) -> DateSignal | None:
     """The date in a URL path such as ``/2025/10/16/``."""
-    match = _URL_DATE.search(url or "")
-    if not match:
-        return None
-    try:
-        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-    return DateSignal(day.isoformat(), day, "published", "url", 0.7, "url path")
+    return _day_signal(_URL_DATE.search(url or ""), "url", 0.7, "url path")
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -112,16 +105,18 @@ _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1
 def path_signal(path: str | None) -> DateSignal | None:
     """The date in a saved file's name ("metro-2025-10-16-trump-putin.txt"): whoever saved the page
     labelled it with its day, which outranks the lower bounds that embedded media give."""
-    if not path:
-        return None
-    match = _NAME_DATE.search(PurePath(path).name)
+    return _day_signal(_NAME_DATE.search(PurePath(path).name) if path else None, "file", 0.6, "file name")
+
+
+def _day_signal(match: re.Match[str] | None, source: str, confidence: float, where: str) -> DateSignal | None:
+    """A publication signal from a year-month-day match (groups 1-3), None when absent or no real day."""
     if not match:
         return None
     try:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
-    return DateSignal(day.isoformat(), day, "published", "file", 0.6, "file name")
+    return DateSignal(day.isoformat(), day, "published", source, confidence, where)
 
 
 def _usable(sig: DateSignal, latest: date) -> bool:
