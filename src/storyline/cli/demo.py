@@ -57,8 +57,8 @@ def _show(store) -> None:
     if stories:
         console.rule("[bold]Stories")
         for story in stories:
-            console.print(f"[bold]{escape(story.title)}[/bold] [dim]({len(story.articles)} articles, "
-                          f"{len(story.timeline)} timeline entries)[/dim]", highlight=False)
+            counts = f"{_count(len(story.articles), 'article')}, {_count(len(story.timeline), 'timeline entry', 'timeline entries')}"
+            console.print(f"[bold]{escape(story.title)}[/bold] [dim]({counts})[/dim]", highlight=False)
             for article in story.articles[:4]:
                 console.print(f"  {(article.published or '')[:10]}  {escape(article.title or article.id)}",
                           highlight=False)
@@ -66,7 +66,7 @@ def _show(store) -> None:
     for entity in store.entities(limit=12):
         roles = f" — {', '.join(entity.get('roles', [])[:2])}" if entity.get("roles") else ""
         console.print(f"  {escape(entity['name'])} [dim]{entity.get('type', '')} · "
-                      f"{len(entity.get('article_ids') or [])} articles[/dim]{roles}", highlight=False)
+                      f"{_count(len(entity.get('article_ids') or []), 'article')}[/dim]{roles}", highlight=False)
     console.rule("[bold]Who said what")
     speakers: set[str] = set()
     for quote in store.quotes(limit=500):
@@ -107,3 +107,7 @@ def register(app: typer.Typer) -> None:
         console.rule()
         console.print(f"Stored in [bold]{db}[/bold]. Try: storyline search Budapest --db {db} · "
                       f"storyline quotes --db {db} · storyline serve --db {db}", highlight=False)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
