@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from benchlib import SHARED  # noqa: E402 - bench/ is on sys.path when a script runs
 
@@ -56,6 +57,13 @@ def cpu_seconds() -> float:
     """CPU time of this process and its finished children (the machine may be shared: wall time is noisy)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Sample(NamedTuple):
+    """Memory at one point of the memory run: RSS in MB and the number of strings in spaCy's vocabulary."""
+
+    rss: float = 0.0
+    strings: int = 0
 
 
 class Timer:
@@ -115,25 +123,31 @@ def run_ingest(pages, workers: int, stories: bool, progress=None) -> tuple[Timer
         return timer, peak_mb(), summary.as_dict()
 
 
-def memory_growth(pages, docs: int, mark: int) -> tuple[float, float, float]:
-    """RSS at document ``mark`` and at document ``docs``; returns (rss at mark, rss at end, articles/s)."""
+def memory_growth(pages, docs: int, mark: int) -> tuple[Sample, Sample, float]:
+    """RSS and spaCy's string count at document ``mark`` and at document ``docs``; returns (at mark, at end, articles/s)."""
     from itertools import islice
 
+    from storyline.analyze.nlp import get_nlp
+
+    strings = get_nlp().vocab.strings
     cycles = (docs + len(pages) - 1) // len(pages)
     stream = (p for cycle in range(1, cycles + 1) for p in as_pages(pages, cycle))
-    checkpoints: dict[int, float] = {}
+    samples: dict[int, Sample] = {}
+    shown: set[int] = set()
 
     def progress(summary) -> None:
-        if summary.read >= mark and mark not in checkpoints:
-            checkpoints[mark] = rss_mb()
+        sample = Sample(rss_mb(), len(strings))
+        if summary.read >= mark and mark not in samples:
+            samples[mark] = sample
         step = summary.read // 250 * 250
-        if step and step not in checkpoints:
-            checkpoints[step] = rss_mb()
-            print(f"  document {step}: RSS {checkpoints[step]:.0f} MB", flush=True)
-        checkpoints[-1] = rss_mb()
+        if step and step not in shown:
+            shown.add(step)
+            print(f"  document {step}: RSS {sample.rss:.0f} MB, {sample.strings} strings in spaCy's vocabulary",
+                  flush=True)
+        samples[-1] = sample
 
     timer, _peak, summary = run_ingest(islice(stream, docs), 1, False, progress)
-    return checkpoints.get(mark, 0.0), checkpoints.get(-1, 0.0), summary["read"] / timer.wall
+    return samples.get(mark, Sample()), samples.get(-1, Sample()), summary["read"] / timer.wall
 
 
 def main() -> int:
@@ -163,9 +177,10 @@ def main() -> int:
         cycled = sorted(pages, key=lambda p: len(p[1]))[: args.memory_pages] if args.memory_pages else pages
         print(f"memory run: {args.docs} documents cycling through {len(cycled)} pages", flush=True)
         at_mark, at_end, rate = memory_growth(cycled, args.docs, mark)
-        growth = (at_end - at_mark) / at_mark * 100 if at_mark else 0.0
-        print(f"memory over {args.docs} documents: {at_mark:.0f} MB at document {mark}, {at_end:.0f} MB at the end"
-              f" ({growth:+.1f}%, target < 10%); {rate:.2f} articles/s")
+        growth = (at_end.rss - at_mark.rss) / at_mark.rss * 100 if at_mark.rss else 0.0
+        print(f"memory over {args.docs} documents: {at_mark.rss:.0f} MB at document {mark}, {at_end.rss:.0f} MB at"
+              f" the end ({growth:+.1f}%, target < 10%); spaCy strings {at_mark.strings} → {at_end.strings};"
+              f" {rate:.2f} articles/s")
     return 0
 
 

@@ -1,5 +1,5 @@
-"""Ingest memory: a batch's words leave spaCy's vocabulary with its Docs, and the analyses built inside
-the memory zone are plain records that stay valid after it."""
+"""Ingest memory: a batch's words leave spaCy's vocabulary with its Docs, the analyses built inside
+the memory zone are plain records that stay valid after it, and each batch hands its free heap back."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from storyline.analyze import analyze
 from storyline.analyze.nlp import get_nlp, memory_zone, parse
 from storyline.model import Page, to_dict
+from storyline.store import stages
 from storyline.store.stages import page_digest, process_pages, read_page
 
 SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
@@ -68,3 +69,11 @@ def test_a_zone_inside_a_zone_is_part_of_the_outer_one():
         assert "Gryffelstamm" in get_nlp().vocab.strings
     assert not get_nlp().vocab.in_memory_zone
     assert _string_count() == before
+
+
+def test_each_batch_hands_its_free_heap_back(monkeypatch):
+    released = []
+    monkeypatch.setattr(stages, "release_free_memory", lambda: released.append(True))
+    process_pages([_story("Dravensholm", "Ulverby")])
+    process_pages([])
+    assert released == [True, True]

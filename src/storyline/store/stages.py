@@ -1,15 +1,38 @@
-"""The per-batch work of an ingest — read pages, then analyse them in one spaCy batch — shared by the
-in-process loop, the worker processes and the Ray runner."""
+"""The per-batch work of an ingest — read pages, then analyse them in one spaCy batch, leaving no memory
+behind — shared by the in-process loop, the worker processes and the Ray runner."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Analysis, Article, DateValue, Page
 
 log = logging.getLogger(__name__)
+
+
+def _find_malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl, Windows)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+_MALLOC_TRIM = _find_malloc_trim()
+
+
+def release_free_memory() -> None:
+    """Give the heap's free pages back to the OS.
+
+    A batch's parse allocates tens of MB of temporary arrays; glibc raises its trim threshold after
+    such blocks and keeps that much freed memory, so without this RSS wanders by ~50 MB between batches.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 @dataclass
@@ -63,4 +86,5 @@ def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
         log.exception("analysis failed for a batch of %d pages", len(readable))
         for outcome in readable:
             outcome.article, outcome.error = None, f"analysis failed: {exc}"
+    release_free_memory()
     return outcomes
