@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,13 +20,16 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    String,
     and_,
     cast,
     create_engine,
     event,
+    false,
     func,
     or_,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.exc import IntegrityError
@@ -35,12 +39,13 @@ from ..model import Analysis, Article, Story, from_dict, to_dict
 from . import export as _export
 from . import schema as t
 from .errors import StoreBusy, StoreError, translated
-from .names import matches
+from .names import key_matches, matches, name_key, role_matches
 from .rows import analysis_rows, article_id, article_row, content_hash, date_range, dumps, entity_name_rows
-from .search import create_search, index_rows
+from .search import create_search, has_operators, index_rows, matching_quotes
 from .search import search as _search
 
 log = logging.getLogger(__name__)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -123,10 +128,12 @@ def _first_line(exc: Exception) -> str:
     return message.splitlines()[0] if message else type(exc).__name__
 
 
-def _named(kind: str, name: str, article_id, position, names_column) -> ColumnElement[bool]:
+def _named(kind: str, name: str, article_id, position, names_column,
+           role_holders: list[tuple[str, str]]) -> ColumnElement[bool]:
     """Rows of a quote or event whose speaker or participant goes by ``name``: by any name of their
-    entity in the article or across articles, without accents, by surname (see names.py), and every
-    row of the article's entity that one of its names or descriptions ("the US president") matches."""
+    entity in the article or across articles, without accents, by surname (see names.py), every
+    row of the article's entity that one of its names or descriptions ("the US president") matches,
+    and every row of ``role_holders``, the (article, entity) pairs whose role the name is."""
     en, m = t.entity_names.c, t.entity_members.c
 
     def name_matches(row) -> ColumnElement[bool] | None:
@@ -152,7 +159,8 @@ def _named(kind: str, name: str, article_id, position, names_column) -> ColumnEl
         select(en.entity_id).where(matches(en.name, name, same_across))))
     speaker = tuple_(n.article_id, n.entity_id)
     named = select(n.article_id, n.position).where(
-        n.kind == kind, or_(in_article, speaker.in_(entity_in_article), speaker.in_(across)))
+        n.kind == kind, or_(in_article, speaker.in_(entity_in_article), speaker.in_(across),
+                            speaker.in_(role_holders)))
     return tuple_(article_id, position).in_(named)
 
 
@@ -414,13 +422,42 @@ class Store:
         query = select(t.quotes)
         if speech_only:  # stores written before attribution existed hold speech only
             query = query.where(func.coalesce(self._json_field(q.data, "attribution"), "speech") == "speech")
-        if speaker:
-            query = query.where(_named("quote", speaker, q.article_id, q.position, q.speaker))
-        if about:
-            query = query.where(or_(q.text.ilike(f"%{about}%"), q.speaker.ilike(f"%{about}%")))
-        query = query.order_by(q.article_id, q.position).limit(limit).offset(offset)
         with self._read() as conn:
+            if speaker:
+                query = query.where(_named("quote", speaker, q.article_id, q.position, q.speaker,
+                                           self._role_holders(conn, speaker)))
+            if about:
+                query = query.where(self._about(about))
+            query = query.order_by(q.article_id, q.position).limit(limit).offset(offset)
             return self._with_article(conn, list(conn.execute(query)))
+
+    def _about(self, about: str) -> ColumnElement[bool]:
+        """Quotes whose words or speaker match ``about`` as ``search`` reads it (Budap*, OR, -word,
+        "a phrase"); plain words also match inside longer ones, as typed."""
+        q = t.quotes.c
+        hits = matching_quotes(self.dialect, about)
+        found = false() if hits is None else tuple_(q.article_id, cast(q.position, String)).in_(hits)
+        if has_operators(about):
+            return found
+        return or_(found, q.text.ilike(f"%{about}%"), q.speaker.ilike(f"%{about}%"))
+
+    def _role_holders(self, conn: Connection, name: str) -> list[tuple[str, str]]:
+        """(article id, article entity id) of every entity with a role ``name`` names ("spokesperson",
+        "the Secretary of State"), in its article or as a cross-document entity."""
+        words = _WORD.findall(name)
+        if not words:
+            return []
+        rare = f"%{max(words, key=len)}%"  # narrows the rows read; role_matches decides
+        a, c, m = t.article_entities.c, t.entities.c, t.entity_members.c
+        holders = [(r.article_id, json.loads(r.data).get("id")) for r in conn.execute(
+            select(a.article_id, a.data).where(a.data.ilike(rare)))
+            if role_matches(json.loads(r.data).get("roles"), name)]
+        linked = [data["id"] for data in map(json.loads, conn.execute(select(c.data).where(c.data.ilike(rare)))
+                                             .scalars()) if role_matches(data.get("roles"), name)]
+        for i in range(0, len(linked), 500):
+            holders += [tuple(r) for r in conn.execute(select(m.article_id, m.member_id)
+                                                       .where(m.entity_id.in_(linked[i:i + 500])))]
+        return [(article, entity) for article, entity in holders if entity]
 
     def _json_field(self, column, key: str) -> ColumnElement[str]:
         """A top-level field of a JSON text column, as text."""
@@ -433,8 +470,6 @@ class Store:
         """Stored events in date order (undated last), filtered by participant, type and date range."""
         e = t.events.c
         query = select(e.article_id, e.position, e.data)
-        if entity:
-            query = query.where(_named("event", entity, e.article_id, e.position, e.participants))
         if type:
             query = query.where(func.lower(e.type) == type.lower())
         # an event matches when the days its date covers overlap the range (a month, a year, a day)
@@ -444,6 +479,9 @@ class Store:
             query = query.where(e.date_start <= date_range(date_to)[1])
         query = query.order_by(e.date.asc().nulls_last(), e.article_id, e.position).limit(limit).offset(offset)
         with self._read() as conn:
+            if entity:
+                query = query.where(_named("event", entity, e.article_id, e.position, e.participants,
+                                           self._role_holders(conn, entity)))
             return self._with_article(conn, list(conn.execute(query)))
 
     def _has_cross_doc_entities(self, conn: Connection) -> bool:
@@ -459,10 +497,27 @@ class Store:
                 if type:
                     query = query.where(c.type == type.upper())
                 if name:
-                    query = query.where(c.name.ilike(f"%{name}%"))
+                    query = query.where(self._linked_named(conn, name))
                 query = query.order_by(c.articles.desc(), c.name, c.id).limit(limit).offset(offset)
                 return [json.loads(d) for d in conn.execute(query).scalars()]
             return list(self._aggregate_entities(conn, type, name, limit, offset))
+
+    def _linked_named(self, conn: Connection, name: str) -> ColumnElement[bool]:
+        """Cross-document entities going by ``name`` as ``--speaker`` finds them (names.py) or with it as a role."""
+        c, en = t.entities.c, t.entity_names.c
+
+        def same_entity():
+            other = t.entity_names.alias("other").c
+            return other.entity_id == en.entity_id, other.name
+
+        by_name = matches(en.name, name, same_entity)
+        if by_name is None:  # no letters or digits to match: the plain substring, as typed
+            return c.name.ilike(f"%{name}%")
+        words = _WORD.findall(name)
+        by_role = [data["id"] for data in map(json.loads, conn.execute(
+            select(c.data).where(c.data.ilike(f"%{max(words, key=len)}%"))).scalars())
+            if role_matches(data.get("roles"), name)]
+        return or_(c.id.in_(select(en.entity_id).where(by_name)), c.id.in_(by_role))
 
     def _aggregate_entities(self, conn: Connection, type: str | None, name: str | None, limit: int,
                             offset: int) -> Iterator[dict]:
@@ -471,10 +526,22 @@ class Store:
         query = select(c.name, c.type, articles, func.sum(c.mentions).label("mentions")).group_by(c.name, c.type)
         if type:
             query = query.where(c.type == type.upper())
-        if name:
-            query = query.where(c.name.ilike(f"%{name}%"))
         query = query.order_by(articles.desc(), func.sum(c.mentions).desc(), c.name, c.type)
-        for group in conn.execute(query.limit(limit).offset(offset)):
+        if not name:
+            for group in conn.execute(query.limit(limit).offset(offset)):
+                yield self._aggregate(conn, group.name, group.type, group.mentions)
+            return
+        # names, aliases and roles are matched as by --speaker, in memory: these entities have no name keys
+        names: dict[tuple[str, str], list[str]] = {}
+        roles: dict[tuple[str, str], list[str]] = {}
+        for row in conn.execute(select(c.name, c.type, c.data).where(c.type == type.upper() if type else true())):
+            data = json.loads(row.data)
+            names.setdefault((row.name, row.type), [row.name]).extend(data.get("aliases") or [])
+            roles.setdefault((row.name, row.type), []).extend(data.get("roles") or [])
+        known = {word for group in names.values() for n in group for word in name_key(n).split()}
+        found = (g for g in conn.execute(query).all() if key_matches(names[(g.name, g.type)], name, known)
+                 or role_matches(roles[(g.name, g.type)], name))
+        for group in islice(found, offset, offset + limit):
             yield self._aggregate(conn, group.name, group.type, group.mentions)
 
     def _aggregate(self, conn: Connection, name: str, type: str, mentions: int | None) -> dict:

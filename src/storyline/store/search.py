@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextualSelect, column, text
 
 from .schema import SEARCH_TABLE
 
 SNIPPET_WORDS = 16
-_TERM = re.compile(r'"([^"]+)"|([\w][\w\'’-]*)(\*?)', re.UNICODE)
+# a term: an optional - (NOT), then a "quoted phrase" or a word with an optional * (word start)
+_TERM = re.compile(r'(-?)(?:"([^"]+)"|(\w[\w\'’-]*)(\*?))', re.UNICODE)
 
 
 def create_search(conn: Connection) -> None:
@@ -37,41 +39,88 @@ def index_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
                           "VALUES (:article_id, :kind, :ref, :title, :body)"), rows)
 
 
-def _terms(q: str) -> list[tuple[str, bool]]:
-    """The words and "quoted phrases" of user text, each with whether it is a word start ("Budap*")."""
-    terms = []
-    for phrase, word, star in _TERM.findall(q):
-        term = (phrase or word).replace('"', " ").strip()
+@dataclass(frozen=True)
+class Term:
+    """A word or "quoted phrase" of a search; ``prefix`` for a word start (Budap*), ``negated`` for -word."""
+
+    text: str
+    prefix: bool = False
+    negated: bool = False
+
+
+def parse_query(q: str) -> list[list[Term]]:
+    """User text → alternatives (split at OR), each a list of terms that must all match (or, negated,
+    must not). An alternative with only negated terms cannot be searched and is left out."""
+    alternatives: list[list[Term]] = [[]]
+    for minus, phrase, word, star in _TERM.findall(q):
+        if word == "OR" and not minus and not star:
+            alternatives.append([])
+            continue
+        term = (phrase or word).strip()
         if term:
-            terms.append((term, bool(star) and not phrase))
-    return terms
+            alternatives[-1].append(Term(term, bool(star) and not phrase, bool(minus)))
+    return [terms for terms in alternatives if any(not term.negated for term in terms)]
+
+
+def has_operators(q: str) -> bool:
+    """Whether user text uses search syntax: a "phrase", Budap*, -word or OR."""
+    alternatives = parse_query(q)
+    return '"' in q or len(alternatives) > 1 or any(t.prefix or t.negated for terms in alternatives for t in terms)
 
 
 def fts5_query(q: str) -> str:
-    """User text → an FTS5 query: every word (or "quoted phrase") must match, a word ending in * matches
-    the words it starts; other operators are not parsed."""
-    return " ".join(f'"{term}"' + ("*" if prefix else "") for term, prefix in _terms(q))
+    """User text → an FTS5 query of :func:`parse_query`'s meaning ("" when nothing can be searched)."""
+    def term(t: Term) -> str:
+        return f'"{t.text}"' + ("*" if t.prefix else "")
+
+    def alternative(terms: list[Term]) -> str:
+        query = "(" + " AND ".join(term(t) for t in terms if not t.negated) + ")"
+        for t in terms:
+            if t.negated:
+                query = f"({query} NOT {term(t)})"
+        return query
+
+    return " OR ".join(alternative(terms) for terms in parse_query(q))
 
 
-def prefix_tsquery(q: str) -> str | None:
-    """User text with a word start ("Budap*") → a PostgreSQL ``to_tsquery`` string of the same meaning as
-    :func:`fts5_query`; None without one (``websearch_to_tsquery`` reads such text, but has no prefixes)."""
-    terms = _terms(q)
-    if not any(prefix for _, prefix in terms):
-        return None
-
+def tsquery(q: str) -> str:
+    """User text → a PostgreSQL ``to_tsquery`` string of the same meaning as :func:`fts5_query`."""
     def lexeme(word: str, prefix: bool) -> str:
         return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
 
-    phrases = []
-    for term, prefix in terms:
-        words = term.split()
-        phrases.append(" <-> ".join(lexeme(w, prefix and i == len(words) - 1) for i, w in enumerate(words)))
-    return " & ".join(f"({phrase})" for phrase in phrases)
+    def term(t: Term) -> str:
+        words = t.text.split()
+        phrase = " <-> ".join(lexeme(w, t.prefix and i == len(words) - 1) for i, w in enumerate(words))
+        return f"!({phrase})" if t.negated else f"({phrase})"
+
+    return " | ".join("(" + " & ".join(term(t) for t in terms) + ")" for terms in parse_query(q))
+
+
+def _stance_quote(dialect: str) -> str:
+    """SQL true for a search row that is a quote whose attribution is a stance (not words said)."""
+    attribution = ("json_extract(q.data, '$.attribution')" if dialect == "sqlite"
+                   else "(CAST(q.data AS json) ->> 'attribution')")
+    return (f"EXISTS (SELECT 1 FROM quotes q WHERE s.kind = 'quote' AND q.article_id = s.article_id "
+            f"AND CAST(q.position AS TEXT) = s.ref AND {attribution} = 'stance')")
+
+
+def matching_quotes(dialect: str, q: str) -> TextualSelect | None:
+    """(article_id, ref) of the quotes whose text or speaker matches user text as search reads it;
+    None when the text has nothing to search for."""
+    if dialect == "sqlite":
+        where, query = f"{SEARCH_TABLE} MATCH :quote_q", fts5_query(q)
+    else:
+        where, query = "tsv @@ to_tsquery('english', :quote_q)", tsquery(q)
+    if not query:
+        return None
+    sql = text(f"SELECT article_id, ref FROM {SEARCH_TABLE} WHERE {where} AND kind = 'quote'")
+    return sql.bindparams(quote_q=query).columns(column("article_id"), column("ref"))
 
 
 def search(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Rank matches best first; each row: id, title, url, published, snippet (hits in [ ]), kind, score."""
+    """Rank matches best first; each row: id, title, url, published, snippet (hits in [ ]), kind, score.
+    Quotes are speech only: a stance (a belief, intention or finding) is no one's words."""
+    speech = f"NOT {_stance_quote(conn.dialect.name)}"
     if conn.dialect.name == "sqlite":
         match = fts5_query(q)
         if not match:
@@ -81,23 +130,21 @@ def search(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, 
             f"snippet({SEARCH_TABLE}, 1, '[', ']', '…', {SNIPPET_WORDS}) AS snippet, "
             f"-bm25({SEARCH_TABLE}, 2.0, 1.0) AS score "
             f"FROM {SEARCH_TABLE} s JOIN articles a ON a.id = s.article_id "
-            f"WHERE {SEARCH_TABLE} MATCH :q ORDER BY score DESC, s.article_id, s.kind, s.ref "
+            f"WHERE {SEARCH_TABLE} MATCH :q AND {speech} ORDER BY score DESC, s.article_id, s.kind, s.ref "
             "LIMIT :limit OFFSET :offset")
-        rows = conn.execute(sql, {"q": match, "limit": limit, "offset": offset}).mappings()
     else:
-        if not q.strip():
+        match = tsquery(q)
+        if not match:
             return []
-        prefixed = prefix_tsquery(q)
-        parser = "websearch_to_tsquery" if prefixed is None else "to_tsquery"
         options = f'StartSel="[", StopSel="]", MaxWords={SNIPPET_WORDS * 2}, MinWords={SNIPPET_WORDS}'
         sql = text(
             "WITH hits AS (SELECT s.article_id, s.kind, s.ref, s.body, ts_rank(s.tsv, query) AS score, query "
-            f"FROM {SEARCH_TABLE} s, {parser}('english', :q) query WHERE s.tsv @@ query "
+            f"FROM {SEARCH_TABLE} s, to_tsquery('english', :q) query WHERE s.tsv @@ query AND {speech} "
             "ORDER BY score DESC, s.article_id, s.kind, s.ref LIMIT :limit OFFSET :offset) "
             "SELECT h.article_id AS id, a.title, a.url, a.published, h.kind, h.ref, h.score, "
             f"ts_headline('english', h.body, h.query, '{options}') AS snippet "
             "FROM hits h JOIN articles a ON a.id = h.article_id ORDER BY h.score DESC, h.article_id, h.kind, h.ref")
-        rows = conn.execute(sql, {"q": prefixed or q, "limit": limit, "offset": offset}).mappings()
+    rows = conn.execute(sql, {"q": match, "limit": limit, "offset": offset}).mappings()
     return [{"id": r["id"], "title": r["title"], "url": r["url"], "published": r["published"],
              "snippet": r["snippet"], "kind": r["kind"], "ref": r["ref"], "score": round(float(r["score"]), 6)}
             for r in rows]
