@@ -43,6 +43,11 @@ def _digest(path: str) -> Analysis:
     return analyze(article)
 
 
+def _count(number: int, noun: str) -> str:
+    """"1 quote", "2 quotes"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _check_date(option: str, value: str | None) -> None:
     """A clear error for a date option that is not YYYY, YYYY-MM or YYYY-MM-DD."""
     if value is None:
@@ -129,8 +134,11 @@ def register(app: typer.Typer) -> None:
             for e in found:
                 roles = f" — {', '.join(e.roles)}" if e.roles else ""
                 console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''})[/dim]", highlight=False)
-        console.print(f"{len(analysis.quotes)} quotes · {len(analysis.timexes)} time expressions · "
-                      f"{len(analysis.events)} events", highlight=False)
+        stances = sum(q.attribution == "stance" for q in analysis.quotes)
+        console.print(f"{_count(len(analysis.quotes) - stances, 'quote')}"
+                      + (f" ({_count(stances, 'stance')}: beliefs or intentions, see quotes --stance)" if stances else "")
+                      + f" · {_count(len(analysis.timexes), 'time expression')} · "
+                      f"{_count(len(analysis.events), 'event')}", highlight=False)
 
     @app.command()
     def quotes(

@@ -1,6 +1,6 @@
 """Lay out an analysed article for its page: paragraphs of text runs, each run carrying the marks
-(quotes, speakers, entities, time expressions, event triggers) that cover it, plus the evidence
-behind every mark, shown when the reader clicks it."""
+(quotes, speakers, stances, entities, time expressions, event triggers) that cover it, plus the
+evidence behind every mark, shown when the reader clicks it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _LINE_BREAKS = re.compile(r"\n+")
 @dataclass
 class Mark:
     ref: str  # the id of its evidence detail
-    kind: str  # quote | speaker | entity | timex | event
+    kind: str  # quote | speaker | stance | entity | timex | event
     start: int
     end: int
     css: str = ""
@@ -83,9 +83,10 @@ class ArticleView:
     paragraphs: list[Paragraph]
     details: list[Detail]
     speakers: list[Speaker]
-    quotes: list[QuoteRow]
+    quotes: list[QuoteRow]  # speech: words someone said or wrote
     events: list[EventRow]
     entities: list[tuple[Entity, str]]  # with the ref of its detail
+    stances: list[QuoteRow] = field(default_factory=list)  # beliefs, intentions, findings: nobody's words
 
 
 def article_view(analysis: Analysis, blocks: list[Block] | None = None) -> ArticleView:
@@ -104,14 +105,20 @@ def article_view(analysis: Analysis, blocks: list[Block] | None = None) -> Artic
                   for m in entity.mentions if m.where is None]  # caption mentions index the caption
 
     speakers: dict[str, Speaker] = {}
-    quote_rows = []
+    quote_rows, stance_rows = [], []
     for i, quote in enumerate(analysis.quotes):
-        ref = f"q{i}"
+        ref = f"q{i}"  # the quote's position, as in the store and in links such as /articles/ID#q3
+        pieces = quote.fragments or [quote]
+        if quote.attribution == "stance":  # not someone's words: no speaker colour, no quote marks
+            holder = Speaker(_speaker_name(quote, names) or "unattributed", "stance")
+            stance_rows.append(QuoteRow(quote, ref, holder))
+            details.append(_quote_detail(ref, quote, holder, text))
+            marks += [Mark(ref, "stance", p.start, p.end) for p in pieces]
+            continue
         speaker = _speaker(quote, names, speakers)
         speaker.quotes += 1
         quote_rows.append(QuoteRow(quote, ref, speaker))
         details.append(_quote_detail(ref, quote, speaker, text))
-        pieces = quote.fragments or [quote]
         marks += [Mark(ref, "quote", p.start, p.end, speaker.colour) for p in pieces]
         if quote.speaker:
             marks.append(Mark(ref, "speaker", quote.speaker.start, quote.speaker.end, speaker.colour))
@@ -130,7 +137,8 @@ def article_view(analysis: Analysis, blocks: list[Block] | None = None) -> Artic
 
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     paragraphs = [Paragraph(kind, _runs(text, start, end, valid)) for kind, start, end in _paragraphs(text, blocks)]
-    return ArticleView(paragraphs, details, list(speakers.values()), quote_rows, event_rows, entity_rows)
+    return ArticleView(paragraphs, details, list(speakers.values()), quote_rows, event_rows, entity_rows,
+                       stance_rows)
 
 
 def _paragraphs(text: str, blocks: list[Block] | None) -> list[tuple[str, int, int]]:
@@ -157,13 +165,14 @@ def _runs(text: str, start: int, end: int, marks: list[Mark]) -> list[Run]:
     return runs
 
 
-def _speaker(quote: Quote, names: dict[str, str], speakers: dict[str, Speaker]) -> Speaker:
+def _speaker_name(quote: Quote, names: dict[str, str]) -> str:
     if quote.speaker_entity:
-        name = names.get(quote.speaker_entity, quote.speaker_entity)
-    elif quote.speaker:
-        name = quote.speaker.text
-    else:
-        name = ""
+        return names.get(quote.speaker_entity, quote.speaker_entity)
+    return quote.speaker.text if quote.speaker else ""
+
+
+def _speaker(quote: Quote, names: dict[str, str], speakers: dict[str, Speaker]) -> Speaker:
+    name = _speaker_name(quote, names)
     key = name.casefold()
     if key not in speakers:
         colour = f"speaker-{len([k for k in speakers if k]) % SPEAKER_COLOURS}" if key else "speaker-none"
@@ -215,6 +224,9 @@ def _quote_detail(ref: str, quote: Quote, speaker: Speaker, text: str) -> Detail
     context = _excerpt(text, min(a for a, _ in spans), max(b for _, b in spans))
     evidence = [("attribution in the text", context)] + _evidence(quote.evidence, text)
     name = speaker.name if quote.speaker_entity or quote.speaker else None
+    if quote.attribution == "stance":
+        return Detail(ref, "stance", f"Belief, intention or finding of {speaker.name} (not a quote)", fields,
+                      evidence, entity_name=name)
     return Detail(ref, "quote", f"Quote by {speaker.name}", fields, evidence, entity_name=name)
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..model import Analysis, Article, digest_dict, to_dict
 from .errors import ApiError
 from .fetch import fetch_public_page
-from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, SearchText
+from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, SearchText, entity_type, event_type
 from .reading import digest_page
 from .timeline import entry_day
 
@@ -106,7 +106,7 @@ def list_events(request: Request, entity: OptionalText = None, type: OptionalTex
     for label, value in (("from", date_from), ("to", date_to)):
         if value and entry_day(value) is None:
             raise ApiError(422, f"{label} is not a valid date: {value!r}")
-    rows = store_of(request).events(entity=entity or None, type=type or None, date_from=date_from,
+    rows = store_of(request).events(entity=entity or None, type=event_type(type), date_from=date_from,
                                     date_to=date_to, limit=limit, offset=offset)
     return JSONResponse(page(rows, limit, offset))
 
@@ -114,7 +114,7 @@ def list_events(request: Request, entity: OptionalText = None, type: OptionalTex
 @router.get("/entities", summary="Entities, filtered by type and name")
 def list_entities(request: Request, type: OptionalText = None, name: OptionalText = None,
                   limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    rows = store_of(request).entities(type=type or None, name=name or None, limit=limit, offset=offset)
+    rows = store_of(request).entities(type=entity_type(type), name=name or None, limit=limit, offset=offset)
     return JSONResponse(page(rows, limit, offset))
 
 

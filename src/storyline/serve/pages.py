@@ -11,7 +11,7 @@ from .annotate import article_view
 from .api import entity_record, load_article, story_or_404
 from .errors import ApiError
 from .fetch import fetch_public_page
-from .params import ItemId, Limit, Offset, OptionalText
+from .params import ItemId, Limit, Offset, OptionalText, entity_type
 from .reading import digest_page
 from .timeline import timeline_view
 
@@ -56,7 +56,7 @@ def article(request: Request, article_id: ItemId) -> HTMLResponse:
 @router.get("/entities")
 def entities(request: Request, type: OptionalText = None, name: OptionalText = None,
              limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
-    rows = request.app.state.store.entities(type=type or None, name=name or None, limit=limit, offset=offset)
+    rows = request.app.state.store.entities(type=entity_type(type), name=name or None, limit=limit, offset=offset)
     return render(request, "entities.html", entities=rows, name=name or "", type=type or "",
                   pager=pager(request, limit, offset, len(rows)))
 

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
+from .errors import ApiError
+
 MAX_LIMIT = 500
 # Ids come from the store (hashes, slugs); anything with control characters or of absurd length is not one.
 ID_PATTERN = r"^[^\x00-\x1f\x7f]{1,200}$"
@@ -18,3 +20,28 @@ SearchText = Annotated[str, Query(min_length=1, max_length=500, description="Wor
 OptionalText = Annotated[str | None, Query(max_length=500)]
 DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 DateTo = Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def choice(name: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    """The value as spelled in ``choices`` (case does not matter), None for none; else a 422 listing
+    the valid values, as the CLI refuses them."""
+    if not value:
+        return None
+    for valid in choices:
+        if valid.casefold() == value.casefold():
+            return valid
+    raise ApiError(422, f"{name} {value!r} is not one of: {', '.join(choices)}", detail={"valid": list(choices)})
+
+
+def event_type(value: str | None) -> str | None:
+    """A valid event type (``type`` of the events queries), or a 422."""
+    from ..cli.analyze import event_types  # the events stage's vocabulary, read from its lexicon
+
+    return choice("type", value, event_types())
+
+
+def entity_type(value: str | None) -> str | None:
+    """A valid entity type (``type`` of the entity queries), or a 422."""
+    from ..cli.stories import ENTITY_TYPES
+
+    return choice("type", value, ENTITY_TYPES)
