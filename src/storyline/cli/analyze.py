@@ -18,6 +18,7 @@ from rich.table import Table
 
 from ..model import Analysis, Event, digest_dict, to_dict
 from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json
+from .store import SEARCH_SYNTAX
 
 
 @cache
@@ -144,8 +145,10 @@ def register(app: typer.Typer) -> None:
     def quotes(
         path: str = typer.Argument(None, help="Analyse this page; without it, query the store."),
         speaker: str = typer.Option(None, "--speaker", help="Only quotes by this speaker: any of their names, "
-                                                            "accents optional, the surname alone."),
-        about: str = typer.Option(None, "--about", help="Only quotes mentioning this text."),
+                                                            "accents optional, the surname alone, or a role "
+                                                            "(spokesperson)."),
+        about: str = typer.Option(None, "--about", help="Only quotes (or speakers) matching this, read as "
+                                                        "`storyline search` reads it. " + SEARCH_SYNTAX),
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),

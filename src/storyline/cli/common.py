@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 DB_OPTION = typer.Option("storyline.db", "--db", help="SQLite path or PostgreSQL URL.", envvar="STORYLINE_DB")
+SUPPORTED_SCHEMES = ("postgresql", "postgres", "sqlite")
 
 
 def limit_option(default: int | None, help: str = "At most this many rows.") -> Any:
@@ -49,13 +51,32 @@ def open_store(db: str, *, write: bool = False, busy_retries: Sequence[float] = 
     (a missing file is an error unless writing)."""
     from ..store import Store, StoreError
 
-    if "://" not in db:
+    if "://" in db:
+        scheme = db.split("://", 1)[0]
+        if scheme.lower().split("+")[0] not in SUPPORTED_SCHEMES:
+            fail(f"--db {scheme}://… is not supported; give a SQLite file path (storyline.db) or a "
+                 "PostgreSQL URL (postgresql://user@host/dbname)")
+    else:
         path = Path(db)
         if path.is_dir():
             fail(f"{db} is a folder; --db takes a store file, e.g. {path / 'storyline.db'}")
         if not write and not path.exists():
             fail(f"no store at {db}; run `storyline ingest SOURCES --db {db}` first or pass --db")
+        if write:
+            _check_writable(path)
     try:
         return Store(db, read_only=not write, busy_retries=busy_retries)
     except StoreError as exc:
         fail(str(exc))
+
+
+def _check_writable(path: Path) -> None:
+    """Exit with one clear line when a SQLite store cannot be written at ``path``: SQLite also writes
+    its journal files beside the store, so the folder must be writable too."""
+    folder = path.resolve().parent
+    while not folder.exists():  # the folders the store will create
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        fail(f"{folder} is read-only: cannot write the store {path} there; pass --db with a writable location")
+    if path.exists() and not os.access(path, os.W_OK):
+        fail(f"{path} is read-only: cannot write to this store")

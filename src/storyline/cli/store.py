@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -16,6 +17,9 @@ from rich.text import Text
 from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
+                 "-word (leaves out what has it).")
+OFFSET_OPTION = typer.Option(0, "--offset", min=0, help="Skip this many rows first (the next page).")
 SHOWN_SKIPS = 10  # skipped pages named in the summary; the rest are counted by reason
 _HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
 
@@ -23,7 +27,7 @@ _HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
 def print_summary(summary) -> None:
     """The closing summary of an ingest: counts, the first skipped pages with their reasons, then the
     number of the others by reason."""
-    copies = f" ({summary.copies} syndicated copies)" if summary.copies else ""
+    copies = f" ({summary.copies} syndicated {'copy' if summary.copies == 1 else 'copies'})" if summary.copies else ""
     line = (f"read {summary.read} · stored {summary.stored}{copies} · already stored {summary.duplicates} · "
             f"skipped {summary.skipped_total} · {summary.seconds:.1f}s")
     err_console.print(line, highlight=False)
@@ -106,15 +110,20 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def search(
-        text: str = typer.Argument(..., help="Words (all must match), \"a phrase\", or a word start with * "
-                                                  "(Budap*), found in article text and quotes."),
+        text: str = typer.Argument(..., help=SEARCH_SYNTAX + " Searches article text and quotes."),
         db: str = DB_OPTION,
         limit: int = limit_option(20),
+        offset: int = OFFSET_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Full-text search over everything ingested, best matches first, with snippets."""
+        from ..store.search import parse_query
+
+        if not parse_query(text):
+            fail(f"nothing to search for in {text!r}: give a word that must match (a -word only leaves things out)")
         with open_store(db) as store:
-            hits = store.search(text, limit=limit)
+            hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
+        more, hits = len(hits) > limit, hits[:limit]
         if as_json:
             print_json(hits)
             return
@@ -125,16 +134,20 @@ def register(app: typer.Typer) -> None:
             console.print(f"[bold]{escape(title)}[/bold] [dim]{hit['id']} · {hit['kind']} · "
                           f"{hit['published'] or 'undated'}[/dim]", highlight=False)
             console.print(_highlight(hit["snippet"]), highlight=False)
+        if more:
+            more_note(len(hits), offset)
 
     @app.command()
     def articles(
         db: str = DB_OPTION,
         limit: int = limit_option(20),
+        offset: int = OFFSET_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
         """The stored articles, newest first."""
         with open_store(db) as store:
-            rows = store.articles(limit=limit)
+            rows = store.articles(limit=limit, offset=offset)
+            total = store.count()
         if as_json:
             print_json(rows)
             return
@@ -147,10 +160,13 @@ def register(app: typer.Typer) -> None:
                 title += f" (duplicate of {row['duplicate_of']})"
             table.add_row(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(title))
         console.print(table)
+        if offset + len(rows) < total:
+            more_note(len(rows), offset, total)
 
     @app.command()
     def export(
-        fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+        fmt: str = typer.Option(None, "--format", help="jsonl, csv or parquet; without it, from the --out "
+                                                      "file's extension (.jsonl, .csv, .parquet), else jsonl."),
         what: str = typer.Option("articles", "--what", help="articles, quotes, events or entities."),
         out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
         db: str = DB_OPTION,
@@ -160,7 +176,7 @@ def register(app: typer.Typer) -> None:
         """Write a table of the store as JSONL, CSV or Parquet (stable order: equal stores, equal bytes)."""
         from ..store import ExportError
 
-        fmt = "jsonl" if as_json else fmt
+        fmt = _export_format(fmt, as_json, out)
         with open_store(db) as store:
             try:
                 if out == "-":
@@ -172,6 +188,33 @@ def register(app: typer.Typer) -> None:
                 fail(str(exc))
             except OSError as exc:
                 fail(f"cannot write {out}: {exc.strerror or exc}")
+
+
+def _export_format(fmt: str | None, as_json: bool, out: str) -> str:
+    """The export format: --format, --json or the output file's extension, which must not contradict
+    each other (a .parquet file that holds JSONL helps nobody)."""
+    from ..store.export import FORMATS
+
+    suffix = Path(out).suffix.lower().lstrip(".") if out != "-" else ""
+    by_name = {"json": "jsonl", "ndjson": "jsonl"}.get(suffix, suffix)
+    by_name = by_name if by_name in FORMATS else None
+    asked = {name: value for name, value in (("--format", fmt), ("--json", "jsonl" if as_json else None))
+             if value}
+    for option, value in asked.items():
+        if value not in FORMATS:
+            fail(f"{option} {value!r} is not one of: {', '.join(FORMATS)}")
+        if by_name and value != by_name:
+            fail(f"{option} asks for {value} but {out} is named as {by_name}; change one of them")
+    if len(set(asked.values())) > 1:
+        fail(f"--json writes jsonl but --format asks for {fmt}; give one of them")
+    return next(iter(asked.values()), None) or by_name or "jsonl"
+
+
+def more_note(shown: int, offset: int, total: int | None = None) -> None:
+    """Say that a list stopped at --limit while more rows exist (``total`` when known)."""
+    of = f" of {total}" if total is not None else ", more match"
+    err_console.print(f"[dim]{offset + 1}–{offset + shown}{of} — use --limit/--offset for more[/dim]",
+                      highlight=False)
 
 
 def _nothing_usable(summary) -> bool:

@@ -13,7 +13,9 @@ JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PLATFORM")
 
 
-def _print_explanation(matches: list[dict], name: str) -> None:
+def _print_explanation(matches: list[dict], name: str, linked: bool) -> None:
+    if not matches and linked:
+        fail(f"no entity named {name!r}; `storyline entities --name {name}` finds names like it")
     if not matches:
         fail(f"no cross-document entity named {name!r}; run `storyline ingest` (it links stories) first")
     for entity in matches:
@@ -36,6 +38,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def entities(
         type: str = typer.Option(None, "--type", help=f"Only entities of this type: {', '.join(ENTITY_TYPES)}."),
+        name: str = typer.Option(None, "--name", help="Only entities going by this name: any of their names or "
+                                                      "aliases, accents optional, the surname alone, or a role."),
         explain: str = typer.Option(None, "--explain", help="Show why the entity with this name was merged."),
         limit: int = limit_option(50, "At most this many entities."),
         db: str = DB_OPTION,
@@ -48,13 +52,14 @@ def register(app: typer.Typer) -> None:
                 # the stories package pulls in datasketch and scipy; only --explain needs it
                 from ..stories.entities import explain as explain_entity
 
-                matches = explain_entity(store.entities(type=type, limit=1_000_000), explain)
+                every = store.entities(type=type, limit=1_000_000)
+                matches = explain_entity(every, explain)
                 if as_json:
                     print_json(matches)
                 else:
-                    _print_explanation(matches, explain)
+                    _print_explanation(matches, explain, linked=any("members" in e for e in every))
                 return
-            rows = store.entities(type=type, limit=limit)
+            rows = store.entities(type=type, name=name, limit=limit)
         if as_json:
             print_json(rows)
             return
