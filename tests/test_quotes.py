@@ -300,3 +300,28 @@ def test_lead_in_before_a_colon_and_a_time_clause_of_the_cue_are_not_reported_sp
     assert _quote_with(seed_quotes, "Budapest, Hungary").speaker_entity == "Donald Trump"
     revealed = _quote_with(seed_quotes, "the pair will meet")
     assert revealed.text == "that the pair will meet" and revealed.channel == "Truth Social"
+
+
+def _article_quotes(text: str):
+    from storyline.analyze.entities import extract_entities
+
+    doc = parse(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+def test_a_role_description_that_names_its_person_and_a_name_next_to_the_verb():
+    quotes = _article_quotes(
+        "Bowler Shane Warne has stated that he will be targeting New Zealand captain Stephen Fleming, "
+        "Glenn McGrath has revealed that he will be after Nathan Astle.\n\n"
+        "The New Zealand team's reaction was muted. \"It's just history repeating itself\", said former "
+        "New Zealand coach and former test player John Bracewell.")
+    assert _quote_with(quotes, "after Nathan Astle").speaker_entity == "Glenn McGrath"
+    assert _quote_with(quotes, "history repeating").speaker_entity == "John Bracewell"
+
+
+def test_a_pronoun_skips_a_speaker_whose_first_name_tells_another_gender():
+    quotes = _article_quotes(
+        "UN emergency relief coordinator Jan Egeland has said that he is increasingly optimistic about "
+        "the relief efforts. The BBC's Rachel Harvey, stationed in Banda Aceh, reports that the area has "
+        "been completely cut off for a week. He also said that logistical bottlenecks were improving.")
+    assert _quote_with(quotes, "logistical bottlenecks").speaker_entity == "Jan Egeland"

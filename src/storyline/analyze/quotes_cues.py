@@ -61,7 +61,7 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
                 return verb.head
             if quoted(child.idx):
                 return subject_of(verb.head, quoted, depth + 1) if depth < 3 else None
-            return child
+            return _name_next_to_verb(child, verb)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "the topics discussed", "the plan announced by the minister": the noun is what was
@@ -80,6 +80,18 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and depth < 3:
         return subject_of(verb.head, quoted, depth + 1)
     return None
+
+
+def _name_next_to_verb(subject: Token, verb: Token) -> Token:
+    """The subject, or the name the parser hung on it as an apposition right before the verb: in
+    "targeting captain Stephen Fleming, Glenn McGrath has revealed" McGrath does the revealing."""
+    if subject.pos_ != "PROPN":
+        return subject
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i and child.right_edge.i + 1 == first:
+            return child
+    return subject
 
 
 def _addressee(verb: Token, tags: frozenset[str]) -> Token | None:

@@ -27,6 +27,7 @@ class QuoteLexicon:
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
     noun_cues: frozenset[str]  # nouns reporting speech before a that-clause: claim, allegation
     link_labels: frozenset[str]  # labels of lines linking to other stories: read more, watch
+    first_names: dict[str, str]  # lower-case first name -> "f" | "m", for people the article never gendered
 
 
 @lru_cache(maxsize=1)
@@ -37,4 +38,5 @@ def lexicon() -> QuoteLexicon:
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
              for name in ("roles", "proxies", "org_nouns", "noun_cues", "link_labels")}
-    return QuoteLexicon(cues=cues, channels=tuple(channels), **words)
+    first_names = {row[0]: row[1] for row in _rows("quotes_first_names.tsv") if len(row) > 1}
+    return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, **words)

@@ -73,7 +73,8 @@ class SpeakerResolver:
         self.starts = [m.start for m in self.mentions]
         self.salience = Counter(m.name for m in self.mentions if m.label == "PERSON")
         self.roles = self._role_holders(doc)
-        self.gender = self._genders(doc)
+        self.name_gender = self._name_genders()  # as first names suggest: rules people out
+        self.gender = self._genders(doc)  # as the article shows it
 
     # ------------------------------------------------------------------ mentions and clusters
 
@@ -147,7 +148,21 @@ class SpeakerResolver:
             j = bisect.bisect_left(positions, m.end)
             if m.is_subject and j < len(pronouns) and pronouns[j][0] < limit:
                 votes.setdefault(m.name, Counter())[pronouns[j][1]] += 1
+        for name, counter in votes.items():  # a first name outweighs one pronoun that followed the name
+            if name in self.name_gender:
+                counter[self.name_gender[name]] += 1.5
         return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+
+    def _name_genders(self) -> dict[str, str]:
+        """The gender a person's first name tells ("Rachel Harvey"), for names of two or more words."""
+        genders = {}
+        for m in self.mentions:
+            words = m.name.split()
+            if m.label == "PERSON" and len(words) > 1 and all(len(w) > 1 for w in words):
+                gender = self.lexicon.first_names.get(words[0].lower())
+                if gender:
+                    genders[m.name] = gender
+        return genders
 
     def _role_holders(self, doc: Doc) -> dict[str, list[tuple[str, frozenset[str]]]]:
         """Role noun → [(person, modifiers)] from titles ("Hungarian president Victor Orbán") and
@@ -215,6 +230,9 @@ class SpeakerResolver:
             mention = self.mention_at(appos.idx, appos.idx + len(appos))
             if mention is not None:
                 return mention.name
+        named = self._person_in_description(head)
+        if named is not None:
+            return named
         author = self._author_of(head)
         if author is not None:
             return author
@@ -231,6 +249,21 @@ class SpeakerResolver:
         if lemma in self.lexicon.roles:
             return self._resolve_role(head, recent)
         return None
+
+    def _person_in_description(self, head: Token) -> str | None:
+        """The one person a role description names: "former New Zealand coach and former test
+        player John Bracewell" (the parser often makes the name a conjunct of the role)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.roles:
+            return None
+        found = set()
+        for child in head.children:
+            if child.dep_ not in ("conj", "appos", "compound", "npadvmod"):
+                continue
+            for token in child.subtree:
+                mention = self.mention_at(token.idx, token.idx + len(token))
+                if mention is not None and mention.label == "PERSON":
+                    found.add(mention.name)
+        return found.pop() if len(found) == 1 else None
 
     def _author_of(self, head: Token) -> str | None:
         """'a study by the Senate committee', 'a statement from Tesla', 'a statement e-mailed to
@@ -250,8 +283,17 @@ class SpeakerResolver:
     def _is_definite(head: Token) -> bool:
         return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in head.children)
 
+    def _has_gender(self, name: str, gender: str | None, known: bool) -> bool:
+        """Whether ``name`` is of ``gender`` (any when None): shown to be by the article, or
+        (``known`` False) neither shown nor named ("Rachel …") to be of the other."""
+        if gender is None:
+            return True
+        if known:
+            return self.gender.get(name) == gender
+        return (self.gender.get(name) or self.name_gender.get(name) or gender) == gender
+
     def _recent_speaker(self, token: Token, recent: list[RecentSpeaker],
-                        person: bool | None, gender: str | None = None) -> str | None:
+                        person: bool | None, gender: str | None = None, known: bool = True) -> str | None:
         """The latest speaker within a couple of paragraphs (a person or not, of a gender)."""
         paragraph = self.paragraph_of(token.idx)
         for speaker in reversed(recent):
@@ -259,12 +301,12 @@ class SpeakerResolver:
                 break
             if person is not None and speaker.is_person != person:
                 continue
-            if gender is None or self.gender.get(speaker.name) == gender:
+            if self._has_gender(speaker.name, gender, known):
                 return speaker.name
         return None
 
     def _recent_mention(self, token: Token, labels: set[str], gender: str | None,
-                        subject_only: bool = False) -> str | None:
+                        subject_only: bool = False, known: bool = True) -> str | None:
         """The latest name of one of ``labels`` before ``token`` (of a known gender if given)."""
         paragraph = self.paragraph_of(token.idx)
         for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
@@ -274,7 +316,7 @@ class SpeakerResolver:
                 continue
             if m.label == "NORP" and _is_modifier(token.doc, m):
                 continue  # "the deportation of Palestinian refugees": an adjective names no speaker
-            if gender is None or self.gender.get(m.name) == gender:
+            if self._has_gender(m.name, gender, known):
                 return m.name
         return None
 
@@ -293,7 +335,7 @@ class SpeakerResolver:
         gender = PRONOUN_GENDER.get(lower)
 
         def fits(name: str) -> bool:
-            return gender is None or self.gender.get(name, gender) == gender
+            return self._has_gender(name, gender, known=False)
 
         sent_start = self.sentences.around(pronoun.idx)[0]
         before = self.mentions[: bisect.bisect_left(self.starts, pronoun.idx)]
@@ -304,12 +346,12 @@ class SpeakerResolver:
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
         labels = {"PERSON"} if wants_person else GROUP_LABELS
-        # Someone known to be "she" beats someone whose gender the article never showed.
-        genders = [gender, None] if gender else [None]
-        for wanted in genders:
-            found = (self._recent_speaker(pronoun, recent, wants_person, wanted)
-                     or self._recent_mention(pronoun, labels, wanted, subject_only=True)
-                     or self._recent_mention(pronoun, labels, wanted))
+        # Someone known to be "she" beats someone whose gender the article never showed; someone
+        # known to be "he" is never "she".
+        for known in (True, False) if gender else (False,):
+            found = (self._recent_speaker(pronoun, recent, wants_person, gender, known)
+                     or self._recent_mention(pronoun, labels, gender, subject_only=True, known=known)
+                     or self._recent_mention(pronoun, labels, gender, known=known))
             if found and fits(found):
                 return found
         if wants_person:  # far from any name: the person the article is most about so far
