@@ -79,9 +79,13 @@ def _slim_html(html: str, flags: list[str]) -> str:
     return html
 
 
-def read(source: Any, *, url: str | None = None, fetched_at: str | None = None) -> Article:
-    """Read one page (path, bytes or str: HTML, text dump or plain text) into an Article with evidence."""
-    raw, path = _load(source)
+def read(source: Any, *, url: str | None = None, fetched_at: str | None = None,
+         path: str | None = None) -> Article:
+    """Read one page (path, bytes or str: HTML, text dump or plain text) into an Article with evidence.
+
+    ``path`` names the file that bytes or text came from (its name may carry the page's date)."""
+    raw, loaded_from = _load(source)
+    path = loaded_from or path
     name = path or "input"
     article = Article(url=url, fetched_at=fetched_at, source_path=path)
     if isinstance(raw, bytes):

@@ -56,11 +56,13 @@ def read_page(page: Page, digest: str) -> Outcome:
     from ..read import read
 
     try:
-        article = read(page.content, url=page.url, fetched_at=page.fetched_at)
+        article = read(page.content, url=page.url, fetched_at=page.fetched_at, path=page.path)
     except Exception as exc:  # noqa: BLE001 - the reader's error message names what was wrong
         return Outcome(page.name, digest, error=f"unreadable: {exc}")
     if not article.text.strip():
         return Outcome(page.name, digest, error="no article text")
+    if "no_article" in article.flags:  # a login page, an index or a search page: text, but no article
+        return Outcome(page.name, digest, error="not an article: the page has no article body")
     article.content_hash = digest
     article.source_path = article.source_path or page.path
     article.title = article.title or page.title
