@@ -84,3 +84,10 @@ def test_an_unknown_type_is_refused_with_the_valid_ones(web, path):
     valid = "PERSON" if "entit" in path else "meeting"
     assert "bogus" in response.text and valid in response.text
     assert client.get(path, params={"type": valid.lower()}).status_code == 200  # case does not matter
+
+
+def test_a_search_of_only_left_out_words_is_refused(web):
+    client, _ = web
+    response = client.get("/api/search", params={"q": "-Moscow"})
+    assert response.status_code == 422 and "must match" in response.text
+    assert client.get("/api/search", params={"q": "Budapest OR Moscow"}).json()["items"]

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Analysis, Article, digest_dict, to_dict
+from ..store.search import parse_query
 from .errors import ApiError
 from .fetch import fetch_public_page
 from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, SearchText, entity_type, event_type
@@ -85,8 +86,8 @@ def get_article(request: Request, article_id: ItemId) -> JSONResponse:
 
 @router.get("/search", summary="Full-text search over articles and quotes")
 def search(request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
-    if not q.strip():
-        raise ApiError(422, "the query q is empty")
+    if not parse_query(q):
+        raise ApiError(422, "nothing to search for in q: give a word that must match (-word only leaves out)")
     return JSONResponse(page(store_of(request).search(q, limit=limit, offset=offset), limit, offset))
 
 

@@ -477,11 +477,11 @@ class Store:
             query = query.where(e.date_end >= date_range(date_from)[0])
         if date_to:
             query = query.where(e.date_start <= date_range(date_to)[1])
-        query = query.order_by(e.date.asc().nulls_last(), e.article_id, e.position).limit(limit).offset(offset)
         with self._read() as conn:
             if entity:
                 query = query.where(_named("event", entity, e.article_id, e.position, e.participants,
                                            self._role_holders(conn, entity)))
+            query = query.order_by(e.date.asc().nulls_last(), e.article_id, e.position).limit(limit).offset(offset)
             return self._with_article(conn, list(conn.execute(query)))
 
     def _has_cross_doc_entities(self, conn: Connection) -> bool:
