@@ -61,8 +61,6 @@ def read_page(page: Page, digest: str) -> Outcome:
         return Outcome(page.name, digest, error=f"unreadable: {exc}")
     if not article.text.strip():
         return Outcome(page.name, digest, error="no article text")
-    if "no_article" in article.flags:  # a login page, an index or a search page: text, but no article
-        return Outcome(page.name, digest, error="not an article: the page has no article body")
     article.content_hash = digest
     article.source_path = article.source_path or page.path
     article.title = article.title or page.title
