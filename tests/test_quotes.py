@@ -325,3 +325,13 @@ def test_a_pronoun_skips_a_speaker_whose_first_name_tells_another_gender():
         "the relief efforts. The BBC's Rachel Harvey, stationed in Banda Aceh, reports that the area has "
         "been completely cut off for a week. He also said that logistical bottlenecks were improving.")
     assert _quote_with(quotes, "logistical bottlenecks").speaker_entity == "Jan Egeland"
+
+
+def test_transcript_labels_name_the_speaker():
+    quotes = _article_quotes(
+        "The following is an email exchange recorded in the Congressional Record.\n\n"
+        ":Secretary of the Air Force James Roche: \"No, Sir, save it and blow him away. He admits that "
+        "they were not technically qualified!\"\n\n"
+        "WALLACE: \"Let's start with breaking news on the debate story tonight.\"")
+    assert _quote_with(quotes, "save it").speaker_entity == "James Roche"
+    assert _quote_with(quotes, "breaking news").speaker.text == "WALLACE"

@@ -330,6 +330,9 @@ def colon_frame(doc: Doc, colon_pos: int) -> CueFrame | None:
     if span is None:
         return None
     colon = span[0]
+    label = _speaker_label(doc, colon)
+    if label is not None:
+        return CueFrame([colon], label, None, frozenset({"direct"}))
     # the subject nearest before the colon: "… when Musk took to Twitter with this:"
     for tok in reversed(doc[max(0, colon.i - 40) : colon.i]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "PRON", "NOUN"):
@@ -337,6 +340,24 @@ def colon_frame(doc: Doc, colon_pos: int) -> CueFrame | None:
         if tok.is_sent_start:
             break
     return None
+
+
+MAX_LABEL_TOKENS = 16
+
+
+def _speaker_label(doc: Doc, colon: Token) -> Token | None:
+    """The name ending a transcript label that opens its line ("Secretary of the Air Force James
+    Roche: “No, Sir …”", "McCAIN: “…”"): no verb before the colon, a proper name right before it."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    label = [t for t in doc[max(0, colon.i - MAX_LABEL_TOKENS) : colon.i] if t.idx >= line_start]
+    words = [t for t in label if not t.is_punct and not t.is_space]
+    if not words or len(label) >= MAX_LABEL_TOKENS or text[line_start : colon.idx].count(" ") >= MAX_LABEL_TOKENS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words) or label[0].idx - line_start > 2:
+        return None
+    last = words[-1]
+    return last if last.pos_ == "PROPN" and last.i == colon.i - 1 else None
 
 
 def _rebase(frame: CueFrame, doc: Doc, offset: int) -> CueFrame | None:
