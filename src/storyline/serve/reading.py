@@ -18,6 +18,7 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
     string must never open a file on the server.
     """
     from .. import analyze, read
+    from ..analyze.nlp import memory_zone
     from ..read.errors import ReadError
 
     with _analysis_lock:
@@ -25,6 +26,7 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
             article = read(content, url=url)
         except ReadError as exc:
             raise ApiError(422, f"cannot read this page: {exc}") from exc
-        return analyze(article, published=published)
+        with memory_zone():  # a long-running server must not keep every word it was ever sent
+            return analyze(article, published=published)
 
 
