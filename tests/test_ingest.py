@@ -11,9 +11,9 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
@@ -137,9 +137,16 @@ def test_busy_database_is_retried_then_skipped_with_a_reason(tmp_path, monkeypat
     with Store(path, busy_timeout=0.1) as store:
         locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         locker.execute("BEGIN IMMEDIATE")
-        threading.Timer(1.0, locker.execute, ("COMMIT",)).start()
+
+        def wait_then_release(_seconds: float) -> None:  # the other writer finishes while ingest waits
+            if locker.in_transaction:
+                locker.execute("COMMIT")
+
+        monkeypatch.setattr(ingest_module, "time", SimpleNamespace(perf_counter=time.perf_counter,
+                                                                    sleep=wait_then_release))
         summary = ingest([FIXTURES / "sample.warc"], store)
         assert summary.retries >= 1 and summary.stored == 3
+        monkeypatch.setattr(ingest_module, "time", time)
         monkeypatch.setattr(ingest_module, "BUSY_RETRIES", (0.05, 0.05))
         locker.execute("BEGIN IMMEDIATE")  # now held for good
         summary = ingest([FIXTURES / "feed.rss"], store, follow_links=False)
