@@ -4,15 +4,13 @@ on (speech without stances, a word start in search, a speaker found by a descrip
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from readonly_mount import run_on_read_only_mount
 from storyline.model import Analysis, Article, DateValue, Entity, Mention, Quote, Span
 from storyline.store import Store, StoreBusy, StoreError
 from storyline.store.schema import SCHEMA_VERSION
@@ -116,17 +114,12 @@ def test_read_only_open_migrates_an_older_store_first(tmp_path):
 
 def test_read_only_folder(tmp_path):
     """In a folder nothing may be written to (a read-only bind mount in a user namespace)."""
-    if not shutil.which("unshare"):
-        pytest.skip("no unshare to make a read-only mount")
     source, mounted = tmp_path / "src", tmp_path / "mnt"
     source.mkdir()
     mounted.mkdir()
     _filled(source / "s.db")
     script = f"from storyline.store import Store\nprint(Store({str(mounted / 's.db')!r}, read_only=True).count())"
-    run = subprocess.run(["unshare", "-rm", "sh", "-c", f'mount --bind -o ro "{source}" "{mounted}" && '
-                          f'"{sys.executable}" -c "$0"', script], capture_output=True, text=True, timeout=60)
-    if run.returncode and "Traceback" not in run.stderr:  # no user namespaces or mounts allowed here
-        pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
+    run = run_on_read_only_mount(source, mounted, script)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "1"
 

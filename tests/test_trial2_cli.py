@@ -6,9 +6,6 @@ entity name is one clear line."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import storyline
+from readonly_mount import run_on_read_only_mount
 from storyline.cli import app
 from storyline.read import read
 from storyline.store import Store
@@ -117,16 +115,10 @@ def test_an_unsupported_db_url_names_the_supported_ones(url):
 
 def test_ingest_into_a_read_only_folder_says_so(tmp_path):
     """A read-only bind mount in a user namespace: root may write any file, but not there."""
-    if not shutil.which("unshare"):
-        pytest.skip("no unshare to make a read-only mount")
     source, mounted = tmp_path / "src", tmp_path / "mnt"
     source.mkdir()
     mounted.mkdir()
     script = "import sys\nfrom storyline.cli import app\nsys.argv[0] = 'storyline'\napp()"
-    run = subprocess.run(["unshare", "-rm", "sh", "-c", f'mount --bind -o ro "{source}" "{mounted}" && '
-                          f'"{sys.executable}" -c "$0" ingest "{SEED}" -q --db "{mounted / "new.db"}"', script],
-                         capture_output=True, text=True, timeout=60)
-    if run.stderr.startswith(("unshare:", "mount:")):  # no user namespaces or mounts allowed here
-        pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
+    run = run_on_read_only_mount(source, mounted, script, "ingest", str(SEED), "-q", "--db", str(mounted / "new.db"))
     assert run.returncode == 1
     assert "is read-only" in run.stderr and "Traceback" not in run.stderr
