@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -80,3 +80,18 @@ def _check_writable(path: Path) -> None:
         fail(f"{folder} is read-only: cannot write the store {path} there; pass --db with a writable location")
     if path.exists() and not os.access(path, os.W_OK):
         fail(f"{path} is read-only: cannot write to this store")
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, copyable: str | None = None) -> None:
+    """A table of ``rows`` under ``columns``; the ``copyable`` column (ids) never wraps."""
+    from rich.table import Table
+
+    table = Table()
+    for column in columns:
+        if column == copyable:
+            table.add_column(column, no_wrap=True, overflow="fold")
+        else:
+            table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)

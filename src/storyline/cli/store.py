@@ -11,10 +11,9 @@ from typing import Any
 import typer
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
-from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json
+from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json, print_table
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
@@ -151,15 +150,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(rows)
             return
-        table = Table()
-        for column in ("id", "published", "publisher", "title"):
-            table.add_column(column)
-        for row in rows:
-            title = row["title"] or row["url"] or row["path"] or ""
-            if row["duplicate_of"]:
-                title += f" (duplicate of {row['duplicate_of']})"
-            table.add_row(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(title))
-        console.print(table)
+        print_table(("id", "published", "publisher", "title"),
+                    [(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(_article_title(row)))
+                     for row in rows])
         if offset + len(rows) < total:
             more_note(len(rows), offset, total)
 
@@ -230,3 +223,8 @@ def _highlight(snippet: str) -> Text:
         if hit:
             out.append(hit, style="bold yellow")
     return out
+
+
+def _article_title(row: dict[str, Any]) -> str:
+    title = row["title"] or row["url"] or row["path"] or ""
+    return title + (f" (duplicate of {row['duplicate_of']})" if row["duplicate_of"] else "")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json
+from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json, print_table
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 # The entity types the entities stage gives (spaCy's name labels it keeps, and social platforms).
@@ -63,13 +62,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(rows)
             return
-        table = Table()
-        for column in ("name", "type", "articles", "aliases"):
-            table.add_column(column)
-        for row in rows:
-            table.add_row(escape(row["name"]), row.get("type") or "", str(len(row.get("article_ids") or [])),
-                          escape(", ".join(row.get("aliases") or [])))
-        console.print(table)
+        print_table(("name", "type", "articles", "aliases"),
+                    [(escape(row["name"]), row.get("type") or "", str(len(row.get("article_ids") or [])),
+                      escape(", ".join(row.get("aliases") or []))) for row in rows])
 
     @app.command()
     def stories(
@@ -83,15 +78,12 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(rows)
             return
-        table = Table()
-        table.add_column("id", no_wrap=True, overflow="fold")  # ids must stay copyable
-        for column in ("articles", "from", "to", "title"):
-            table.add_column(column)
+        table = []
         for story in rows:
             dates = sorted(a.published[:10] for a in story.articles if a.published)
-            table.add_row(story.id, str(len(story.articles)), dates[0] if dates else "",
-                          dates[-1] if dates else "", escape(story.title))
-        console.print(table)
+            table.append((story.id, str(len(story.articles)), dates[0] if dates else "",
+                          dates[-1] if dates else "", escape(story.title)))
+        print_table(("id", "articles", "from", "to", "title"), table, copyable="id")  # ids must stay copyable
 
     @app.command()
     def story(
