@@ -239,3 +239,13 @@ def test_a_saved_file_keeps_the_date_in_its_name(tmp_path):
         assert article["published"] == "2025-10-16"
         zelensky = [e for e in store.events(entity="Zelensky") if e["type"] == "meeting"]
         assert any((e.get("time") or {}).get("value") == "2025-10-17" for e in zelensky)
+
+
+def test_an_archive_s_file_name_does_not_date_its_records(tmp_path):
+    from warc_builder import records, write_warc
+
+    archive = write_warc(tmp_path / "crawl-2024-03-01.warc.gz", records(), compressed=True)
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([archive], store, update_stories=False)
+        assert summary.stored >= 1
+        assert all(row["published"] != "2024-03-01" for row in store.articles())

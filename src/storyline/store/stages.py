@@ -56,7 +56,9 @@ def read_page(page: Page, digest: str) -> Outcome:
     from ..read import read
 
     try:
-        article = read(page.content, url=page.url, fetched_at=page.fetched_at, path=page.path)
+        # only a saved page's own file name says something of the page (an archive's names its crawl)
+        own_file = page.path if page.source == "file" else None
+        article = read(page.content, url=page.url, fetched_at=page.fetched_at, path=own_file)
     except Exception as exc:  # noqa: BLE001 - the reader's error message names what was wrong
         return Outcome(page.name, digest, error=f"unreadable: {exc}")
     if not article.text.strip():
