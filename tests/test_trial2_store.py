@@ -91,3 +91,12 @@ def test_entity_name_filter_matches_as_speaker_does(store):  # noqa: F811
     assert [e["name"] for e in store.entities(name="President Putin")] == ["Vladimir Putin"]
     assert "Yuri Ushakov" not in [e["name"] for e in store.entities(name="US")]
     assert store.entities(name="Nobody Here") == []
+
+
+def test_wildcard_characters_and_symbol_names_are_taken_literally(store):  # noqa: F811
+    _filled(store)
+    assert store.quotes(speaker="_") == [] and store.quotes(about="%") == []
+    assert store.entities(name="_") == [] and store.entities(name="™") == []
+    store.save_entities([{"id": "x1", "name": "Victor Orbán", "type": "PERSON", "aliases": [], "roles": [],
+                          "article_ids": [], "members": [], "evidence": []}])
+    assert store.entities(name="™") == []

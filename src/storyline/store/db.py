@@ -151,7 +151,7 @@ def _named(kind: str, name: str, article_id, position, names_column,
     n = t.name_index.c
     in_article = name_matches(n)
     if in_article is None:  # no letters or digits to match: the plain substring, as typed
-        return names_column.ilike(f"%{name}%")
+        return names_column.icontains(name, autoescape=True)
     matched = t.name_index.alias("matched").c
     entity_in_article = select(matched.article_id, matched.entity_id).where(
         matched.kind == kind, matched.entity_id.is_not(None), name_matches(matched))
@@ -439,7 +439,7 @@ class Store:
         found = false() if hits is None else tuple_(q.article_id, cast(q.position, String)).in_(hits)
         if has_operators(about):
             return found
-        return or_(found, q.text.ilike(f"%{about}%"), q.speaker.ilike(f"%{about}%"))
+        return or_(found, q.text.icontains(about, autoescape=True), q.speaker.icontains(about, autoescape=True))
 
     def _role_holders(self, conn: Connection, name: str) -> list[tuple[str, str]]:
         """(article id, article entity id) of every entity with a role ``name`` names ("spokesperson",
@@ -512,10 +512,12 @@ class Store:
 
         by_name = matches(en.name, name, same_entity)
         if by_name is None:  # no letters or digits to match: the plain substring, as typed
-            return c.name.ilike(f"%{name}%")
+            return c.name.icontains(name, autoescape=True)
         words = _WORD.findall(name)
+        if not words:  # letters only after normalising ("™"): no role to look for
+            return c.id.in_(select(en.entity_id).where(by_name))
         by_role = [data["id"] for data in map(json.loads, conn.execute(
-            select(c.data).where(c.data.ilike(f"%{max(words, key=len)}%"))).scalars())
+            select(c.data).where(c.data.icontains(max(words, key=len), autoescape=True))).scalars())
             if role_matches(data.get("roles"), name)]
         return or_(c.id.in_(select(en.entity_id).where(by_name)), c.id.in_(by_role))
 
