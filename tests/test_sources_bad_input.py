@@ -182,3 +182,15 @@ def test_ingest_of_a_damaged_archive_stores_every_good_record(tmp_path):
     assert titles == sorted(STORIES[number][0] for number in (0, 2, 3))
     assert [name for name, _ in summary.skipped_pages] == [f"{archive}@{len(members[0])}",
                                                            f"{archive}@{sum(map(len, members[:4]))}"]
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_page_that_quotes_a_warc_header_is_read_whole(tmp_path, compressed):
+    from warc_builder import response_record
+
+    quoting = response_record(7, "How crawls are stored", "A record starts with WARC/1.0\r\nWARC-Type: response. "
+                                                          "Then come its fields and its content")
+    archive = write_warc(tmp_path / ("a.warc.gz" if compressed else "a.warc"), [*records(), quoting],
+                         compressed=compressed)
+    pages = list(iter_pages([archive]))
+    assert _skipped(pages) == [] and len(_good(pages)) == len(STORIES) + 1

@@ -215,6 +215,9 @@ def _record(stream: _Stream, where: str) -> RawRecord:
         stream.read(len(RECORD_END))
         return RawRecord(where, error="record larger than the page limit", is_response=is_response)
     block = stream.read(size)
+    if len(block) == size and _ends_at_boundary(stream):  # whole, even if the page quotes a WARC header
+        stream.read(len(RECORD_END))
+        return RawRecord(where, header + block + RECORD_END, is_response=is_response)
     if _RECORD_START.search(block):  # a Content-Length that runs into the next record
         stream.unread(block)
         return RawRecord(where, error="corrupt WARC record: its length runs into the next record",
@@ -224,14 +227,15 @@ def _record(stream: _Stream, where: str) -> RawRecord:
             raise Truncated
         return RawRecord(where, error="corrupt WARC record: shorter than its Content-Length",
                          is_response=is_response)
+    stream.unread(block)  # a length too long by a little took the next record's first bytes
+    return RawRecord(where, error="corrupt WARC record: its length does not end at a record boundary",
+                     is_response=is_response)
+
+
+def _ends_at_boundary(stream) -> bool:
+    """Whether the stream stands at the blank line that ends a record (or at what is left of it)."""
     trailer = stream.peek(len(RECORD_END))
-    ends_in_trailer = len(trailer) < len(RECORD_END) and RECORD_END.startswith(trailer)  # the block is whole
-    if trailer != RECORD_END and not ends_in_trailer:
-        stream.unread(block)  # a length too long by a little took the next record's first bytes
-        return RawRecord(where, error="corrupt WARC record: its length does not end at a record boundary",
-                         is_response=is_response)
-    stream.read(len(RECORD_END))
-    return RawRecord(where, header + block + RECORD_END, is_response=is_response)
+    return trailer == RECORD_END or (len(trailer) < len(RECORD_END) and RECORD_END.startswith(trailer))
 
 
 def _header_fields(header: bytes) -> dict[bytes, bytes]:
