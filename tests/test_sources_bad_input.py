@@ -194,3 +194,13 @@ def test_a_page_that_quotes_a_warc_header_is_read_whole(tmp_path, compressed):
                          compressed=compressed)
     pages = list(iter_pages([archive]))
     assert _skipped(pages) == [] and len(_good(pages)) == len(STORIES) + 1
+
+
+def test_json_nested_too_deep_and_a_corrupt_listing_are_skipped_with_a_reason(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "deep.json").write_text(deep)
+    (tmp_path / "deep.jsonl").write_text(deep + "\n")
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(b"crawl-data/x.warc.gz\n")[:12] + b"\x00garbage\x00" * 4)
+    pages = list(iter_pages([tmp_path / "deep.json", tmp_path / "deep.jsonl", listing]))
+    assert len(_skipped(pages)) == 3 and _good(pages) == []

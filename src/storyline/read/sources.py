@@ -226,7 +226,7 @@ def iter_jsonl(lines: Iterable[bytes], name: str, *, source: str = "jsonl") -> I
         where = f"{name}:{number}"
         try:
             item = json.loads(line.strip())
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested beyond Python's limit
             yield Page(None, where, source=source, error=f"not JSON: {exc}")
             continue
         yield _json_page(item, where, source)
@@ -246,7 +246,7 @@ def iter_json(data: bytes, name: str) -> Iterator[Page]:
     """A JSON page object, a list of them (named ``file#N``), a JSON Feed's items, or JSON lines."""
     try:
         document = json.loads(data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         if data.lstrip()[:1] == b"{" and data.strip().count(b"\n"):  # JSON lines in a file named .json
             yield from iter_jsonl(data.splitlines(), name, source="json")
         else:
@@ -343,7 +343,7 @@ def _iter_listing(path: Path, fetch: Fetch, follow_links: bool) -> Iterator[Page
     try:
         raw = path.read_bytes()
         lines = (gzip.decompress(raw) if path.name.lower().endswith(".gz") else raw).decode().split()
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
         yield _skipped_file(path, f"unreadable path listing: {exc}")
         return
     roots = [path.parent, *path.parent.parents]
