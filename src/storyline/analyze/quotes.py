@@ -74,9 +74,13 @@ def _is_speech(text: str, mark: MarkedQuote) -> bool:
     ends_clause = inner[-1:] in ".!?,…:;"
     if not ends_clause and re.match(r" [a-z]", text[mark.end : mark.end + 2]):
         return False  # 'the “boys will be boys” trope': a quoted phrase used as a modifier
-    titled = all(w[0].isupper() or w.lower() in _TITLE_LINKS
-                 for w in words)
+    titled = _titled(words)
     return not (titled and len(words) <= 8 and not ends_clause)
+
+
+def _titled(words: list[str]) -> bool:
+    """Every word capitalised but the small linking ones: the name of a work ("Star Wars")."""
+    return all(w[0].isupper() or w.lower() in _TITLE_LINKS for w in words)
 
 
 def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int:
@@ -320,7 +324,7 @@ def quoted_phrases(text: str, quotes: list[Quote]) -> list[QuotedPhrase]:
         words = _WORD.findall(inner)
         if not words:
             continue
-        titled = len(words) > 1 and all(w[0].isupper() or w.lower() in _TITLE_LINKS for w in words)
+        titled = len(words) > 1 and _titled(words)
         kind = "title" if titled else "scare"
         phrases.append(QuotedPhrase(text[mark.start : mark.end], mark.start, mark.end, kind,  # type: ignore[arg-type]
                                     [Evidence(source="rule", confidence=0.6, start=mark.start, end=mark.end,

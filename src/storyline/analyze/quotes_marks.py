@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
@@ -112,7 +113,13 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
 
 
 def find_quotes(text: str) -> list[MarkedQuote]:
-    """All outermost quoted passages of ``text``, in order."""
+    """All outermost quoted passages of ``text``, in order (the quotes stage and the quoted phrases
+    after it ask for the same text: the last few answers are kept; treat them as read-only)."""
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=4)
+def _find_quotes(text: str) -> tuple[MarkedQuote, ...]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     quotes: list[MarkedQuote] = []
     pending: MarkedQuote | None = None  # a quote running on from the previous paragraph
@@ -146,7 +153,7 @@ def find_quotes(text: str) -> list[MarkedQuote]:
         pending = _running(text, left_open, p_start, p_end, body_start)
     if pending is not None:
         quotes.append(pending)
-    return quotes
+    return tuple(quotes)
 
 
 def _running(text: str, left_open: _Open | None, p_start: int, p_end: int,

@@ -163,6 +163,8 @@ def _page(path: Path, record: RawRecord) -> Page | None:
     if not _URI.fullmatch(uri):
         return skipped("corrupt WARC record: its target URI is damaged")
     if http.status_code != 200:
+        if http.status_code is None:
+            return skipped("corrupt WARC record: no HTTP status line", uri)
         return skipped(f"HTTP status {http.status_code}", uri)
     content_type = (warc.http_content_type or "").lower()
     if content_type and "html" not in content_type and "xml" not in content_type:

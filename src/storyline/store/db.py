@@ -114,6 +114,7 @@ def _connect_read_only(path: str, busy_timeout: float) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
         if "unable to open" not in str(exc):
+            conn.close()
             raise
         # A WAL store in a read-only folder without its -shm file: nobody can be writing it, so it
         # can be read as immutable.
