@@ -101,3 +101,11 @@ def test_punctuation_only_and_unknown_names(store):  # noqa: F811
     _fill(store)
     assert store.quotes(speaker="—") == [] and store.quotes(speaker="Nobody Atall") == []
     assert name_key("Zelenskyy’s") == name_key("ZELENSKIY") == "zelensky"
+
+
+def test_in_memory_matching_keeps_other_first_names_apart():
+    from storyline.store.names import key_matches
+
+    assert not key_matches(["Melania Trump", "Trump"], "Donald Trump", set())
+    assert key_matches(["Donald Trump", "Trump"], "Donald Trump", set())
+    assert key_matches(["Trump"], "Donald Trump", set())

@@ -121,11 +121,17 @@ def key_matches(names: list[str], query: str, known_words: set[str]) -> bool:
     if not key:
         return False
     words = key.split()
-    for stored in (padded(name_key(n)) for n in names):
+    surname, query = words[-1], padded(key)
+    keys = [padded(name_key(n)) for n in names]
+    given = [w for w in words[:-1] if len(w) > 1 and w not in _titles()]
+    # another name of this person with the surname but other first names ("Melania Trump")
+    contradicted = any(f" {surname} " in k and k not in query and not any(f" {w} " in k for w in given)
+                       for k in keys) if given else False
+    for stored in keys:
         if stored.strip() and (
-            (len(words[-1]) >= PREFIX_MIN_LETTERS and words[-1] not in known_words and f" {key}" in stored)
+            (len(surname) >= PREFIX_MIN_LETTERS and surname not in known_words and f" {key}" in stored)
             or all(f" {w} " in stored for w in words)
-            or (f" {words[-1]} " in stored and stored in padded(key))
+            or (f" {surname} " in stored and stored in query and not contradicted)
         ):
             return True
     return False
