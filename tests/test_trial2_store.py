@@ -66,6 +66,7 @@ def test_query_parsing():
     assert fts5_query("a OR b") == '("a") OR ("b")'
     assert tsquery("Budap* -Moscow OR \"White House\"") == "(('Budap':*) & !('Moscow')) | (('White' <-> 'House'))"
     assert fts5_query("-Moscow") == "" and tsquery("OR") == ""
+    assert fts5_query('talks "..." -') == '("talks")'  # punctuation alone is no word to look for
 
 
 def test_speaker_by_role(store):  # noqa: F811

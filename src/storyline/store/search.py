@@ -57,7 +57,7 @@ def parse_query(q: str) -> list[list[Term]]:
             alternatives.append([])
             continue
         term = (phrase or word).strip()
-        if term:
+        if re.search(r"\w", term):  # punctuation alone ("...", "-") is no word to look for
             alternatives[-1].append(Term(term, bool(star) and not phrase, bool(minus)))
     return [terms for terms in alternatives if any(not term.negated for term in terms)]
 
