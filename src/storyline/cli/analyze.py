@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ..choices import event_types
 from ..model import Analysis, Event, digest_dict, to_dict
-from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json
+from .common import DB_OPTION, check_choice, console, count, fail, limit_option, open_store, print_json
 from .store import SEARCH_SYNTAX
 
 
 @cache
-def event_types() -> tuple[str, ...]:
-    """The event types the events stage can report: the type column of its trigger lexicon."""
-    lexicon = resources.files("storyline.data").joinpath("events_triggers.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in lexicon.splitlines() if line.strip() and not line.startswith("#"))
-    return tuple(sorted({row[2] for row in rows if len(row) > 2} - {"type"}))
-
-
 def _digest(path: str) -> Analysis:
     from .. import analyze
     from ..read import ReadError
@@ -42,11 +35,6 @@ def _digest(path: str) -> Analysis:
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
     return analyze(article)
-
-
-def _count(number: int, noun: str) -> str:
-    """"1 quote", "2 quotes"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _check_date(option: str, value: str | None) -> None:
@@ -136,10 +124,10 @@ def register(app: typer.Typer) -> None:
                 roles = f" — {', '.join(e.roles)}" if e.roles else ""
                 console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''})[/dim]", highlight=False)
         stances = sum(q.attribution == "stance" for q in analysis.quotes)
-        console.print(f"{_count(len(analysis.quotes) - stances, 'quote')}"
-                      + (f" ({_count(stances, 'stance')}: beliefs or intentions, see quotes --stance)" if stances else "")
-                      + f" · {_count(len(analysis.timexes), 'time expression')} · "
-                      f"{_count(len(analysis.events), 'event')}", highlight=False)
+        console.print(f"{count(len(analysis.quotes) - stances, 'quote')}"
+                      + (f" ({count(stances, 'stance')}: beliefs or intentions, see quotes --stance)" if stances else "")
+                      + f" · {count(len(analysis.timexes), 'time expression')} · "
+                      f"{count(len(analysis.events), 'event')}", highlight=False)
 
     @app.command()
     def quotes(

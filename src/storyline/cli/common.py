@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..choices import spelled
 from ..model import to_dict
 
 console = Console()
@@ -40,10 +41,7 @@ def check_choice(option: str, value: str | None, choices: Sequence[str]) -> str 
     """The value as spelled in ``choices`` (case does not matter), or exit naming the valid ones."""
     if value is None:
         return None
-    for choice in choices:
-        if choice.casefold() == value.casefold():
-            return choice
-    fail(f"{option} {value!r} is not one of: {', '.join(choices)}")
+    return spelled(value, choices) or fail(f"{option} {value!r} is not one of: {', '.join(choices)}")
 
 
 def open_store(db: str, *, write: bool = False, busy_retries: Sequence[float] = ()) -> Any:
@@ -95,3 +93,8 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, copyab
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """"1 quote", "2 quotes", "2 timeline entries"."""
+    return f"{number} {one if number == 1 else many or one + 's'}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from .common import console, fail, open_store
+from .common import console, count, fail, open_store
 
 DEMO_DB = "storyline-demo.db"
 
@@ -57,7 +57,7 @@ def _show(store) -> None:
     if stories:
         console.rule("[bold]Stories")
         for story in stories:
-            counts = f"{_count(len(story.articles), 'article')}, {_count(len(story.timeline), 'timeline entry', 'timeline entries')}"
+            counts = f"{count(len(story.articles), 'article')}, {count(len(story.timeline), 'timeline entry', 'timeline entries')}"
             console.print(f"[bold]{escape(story.title)}[/bold] [dim]({counts})[/dim]", highlight=False)
             for article in story.articles[:4]:
                 console.print(f"  {(article.published or '')[:10]}  {escape(article.title or article.id)}",
@@ -66,7 +66,7 @@ def _show(store) -> None:
     for entity in store.entities(limit=12):
         roles = f" — {', '.join(entity.get('roles', [])[:2])}" if entity.get("roles") else ""
         console.print(f"  {escape(entity['name'])} [dim]{entity.get('type', '')} · "
-                      f"{_count(len(entity.get('article_ids') or []), 'article')}[/dim]{roles}", highlight=False)
+                      f"{count(len(entity.get('article_ids') or []), 'article')}[/dim]{roles}", highlight=False)
     console.rule("[bold]Who said what")
     speakers: set[str] = set()
     for quote in store.quotes(limit=500):
@@ -107,7 +107,3 @@ def register(app: typer.Typer) -> None:
         console.rule()
         console.print(f"Stored in [bold]{db}[/bold]. Try: storyline search Budapest --db {db} · "
                       f"storyline quotes --db {db} · storyline serve --db {db}", highlight=False)
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import typer
 from rich.markup import escape
 
+from ..choices import ENTITY_TYPES
 from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json, print_table
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 # The entity types the entities stage gives (spaCy's name labels it keeps, and social platforms).
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PLATFORM")
-
-
 def _print_explanation(matches: list[dict], name: str, linked: bool) -> None:
     if not matches and linked:
         fail(f"no entity named {name!r}; `storyline entities --name {name}` finds names like it")

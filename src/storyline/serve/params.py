@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
+from ..choices import ENTITY_TYPES, event_types, spelled
 from .errors import ApiError
 
 MAX_LIMIT = 500
@@ -27,21 +28,17 @@ def choice(name: str, value: str | None, choices: tuple[str, ...]) -> str | None
     the valid values, as the CLI refuses them."""
     if not value:
         return None
-    for valid in choices:
-        if valid.casefold() == value.casefold():
-            return valid
-    raise ApiError(422, f"{name} {value!r} is not one of: {', '.join(choices)}", detail={"valid": list(choices)})
+    found = spelled(value, choices)
+    if found is None:
+        raise ApiError(422, f"{name} {value!r} is not one of: {', '.join(choices)}", detail={"valid": list(choices)})
+    return found
 
 
 def event_type(value: str | None) -> str | None:
     """A valid event type (``type`` of the events queries), or a 422."""
-    from ..cli.analyze import event_types  # the events stage's vocabulary, read from its lexicon
-
     return choice("type", value, event_types())
 
 
 def entity_type(value: str | None) -> str | None:
     """A valid entity type (``type`` of the entity queries), or a 422."""
-    from ..cli.stories import ENTITY_TYPES
-
     return choice("type", value, ENTITY_TYPES)
