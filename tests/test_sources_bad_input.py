@@ -204,3 +204,10 @@ def test_json_nested_too_deep_and_a_corrupt_listing_are_skipped_with_a_reason(tm
     listing.write_bytes(gzip.compress(b"crawl-data/x.warc.gz\n")[:12] + b"\x00garbage\x00" * 4)
     pages = list(iter_pages([tmp_path / "deep.json", tmp_path / "deep.jsonl", listing]))
     assert len(_skipped(pages)) == 3 and _good(pages) == []
+
+
+def test_a_malformed_pretty_printed_json_file_is_one_skipped_page(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "title": "A",\n  "text": "Some words"\n  "url": "https://example.org"\n}\n')
+    pages = list(iter_pages([broken]))
+    assert len(pages) == 1 and pages[0].error.startswith("not JSON")

@@ -242,13 +242,20 @@ def _iter_jsonl_file(path: Path) -> Iterator[Page]:
         yield _unreadable(path, exc)
 
 
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
 def iter_json(data: bytes, name: str) -> Iterator[Page]:
     """A JSON page object, a list of them (named ``file#N``), a JSON Feed's items, or JSON lines."""
     try:
         document = json.loads(data)
     except (ValueError, RecursionError) as exc:
-        if data.lstrip()[:1] == b"{" and data.strip().count(b"\n"):  # JSON lines in a file named .json
-            yield from iter_jsonl(data.splitlines(), name, source="json")
+        if data.strip().count(b"\n") and _is_json_object(data.lstrip().split(b"\n", 1)[0]):
+            yield from iter_jsonl(data.splitlines(), name, source="json")  # JSON lines in a file named .json
         else:
             yield Page(None, name, path=name, error=f"not JSON: {exc}")
         return
