@@ -145,10 +145,6 @@ def _named(kind: str, name: str, article_id, position, names_column,
 
         return matches(row.name, name, same_in_article)
 
-    def same_across():
-        other = t.entity_names.alias("other").c
-        return other.entity_id == en.entity_id, other.name
-
     n = t.name_index.c
     in_article = name_matches(n)
     if in_article is None:  # no letters or digits to match: the plain substring, as typed
@@ -157,12 +153,18 @@ def _named(kind: str, name: str, article_id, position, names_column,
     entity_in_article = select(matched.article_id, matched.entity_id).where(
         matched.kind == kind, matched.entity_id.is_not(None), name_matches(matched))
     across = select(m.article_id, m.member_id).where(m.entity_id.in_(
-        select(en.entity_id).where(matches(en.name, name, same_across))))
+        select(en.entity_id).where(matches(en.name, name, _other_names_of_entity))))
     speaker = tuple_(n.article_id, n.entity_id)
     named = select(n.article_id, n.position).where(
         n.kind == kind, or_(in_article, speaker.in_(entity_in_article), speaker.in_(across),
                             speaker.in_(role_holders)))
     return tuple_(article_id, position).in_(named)
+
+
+def _other_names_of_entity() -> tuple[ColumnElement[bool], Any]:
+    """The other names of a cross-document entity row (for :func:`names.matches`)."""
+    other = t.entity_names.alias("other").c
+    return other.entity_id == t.entity_names.c.entity_id, other.name
 
 
 class Store:
@@ -448,13 +450,15 @@ class Store:
         words = _WORD.findall(name)
         if not words:
             return []
-        rare = f"%{max(words, key=len)}%"  # narrows the rows read; role_matches decides
+        rare = max(words, key=len)  # narrows the rows read; role_matches decides
         a, c, m = t.article_entities.c, t.entities.c, t.entity_members.c
-        holders = [(r.article_id, json.loads(r.data).get("id")) for r in conn.execute(
-            select(a.article_id, a.data).where(a.data.ilike(rare)))
-            if role_matches(json.loads(r.data).get("roles"), name)]
-        linked = [data["id"] for data in map(json.loads, conn.execute(select(c.data).where(c.data.ilike(rare)))
-                                             .scalars()) if role_matches(data.get("roles"), name)]
+        in_articles = ((r.article_id, json.loads(r.data)) for r in conn.execute(
+            select(a.article_id, a.data).where(a.data.icontains(rare, autoescape=True))))
+        holders = [(article, data.get("id")) for article, data in in_articles
+                   if role_matches(data.get("roles"), name)]
+        linked = [data["id"] for data in map(json.loads, conn.execute(
+            select(c.data).where(c.data.icontains(rare, autoescape=True))).scalars())
+            if role_matches(data.get("roles"), name)]
         for i in range(0, len(linked), 500):
             holders += [tuple(r) for r in conn.execute(select(m.article_id, m.member_id)
                                                        .where(m.entity_id.in_(linked[i:i + 500])))]
@@ -507,11 +511,7 @@ class Store:
         """Cross-document entities going by ``name`` as ``--speaker`` finds them (names.py) or with it as a role."""
         c, en = t.entities.c, t.entity_names.c
 
-        def same_entity():
-            other = t.entity_names.alias("other").c
-            return other.entity_id == en.entity_id, other.name
-
-        by_name = matches(en.name, name, same_entity)
+        by_name = matches(en.name, name, _other_names_of_entity)
         if by_name is None:  # no letters or digits to match: the plain substring, as typed
             return c.name.icontains(name, autoescape=True)
         words = _WORD.findall(name)
