@@ -335,3 +335,9 @@ def test_transcript_labels_name_the_speaker():
         "WALLACE: \"Let's start with breaking news on the debate story tonight.\"")
     assert _quote_with(quotes, "save it").speaker_entity == "James Roche"
     assert _quote_with(quotes, "breaking news").speaker.text == "WALLACE"
+
+
+def test_a_cue_opening_the_next_paragraph_does_not_claim_a_short_quote():
+    quotes = _quotes('"It is too early," one diplomat told Reuters. "Let\'s wait."\n\n'
+                     'Albares later wrote on X that "Spain stands with Ukraine".')
+    assert not any(q.text == '"Let\'s wait."' and q.cue and q.cue.text == "wrote" for q in quotes)

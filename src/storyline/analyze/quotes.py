@@ -102,7 +102,7 @@ def _adjacent_mark(text: str, frame: CueFrame, marks: list[MarkedQuote]) -> int 
         speaker = frame.speaker
         if speaker is not None and last.end <= speaker.idx < frame.start:
             between = text[last.end : speaker.idx]  # '“…,” Smith said'
-        if not between.strip(" ,\n"):
+        if not between.strip(" ,") and "\n" not in between:  # a cue opening the next paragraph is its own
             return len(marks) - 1
     return None
 
