@@ -341,3 +341,8 @@ def test_a_cue_opening_the_next_paragraph_does_not_claim_a_short_quote():
     quotes = _quotes('"It is too early," one diplomat told Reuters. "Let\'s wait."\n\n'
                      'Albares later wrote on X that "Spain stands with Ukraine".')
     assert not any(q.text == '"Let\'s wait."' and q.cue and q.cue.text == "wrote" for q in quotes)
+
+
+def test_a_role_noun_is_not_resolved_to_a_group_that_spoke_before():
+    quotes = _quotes("Officials said the economy is weak. The economy is weak, the minister said.")
+    assert [q.speaker_entity for q in quotes] == ["Officials", "the minister"]

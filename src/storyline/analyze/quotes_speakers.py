@@ -210,6 +210,8 @@ class SpeakerResolver:
         """Whether a speaker token stands for a person (not a named organisation or place)."""
         if head.lower_ in PERSON_PRONOUNS:
             return True
+        if head.tag_ in ("NNS", "NNPS"):
+            return False  # "officials", "experts": a group, never "the minister" or "he"
         mention = self.mention_at(head.idx, head.idx + len(head))
         return mention is None or mention.label == "PERSON"
 
