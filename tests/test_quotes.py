@@ -346,3 +346,8 @@ def test_a_cue_opening_the_next_paragraph_does_not_claim_a_short_quote():
 def test_a_role_noun_is_not_resolved_to_a_group_that_spoke_before():
     quotes = _quotes("Officials said the economy is weak. The economy is weak, the minister said.")
     assert [q.speaker_entity for q in quotes] == ["Officials", "the minister"]
+
+
+def test_two_coordinated_people_are_not_one_described(seed_quotes):
+    ironed = [q for q in seed_quotes if "details of their upcoming meeting" in q.text]
+    assert all(q.speaker_entity != "Vladimir Putin" for q in ironed)

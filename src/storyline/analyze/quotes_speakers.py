@@ -261,6 +261,9 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ not in ("conj", "appos", "compound", "npadvmod"):
                 continue
+            if child.dep_ == "conj" and not any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lexicon.roles
+                                                for t in child.subtree):
+                continue  # "the US president and Vladimir Putin": two people; "… and test player X": one
             for token in child.subtree:
                 mention = self.mention_at(token.idx, token.idx + len(token))
                 if mention is not None and mention.label == "PERSON":
