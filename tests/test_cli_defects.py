@@ -170,3 +170,11 @@ def test_page_events_take_the_same_filters_as_the_store():
     events = json.loads(result.output)
     assert events and all("Volodomyr Zelensky" in e["participants"] for e in events)
     assert all(e["time"]["value"] >= "2025-10-18" for e in events)
+
+
+@pytest.mark.parametrize("name", ["pages.json", "pages.jsonl", "crawl.warc.gz", "news.rss"])
+def test_a_page_command_on_a_source_of_pages_says_to_ingest_it(tmp_path, name):
+    source = tmp_path / name
+    source.write_text('{"text": "Prime Minister Rishi Sunak said the plan would work.", "title": "Plan"}\n')
+    result = _run("quotes", str(source))
+    assert result.exit_code == 1 and "storyline ingest" in result.output and "Traceback" not in result.output

@@ -27,14 +27,22 @@ def _digest(path: str) -> Analysis:
     from ..read import ReadError
     from .read import read_one
 
-    if Path(path).is_dir():
-        fail(f"{path} is a folder; this reads one page. For a folder: storyline ingest {path} --db FILE, "
+    if Path(path).is_dir() or _holds_many_pages(path):
+        what = "a folder" if Path(path).is_dir() else "a source of pages (an archive, a feed, JSON pages)"
+        fail(f"{path} is {what}; this reads one page. For it: storyline ingest {path} --db FILE, "
              "then run this command with --db FILE instead of a path")
     try:
         article = read_one(path)
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
     return analyze(article)
+
+
+def _holds_many_pages(path: str) -> bool:
+    from ..read.sources import FEED_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PATHS_SUFFIXES, WARC_SUFFIXES
+
+    many = WARC_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + PATHS_SUFFIXES + tuple(s for s in FEED_SUFFIXES if s != ".xml")
+    return path.lower().endswith(many)
 
 
 def _check_date(option: str, value: str | None) -> None:
