@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from storyline.cli import app
 from storyline.cli.demo import sample_files
 from storyline.model import Article
+from storyline.read import read
 from storyline.store import Store
 from test_store_readonly import _article
 
@@ -178,3 +179,13 @@ def test_a_page_command_on_a_source_of_pages_says_to_ingest_it(tmp_path, name):
     source.write_text('{"text": "Prime Minister Rishi Sunak said the plan would work.", "title": "Plan"}\n')
     result = _run("quotes", str(source))
     assert result.exit_code == 1 and "storyline ingest" in result.output and "Traceback" not in result.output
+
+
+def test_export_refuses_a_file_name_that_names_no_format(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.add(read(SEED))
+    result = _run("export", "--what", "articles", "--db", str(db), "-o", str(tmp_path / "a.csv.gz"))
+    assert result.exit_code == 1 and "cannot tell the export format" in result.output
+    assert _run("export", "--what", "articles", "--db", str(db), "--format", "csv",
+                "-o", str(tmp_path / "a.csv.gz")).exit_code == 0

@@ -200,6 +200,8 @@ def _export_format(fmt: str | None, as_json: bool, out: str) -> str:
             fail(f"{option} asks for {value} but {out} is named as {by_name}; change one of them")
     if len(set(asked.values())) > 1:
         fail(f"--json writes jsonl but --format asks for {fmt}; give one of them")
+    if not asked and suffix and by_name is None:  # "a.csv.gz", "q.txt": no format to read from the name
+        fail(f"cannot tell the export format from {out}: name it .jsonl, .csv or .parquet, or pass --format")
     return next(iter(asked.values()), None) or by_name or "jsonl"
 
 
