@@ -67,6 +67,7 @@ def test_query_parsing():
     assert tsquery("Budap* -Moscow OR \"White House\"") == "(('Budap':*) & !('Moscow')) | (('White' <-> 'House'))"
     assert fts5_query("-Moscow") == "" and tsquery("OR") == ""
     assert fts5_query('talks "..." -') == '("talks")'  # punctuation alone is no word to look for
+    assert fts5_query("“White House”") == fts5_query('"White House"')
 
 
 def test_speaker_by_role(store):  # noqa: F811

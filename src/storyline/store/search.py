@@ -12,6 +12,7 @@ from .schema import SEARCH_TABLE
 
 SNIPPET_WORDS = 16
 # a term: an optional - (NOT), then a "quoted phrase" or a word with an optional * (word start)
+_CURLY_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»"})
 _TERM = re.compile(r'(-?)(?:"([^"]+)"|(\w[\w\'’-]*)(\*?))', re.UNICODE)
 
 
@@ -52,6 +53,7 @@ def parse_query(q: str) -> list[list[Term]]:
     """User text → alternatives (split at OR), each a list of terms that must all match (or, negated,
     must not). An alternative with only negated terms cannot be searched and is left out."""
     alternatives: list[list[Term]] = [[]]
+    q = q.translate(_CURLY_QUOTES)  # “a phrase” typed with curly marks is a phrase too
     for minus, phrase, word, star in _TERM.findall(q):
         if word == "OR" and not minus and not star:
             alternatives.append([])
