@@ -70,3 +70,12 @@ def test_dateline_is_a_place_and_a_time_zone_no_name():
 def test_a_list_does_not_outvote_a_name_labelled_the_same_way_elsewhere():
     types = _types("Israel, Egypt and Hamas met in Cairo. Hamas said it would disarm. Hamas leaders agreed.")
     assert types["Hamas"] == "ORG" and types["Egypt"] == "GPE"
+
+
+def test_a_name_particle_keeps_a_surname_in_the_name():
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.nlp import parse
+
+    doc = parse('"The talks were constructive," said Ursula von der Leyen, the European Commission president.')
+    people = [e for e in extract_entities(doc) if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Ursula von der Leyen"] and "president" in people[0].roles

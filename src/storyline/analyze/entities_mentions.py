@@ -84,6 +84,24 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Lower-case particles inside surnames: "Ursula von der Leyen", "Vincent van Gogh", "Ali bin Hassan".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
+                             "ten", "ter", "bin", "ibn", "al"})
+
+
+def _entities_with_particles_joined(doc: Doc) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the model's entities, a person cut after a name particle joined to the
+    entity right after it (the small model reads "Ursula von der" as a person and "Leyen" as a place)."""
+    joined: list[tuple[str, int, int]] = []
+    for ent in doc.ents:
+        if (joined and joined[-1][0] == "PERSON" and joined[-1][2] == ent.start
+                and doc[ent.start - 1].lower_ in _NAME_PARTICLES and doc[ent.start].is_title):
+            joined[-1] = ("PERSON", joined[-1][1], ent.end)
+        else:
+            joined.append((ent.label_, ent.start, ent.end))
+    return joined
+
+
 def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """Names of people, organisations, places, groups and platforms, without junk."""
     masked = credit_tokens(doc, lex)
@@ -94,10 +112,10 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
     found = list(platforms)
     things = short_forms_of_things(doc)
     counts = Counter(token.text for ent in doc.ents for token in ent)  # "Apple" counts in "Apple Inc." too
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    for label_, ent_start, ent_end in _entities_with_particles_joined(doc):
+        if label_ not in NAME_LABELS:
             continue
-        for part_start, part_end in name_parts(doc, ent.start, ent.end):
+        for part_start, part_end in name_parts(doc, ent_start, ent_end):
             start, end = _trim(doc, part_start, part_end)
             if start >= end or any(i in masked or i in taken for i in range(start, end)):
                 continue
@@ -107,9 +125,9 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
                 continue  # the small model sometimes tags lower-case common nouns and products ("iPod")
             if not any(c.isupper() for c in text):
                 continue  # "410s"
-            if is_common_word(doc, lex, start, end, counts, ent.label_):
+            if is_common_word(doc, lex, start, end, counts, label_):
                 continue
-            label = lex.known_types.get(text, ent.label_)
+            label = lex.known_types.get(text, label_)
             if label == "PERSON" and end - start == 1 and text in things:
                 label = things[text]  # "Noise" alone is the film "White Noise", not a person
                 if label not in NAME_LABELS:
