@@ -189,3 +189,11 @@ def test_export_refuses_a_file_name_that_names_no_format(tmp_path):
     assert result.exit_code == 1 and "cannot tell the export format" in result.output
     assert _run("export", "--what", "articles", "--db", str(db), "--format", "csv",
                 "-o", str(tmp_path / "a.csv.gz")).exit_code == 0
+
+
+def test_a_page_in_another_language_says_why_nothing_is_found(tmp_path):
+    page = tmp_path / "fr.txt"
+    page.write_text("Le président a déclaré que la situation était grave. « Nous devons agir maintenant », "
+                    "a-t-il dit devant les journalistes réunis à Paris pour la conférence de presse du gouvernement.\n")
+    result = _run("quotes", str(page))
+    assert result.exit_code == 0 and "reads English only" in result.output

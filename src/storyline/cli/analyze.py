@@ -17,7 +17,17 @@ from rich.table import Table
 
 from ..choices import event_types
 from ..model import Analysis, Event, digest_dict, to_dict
-from .common import DB_OPTION, check_choice, console, count, fail, limit_option, open_store, print_json
+from .common import (
+    DB_OPTION,
+    check_choice,
+    console,
+    count,
+    err_console,
+    fail,
+    limit_option,
+    open_store,
+    print_json,
+)
 from .store import SEARCH_SYNTAX
 
 
@@ -35,7 +45,13 @@ def _digest(path: str) -> Analysis:
         article = read_one(path)
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
-    return analyze(article)
+    analysis = analyze(article)
+    for flag in analysis.flags:
+        if flag.startswith("language_not_supported:"):
+            err_console.print(f"[yellow]note:[/yellow] {escape(path)} is in '{flag.split(':', 1)[1]}'; the analysis "
+                              "reads English only, so it finds no entities, quotes, times or events here",
+                              highlight=False)
+    return analysis
 
 
 def _holds_many_pages(path: str) -> bool:
