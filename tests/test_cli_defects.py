@@ -118,7 +118,7 @@ def test_store_quotes_leave_out_stances_unless_asked_and_print_cleanly(db):
     shown = _run("quotes", "--db", db)
     assert shown.exit_code == 0, shown.output
     assert "to end the war" not in shown.output and "We will meet soon" in shown.output
-    assert "Donald Trump Truth Social · direct" in shown.output and "  ·" not in shown.output
+    assert "Donald Trump · continued · Truth Social · direct" in shown.output and "  ·" not in shown.output
     with_stance = _run("quotes", "--db", db, "--stance")
     assert "to end the war" in with_stance.output and "stance (belief or intention)" in with_stance.output
     as_json = json.loads(_run("quotes", "--db", db, "--json").output)

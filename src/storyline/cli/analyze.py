@@ -13,7 +13,9 @@ from typing import Any
 
 import typer
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from ..choices import event_types
 from ..model import Analysis, Event, digest_dict, to_dict
@@ -93,10 +95,12 @@ def _print_quotes(quotes: list[dict[str, Any]]) -> None:
                    or "(unattributed)")
         # a continuation quote has no cue of its own; a stance is a belief or intention, not words said
         stance = "stance (belief or intention)" if q.get("attribution") == "stance" else None
-        details = [(q.get("cue") or {}).get("text"), q.get("channel"), q.get("kind"), stance]
-        console.print(f"[bold]{escape(speaker)}[/bold] [dim]{escape(' · '.join(d for d in details if d))}[/dim]",
+        cue = ((q.get("cue") or {}).get("text") or "").lower() or (
+            "continued" if q.get("speaker_entity") and q.get("kind") == "direct" else None)
+        details = [cue, q.get("channel"), q.get("kind"), stance]
+        console.print(f"[bold]{escape(speaker)}[/bold] [dim]· {escape(' · '.join(d for d in details if d))}[/dim]",
                       highlight=False)
-        console.print(f"  {q['text']}", highlight=False, markup=False)
+        console.print(Padding(Text(q["text"]), (0, 0, 0, 2), expand=False))  # wrapped lines stay indented
 
 
 def _event_rows(events: list[Event]) -> list[Event]:
