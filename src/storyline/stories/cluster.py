@@ -1,27 +1,36 @@
-"""Group articles into stories: each article, in publication order, joins (or bridges) the stories of the
-earlier articles it is close to — TF-IDF over headline-weighted text, single link, within a time window,
-sharing a name — or starts one.
+"""Group articles into stories, one real-world event thread each: every article, in publication order,
+joins the story it is closest to — by its words and, as much, by the names it shares (who, where) — or
+starts one; articles that state different years are kept further apart (when).
+
+The placement is incremental: :func:`place_articles` adds new articles to the stories already made
+without moving any earlier article, so a story keeps its id (its founding article) while nothing
+about its membership changes; :func:`cluster_articles` is the same placement from scratch.
+
+Cost stays linear: an article is compared only with stories found through an inverted index over its
+names and most weighted words (each posting list holds only its latest articles), within a time window,
+and with at most the latest members of each candidate story.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
+from datetime import date
 
 from ..model import Analysis, Article
 
-JOIN_SIMILARITY = 0.12  # cosine to the closest article already in the story
-WINDOW_DAYS = 14  # an article joins only stories with an article this close in time
-COMMON_NAME_SHARE = 0.2  # a name in more than this share of the articles is not distinctive,
-COMMON_NAME_MIN = 10  # unless it is in this few: a small store may be all one story
+JOIN_SIMILARITY = 0.16  # an article joins the best story scoring at least this, else starts one
+MERGE_SIMILARITY = 0.25  # two stories the article is close to are one when they score this between them
+NAME_WEIGHT = 0.3  # share of the similarity given by the shared names (TF-IDF over names), the rest by words
+OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none in common, are this much less similar
 TITLE_WEIGHT = 3  # the headline says what the story is: count its words this many times
-_NAME = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", re.MULTILINE)
-_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"}
+WINDOW_DAYS = 45  # a dated article joins only stories with an article this close in time
+KEYS_PER_ARTICLE = 12  # inverted-index keys per article: its names and most weighted words
+POSTINGS_KEPT = 40  # each index key remembers only its latest articles
+MEMBERS_COMPARED = 30  # a story is compared through its latest members
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass
@@ -31,34 +40,26 @@ class StoryItem:
     article_id: str
     article: Article
     analysis: Analysis | None = None
-    names: set[str] = field(default_factory=set)
+    years: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def published(self) -> str:
         return self.article.published.value[:10] if self.article.published else ""
 
 
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("stories_name_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+def article_names(analysis: Analysis | None) -> list[str]:
+    """The names the analysis found (people, organisations, places …), one token each ("n:new_york")."""
+    if analysis is None:
+        return []
+    return ["n:" + re.sub(r"\W+", "_", e.name.lower()).strip("_") for e in analysis.entities if e.type in NAME_TYPES]
 
 
-def article_names(article: Article, analysis: Analysis | None) -> set[str]:
-    """Proper names in the article: the analysis' entities and capitalised phrases inside sentences."""
-    names = {m.lower() for m in _NAME.findall(article.text)}
-    if analysis:
-        names |= {e.name.lower() for e in analysis.entities if e.type in _NAME_TYPES}
-    stop = _not_names()
-    return {n for n in names if not set(re.findall(r"[\w']+", n)) <= stop}
-
-
-def _keep_distinctive_names(items: list[StoryItem]) -> None:
-    """Drop names found in too many articles ("U.S."): sharing them says little about a story."""
-    counts = Counter(name for item in items for name in item.names)
-    limit = max(COMMON_NAME_MIN, int(COMMON_NAME_SHARE * len(items)))
-    for item in items:
-        item.names = {name for name in item.names if counts[name] <= limit}
+def stated_years(article: Article) -> frozenset[str]:
+    """Years the article states (in its text or headline) plus its publication year."""
+    years = set(_YEAR.findall(f"{article.title or ''}\n{article.text}"))
+    if article.published and _YEAR.match(article.published.value[:4]):
+        years.add(article.published.value[:4])
+    return frozenset(years)
 
 
 def _days_apart(a: str, b: str) -> int | None:
@@ -68,50 +69,144 @@ def _days_apart(a: str, b: str) -> int | None:
         return None
 
 
-def _close_in_time(a: str, b: str) -> bool:
-    days = _days_apart(a, b) if a and b else None
-    return days is None or days <= WINDOW_DAYS  # undated articles are not kept apart by time
+def _order(items: list[StoryItem]) -> list[StoryItem]:
+    return sorted(items, key=lambda item: (item.published or "9999", item.article_id))
+
+
+class _Vectors:
+    """Unit TF-IDF vectors of the items' words and of their names, fitted on the given items."""
+
+    def __init__(self, items: list[StoryItem]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only needed here
+
+        texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in items]
+        names = [" ".join(article_names(item.analysis)) for item in items]
+        self.words = _fit(TfidfVectorizer(stop_words="english", sublinear_tf=True), texts)
+        self.names = _fit(TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True), names)
+        self.index = {item.article_id: i for i, item in enumerate(items)}
+
+    def similarity(self, i: int, others: list[int]):
+        """Similarity of item ``i`` to each of ``others`` (a numpy array)."""
+        import numpy as np
+
+        out = np.zeros(len(others))
+        for matrix, weight in ((self.words, 1 - NAME_WEIGHT), (self.names, NAME_WEIGHT)):
+            if matrix is not None:
+                out += weight * (matrix[others] @ matrix[i].T).toarray().ravel()
+        return out
+
+    def keys(self, i: int) -> list[str]:
+        """The item's index keys: its most weighted names and words."""
+        keys = []
+        for prefix, matrix in (("n", self.names), ("w", self.words)):
+            if matrix is None:
+                continue
+            row = matrix[i]
+            top = sorted(zip(row.data, row.indices, strict=True), reverse=True)[:KEYS_PER_ARTICLE // 2]
+            keys += [f"{prefix}{column}" for _, column in top]
+        return keys
+
+
+def _fit(vectorizer, texts: list[str]):
+    try:
+        return vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # every text empty or stop words only: nothing to compare
+        return None
+
+
+def place_articles(items: list[StoryItem], stories: list[list[str]] | None = None) -> list[list[str]]:
+    """Stories (lists of article ids, founding article first) after placing every item not yet in one.
+
+    ``stories`` are the stories made before (their articles must be among ``items``); they keep their
+    members and order, and new articles only join them or start new ones, in publication order.
+    """
+    ordered = _order(items)
+    for item in ordered:
+        item.years = item.years or stated_years(item.article)
+    vectors = _Vectors(ordered)
+    by_id = {item.article_id: item for item in ordered}
+    groups = [list(ids) for ids in stories or [] if ids]
+    story_of: dict[str, int] = {a: k for k, ids in enumerate(groups) for a in ids}
+    postings: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=POSTINGS_KEPT))
+    merged_into: dict[int, int] = {}  # a story folded into another one
+    for ids in groups:  # the earlier articles are found through the index like any other
+        for article_id in ids:
+            for key in vectors.keys(vectors.index[article_id]):
+                postings[key].append(story_of[article_id])
+    for item in ordered:
+        if item.article_id in story_of:
+            continue
+        i = vectors.index[item.article_id]
+        keys = vectors.keys(i)
+        candidates = {_current(k, merged_into) for key in keys for k in postings.get(key, ())}
+        best, best_score = None, JOIN_SIMILARITY
+        for k in sorted(candidates):
+            score = _story_score(item, i, [by_id[a] for a in groups[k][-MEMBERS_COMPARED:]], vectors)
+            if score is not None and score >= best_score:
+                best, best_score = k, score
+        if best is None:
+            best = len(groups)
+            groups.append([])
+        groups[best].append(item.article_id)
+        story_of[item.article_id] = best
+        for key in keys:
+            postings[key].append(best)
+        if best < len(groups) - 1 or len(groups[best]) > 1:
+            _merge_close(best, candidates, groups, story_of, merged_into, by_id, vectors)
+    return [ids for ids in groups if ids]
+
+
+def _current(story: int, merged_into: dict[int, int]) -> int:
+    while story in merged_into:
+        story = merged_into[story]
+    return story
+
+
+def _merge_close(home: int, candidates: set[int], groups: list[list[str]], story_of: dict[str, int],
+                 merged_into: dict[int, int], by_id: dict[str, StoryItem], vectors: _Vectors) -> None:
+    """Fold into story ``home`` the other candidate stories now close to it as a whole: an article that
+    bridges two parts of one thread reunites them (the older story's id is kept)."""
+    for k in sorted(candidates - {home}):
+        if not groups[k] or not groups[home]:
+            continue
+        if _stories_score(groups[home][-MEMBERS_COMPARED:], groups[k][-MEMBERS_COMPARED:], by_id, vectors) \
+                < MERGE_SIMILARITY:
+            continue
+        keep, gone = min(home, k), max(home, k)  # the story made first keeps its id
+        groups[keep] += groups[gone]
+        for article_id in groups[gone]:
+            story_of[article_id] = keep
+        groups[gone] = []
+        merged_into[gone] = keep
+        home = keep
+
+
+def _stories_score(a: list[str], b: list[str], by_id: dict[str, StoryItem], vectors: _Vectors) -> float:
+    """Half the mean and half the best similarity between two stories' articles."""
+    import numpy as np
+
+    rows = np.array([_similarities(by_id[x], vectors.index[x], [by_id[y] for y in b], vectors) for x in a])
+    return 0.5 * float(rows.mean()) + 0.5 * float(rows.max())
+
+
+def _similarities(item: StoryItem, i: int, members: list[StoryItem], vectors: _Vectors):
+    similarity = vectors.similarity(i, [vectors.index[m.article_id] for m in members])
+    for n, member in enumerate(members):
+        if item.years and member.years and not item.years & member.years:
+            similarity[n] *= OTHER_YEAR_FACTOR
+    return similarity
+
+
+def _story_score(item: StoryItem, i: int, members: list[StoryItem], vectors: _Vectors) -> float | None:
+    """Half the mean and half the best similarity to the story's (latest) members; None when the story
+    is out of the article's time window."""
+    if item.published and all((d := _days_apart(item.published, m.published)) is not None and d > WINDOW_DAYS
+                              for m in members):
+        return None
+    similarity = _similarities(item, i, members, vectors)
+    return 0.5 * float(similarity.mean()) + 0.5 * float(similarity.max())
 
 
 def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
-    """Stories as lists of article ids (publication order); deterministic for the same items."""
-    if not items:
-        return []
-    ordered = sorted(items, key=lambda item: (item.published or "9999", item.article_id))
-    for item in ordered:
-        if not item.names:
-            item.names = article_names(item.article, item.analysis)
-    _keep_distinctive_names(ordered)
-    texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in ordered]
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only needed here
-
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    except ValueError:  # every text empty or stop words only: nothing to compare
-        return [[item.article_id] for item in ordered]
-    story_of = list(range(len(ordered)))  # single link: an article may join, or bridge, stories
-    days = [item.published or "9999" for item in ordered]
-    for i, item in enumerate(ordered):
-        earlier = _window_start(days, i)
-        if earlier == i:
-            continue
-        similarity = (vectors[earlier:i] @ vectors[i].T).toarray().ravel()  # sparse: only the window
-        for j in range(earlier, i):
-            other = ordered[j]
-            if (similarity[j - earlier] >= JOIN_SIMILARITY and _close_in_time(item.published, other.published)
-                    and item.names & other.names):
-                joined, gone = sorted((story_of[i], story_of[j]))
-                story_of = [joined if s == gone else s for s in story_of]
-    stories: dict[int, list[str]] = {}
-    for i, item in enumerate(ordered):
-        stories.setdefault(story_of[i], []).append(item.article_id)
-    return list(stories.values())
-
-
-def _window_start(days: list[str], i: int) -> int:
-    """Index of the first earlier article within the time window of article ``i`` (0 when undated)."""
-    try:
-        first_day = (date.fromisoformat(days[i][:10]) - timedelta(days=WINDOW_DAYS)).isoformat()
-    except ValueError:  # undated ("9999") or unparsable: compare with every earlier article
-        return 0
-    return bisect_left(days, first_day, 0, i)
+    """Stories as lists of article ids from scratch (founding article first); deterministic."""
+    return place_articles(items) if items else []
