@@ -20,7 +20,11 @@ TSUNAMI = {
 
 
 def test_tsunami_articles_form_one_story_that_nothing_else_joins():
-    items = [(path.name, storyline.read(path), None) for path in sorted(CORPUS.glob("20*.txt"))]
+    from storyline.analyze import analyze_many
+
+    articles = [(path.name, storyline.read(path)) for path in sorted(CORPUS.glob("20*.txt"))]
+    analyses = analyze_many([article for _, article in articles])  # stories are made after the analysis
+    items = [(name, article, analysis) for (name, article), analysis in zip(articles, analyses, strict=True)]
     stories = build(items).stories
     tsunami = [s for s in stories if TSUNAMI & {a.id for a in s.articles}]
     assert len(tsunami) == 1

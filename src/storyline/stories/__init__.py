@@ -112,7 +112,7 @@ def _most_central(reports: list[Report]) -> Report:
     """The article sharing the most names with the story's other articles (ties: the earliest): its
     headline says what the story is about, where an essay that merely mentions it would not."""
     reports = sorted(reports, key=lambda r: (r.published or "9999", r.article_id))[:CENTRAL_MEMBERS]
-    names = [set(article_names(r.analysis)) for r in reports]
+    names = [set(article_names(r.article, r.analysis)) for r in reports]
     shared = [sum(len(mine & other) for other in names) - len(mine) for mine in names]
     best = max(range(len(reports)), key=lambda n: (shared[n], bool(reports[n].article.title), -n))
     return reports[best]

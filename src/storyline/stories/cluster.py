@@ -24,12 +24,15 @@ JOIN_SIMILARITY = 0.16  # an article joins the best story scoring at least this,
 MERGE_SIMILARITY = 0.25  # two stories the article is close to are one when they score this between them
 NAME_WEIGHT = 0.3  # share of the similarity given by the shared names (TF-IDF over names), the rest by words
 OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none in common, are this much less similar
+FOLLOW_UP_DAYS = 7  # a report this close in time to one of the story's reports is a follow-up when
+FOLLOW_UP_SIMILARITY = 0.13  # it is this close to that report alone (the story may have drifted)
 TITLE_WEIGHT = 3  # the headline says what the story is: count its words this many times
 WINDOW_DAYS = 45  # a dated article joins only stories with an article this close in time
-KEYS_PER_ARTICLE = 12  # inverted-index keys per article: its names and most weighted words
+KEYS_PER_ARTICLE = 20  # inverted-index keys per article: its names and most weighted words
 POSTINGS_KEPT = 40  # each index key remembers only its latest articles
 MEMBERS_COMPARED = 30  # a story is compared through its latest members
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+_CAPITALISED = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", re.MULTILINE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -47,19 +50,20 @@ class StoryItem:
         return self.article.published.value[:10] if self.article.published else ""
 
 
-def article_names(analysis: Analysis | None) -> list[str]:
-    """The names the analysis found (people, organisations, places …), one token each ("n:new_york")."""
-    if analysis is None:
-        return []
-    return ["n:" + re.sub(r"\W+", "_", e.name.lower()).strip("_") for e in analysis.entities if e.type in NAME_TYPES]
+def article_names(article: Article, analysis: Analysis | None) -> list[str]:
+    """The names the analysis found (people, organisations, places …), one token each ("n:new_york");
+    without an analysis, the capitalised phrases inside sentences."""
+    if analysis is not None:
+        names = [e.name for e in analysis.entities if e.type in NAME_TYPES]
+    else:
+        names = _CAPITALISED.findall(article.text)
+    return [token for token in ("n:" + re.sub(r"\W+", "_", n.lower()).strip("_") for n in names) if token != "n:"]
 
 
 def stated_years(article: Article) -> frozenset[str]:
-    """Years the article states (in its text or headline) plus its publication year."""
-    years = set(_YEAR.findall(f"{article.title or ''}\n{article.text}"))
-    if article.published and _YEAR.match(article.published.value[:4]):
-        years.add(article.published.value[:4])
-    return frozenset(years)
+    """Years the article states in its text or headline (its publication date is no statement: a
+    report on 3 January is about the events of late December as often as not)."""
+    return frozenset(_YEAR.findall(f"{article.title or ''}\n{article.text}"))
 
 
 def _days_apart(a: str, b: str) -> int | None:
@@ -67,6 +71,12 @@ def _days_apart(a: str, b: str) -> int | None:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
     except ValueError:
         return None
+
+
+def _years_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both state years and none of one is within a year of one of the other's (2009 vs 2014, not
+    a late-December report that looks ahead to the new year)."""
+    return bool(a and b) and not any(abs(int(x) - int(y)) <= 1 for x in a for y in b)
 
 
 def _order(items: list[StoryItem]) -> list[StoryItem]:
@@ -80,7 +90,7 @@ class _Vectors:
         from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only needed here
 
         texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in items]
-        names = [" ".join(article_names(item.analysis)) for item in items]
+        names = [" ".join(article_names(item.article, item.analysis)) for item in items]
         self.words = _fit(TfidfVectorizer(stop_words="english", sublinear_tf=True), texts)
         self.names = _fit(TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True), names)
         self.index = {item.article_id: i for i, item in enumerate(items)}
@@ -186,13 +196,13 @@ def _stories_score(a: list[str], b: list[str], by_id: dict[str, StoryItem], vect
     import numpy as np
 
     rows = np.array([_similarities(by_id[x], vectors.index[x], [by_id[y] for y in b], vectors) for x in a])
-    return 0.5 * float(rows.mean()) + 0.5 * float(rows.max())
+    return _combined(rows, [by_id[x] for x in a], [by_id[y] for y in b], MERGE_SIMILARITY)
 
 
 def _similarities(item: StoryItem, i: int, members: list[StoryItem], vectors: _Vectors):
     similarity = vectors.similarity(i, [vectors.index[m.article_id] for m in members])
     for n, member in enumerate(members):
-        if item.years and member.years and not item.years & member.years:
+        if _years_apart(item.years, member.years):
             similarity[n] *= OTHER_YEAR_FACTOR
     return similarity
 
@@ -204,7 +214,22 @@ def _story_score(item: StoryItem, i: int, members: list[StoryItem], vectors: _Ve
                               for m in members):
         return None
     similarity = _similarities(item, i, members, vectors)
-    return 0.5 * float(similarity.mean()) + 0.5 * float(similarity.max())
+    return _combined(similarity, [item], members, JOIN_SIMILARITY)
+
+
+def _combined(similarity, items: list[StoryItem], members: list[StoryItem], threshold: float) -> float:
+    """Half the mean and half the best similarity; or the best one to a report a few days apart
+    (``similarity`` is items × members), scaled so that FOLLOW_UP_SIMILARITY reaches ``threshold``."""
+    import numpy as np
+
+    similarity = np.atleast_2d(similarity)
+    score = 0.5 * float(similarity.mean()) + 0.5 * float(similarity.max())
+    for x, item in enumerate(items):
+        for y, member in enumerate(members):
+            days = _days_apart(item.published, member.published) if item.published and member.published else None
+            if days is not None and days <= FOLLOW_UP_DAYS:
+                score = max(score, float(similarity[x, y]) * threshold / FOLLOW_UP_SIMILARITY)
+    return score
 
 
 def cluster_articles(items: list[StoryItem]) -> list[list[str]]:
