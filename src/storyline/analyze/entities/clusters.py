@@ -3,13 +3,13 @@ settle each cluster's type from its mentions' labels and the words around them."
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from ...names import fold
 from .lexicon import Lexicon
 from .mentions import Candidate
 from .people import _shaped_like_a_personal_name
@@ -56,18 +56,13 @@ class Cluster:
         return winner[0][0] if winner else self.members[0].type
 
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
 def name_key(text: str, type_: str, lex: Lexicon) -> str:
     """A comparable form of a name: no article, accents, honorific or company suffix; countries merged."""
     text = text.removeprefix("the ").removeprefix("The ")
     country = lex.country(text) if type_ in ("GPE", "LOC", "ORG") else None
     if country:
-        return "place:" + _plain(country)
-    words = _plain(text).replace(".", "").split()
+        return "place:" + fold(country)
+    words = fold(text).replace(".", "").split()
     if words and words[0] in lex.honorifics and len(words) > 1:
         words = words[1:]
     if type_ == "ORG":

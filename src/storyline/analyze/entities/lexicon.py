@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ... import lexicons
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(lexicons.lines(name))
 
 
 def _rows(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _lines(name)]
+    return lexicons.rows(name)
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,17 @@ agglomerative clustering cuts the tree at the model's threshold.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
+
+from ... import lexicons
 
 # Event types that need no named participant to be news: "the earthquake and tsunami that hit…".
 SELF_STANDING_TYPES = frozenset({"disaster"})
@@ -81,13 +81,8 @@ class EventMention:
     doc_terms: Counter = field(default_factory=Counter)  # content lemmas of the whole document
 
 
-def _data_text(name: str) -> str:
-    return resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-
-
 def _lexicon_lines(name: str) -> list[str]:
-    lines = (line.split("#", 1)[0].strip() for line in _data_text(name).splitlines())
-    return [line for line in lines if line]
+    return list(lexicons.lines(name))
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +207,7 @@ MODEL_FILE = "stories_eventcoref_model.json"
 @lru_cache(maxsize=1)
 def default_model() -> PairModel:
     """The trained model shipped in ``storyline/data``."""
-    data = json.loads(_data_text(MODEL_FILE))
+    data = lexicons.load_json(MODEL_FILE)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{MODEL_FILE} was trained on other features; retrain it")
     return PairModel(data["weights"], data["bias"], data.get("threshold", 0.5))

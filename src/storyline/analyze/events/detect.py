@@ -4,8 +4,8 @@ lemma shared by its verb and noun forms ("sold" and "sale" → "sell")."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from ... import lexicons
 from ..nlp import get_nlp
 from .lexicon import EventLexicon, TriggerRule, event_lexicon
 from .triggers import Candidate, governor_of
@@ -18,11 +18,7 @@ NOMINAL_SUFFIXES = (("ization", "ize"), ("isation", "ise"), ("ation", "ate"), ("
 
 @lru_cache(maxsize=1)
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    def lines(name: str) -> frozenset[str]:
-        text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-        return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
-
-    return lines("events_nonevent_verbs.txt"), lines("events_nouns.txt")
+    return lexicons.words("events_nonevent_verbs.txt"), lexicons.words("events_nouns.txt")
 
 
 @lru_cache(maxsize=1)

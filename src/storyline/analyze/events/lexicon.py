@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ... import lexicons
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,7 @@ class EventLexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(lexicons.lines(name))
 
 
 def _rule(row: list[str]) -> TriggerRule:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from ... import lexicons
 from ...model import EventTime, Timex
 from .lexicon import EventLexicon
 from .triggers import Candidate
@@ -167,8 +167,7 @@ class TimeFinder:
 
 @lru_cache(maxsize=1)
 def _other_time_verbs() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("events_other_time_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return lexicons.words("events_other_time_verbs.txt")
 
 
 def _is_deadline(span) -> bool:

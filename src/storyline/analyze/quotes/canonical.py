@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ...model import Entity, Quote
+from ...names import fold
 
 _WORD = re.compile(r"\w+")
 _NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
 
 
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(name.casefold()) if w not in _NAME_FILLERS)
+    return frozenset(w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS)
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:

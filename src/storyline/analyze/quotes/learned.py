@@ -8,11 +8,12 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "quotes_attribution_model.json"
+from ... import lexicons
+
+MODEL_PATH = lexicons.path("quotes_attribution_model.json")
 MIN_CONTENT_WORDS = 3
 # Prepositions that carry what a phrasal cue reports: "called for", "called on", "pointed to".
 CONTENT_PREPS = {"for", "on", "to", "about", "against"}

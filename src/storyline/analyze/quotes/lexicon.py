@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from ... import lexicons
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return lexicons.rows(name)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from ... import lexicons
 from .lexicon import Lexicon, alternation, lexicon
 from .resolve import RESOLVERS, Resolver
 
@@ -80,7 +80,7 @@ def _compile(template: str, parts: dict[str, str]) -> re.Pattern[str]:
 
 def _load_rules() -> list[tuple[str, tuple[str, ...], str]]:
     """(name, trigger classes, regex template) for each block of ``data/timex_rules.txt``."""
-    text = resources.files("storyline.data").joinpath("timex_rules.txt").read_text("utf-8")
+    text = lexicons.text("timex_rules.txt")
     blocks = []
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]

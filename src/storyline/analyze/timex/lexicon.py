@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
+
+from ... import lexicons
 
 
 def alternation(words, *, capitalised: frozenset[str] = frozenset()) -> str:
@@ -94,7 +94,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def raw_lexicon() -> dict:
     """``data/timex_lexicon.json`` as loaded, once per process."""
-    return json.loads(resources.files("storyline.data").joinpath("timex_lexicon.json").read_text("utf-8"))
+    return lexicons.load_json("timex_lexicon.json")
 
 
 @lru_cache(maxsize=1)
