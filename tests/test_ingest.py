@@ -20,9 +20,10 @@ from sqlalchemy import event
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline import ingest as ingest_module
+from storyline.pipeline import local as local_module
 from storyline.pipeline.ingest import ingest
 from storyline.store import Store
-from storyline.store import ingest as ingest_module
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "store"
@@ -209,7 +210,7 @@ def _die(pages, batch_size):
 
 
 def test_a_dead_worker_stops_the_ingest_with_a_reason_instead_of_hanging(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "process_pages", _die)
+    monkeypatch.setattr(local_module, "process_pages", _die)
     with Store(tmp_path / "s.db") as store:
         summary = ingest([FIXTURES / "sample.warc"], store, workers=2)
         assert summary.aborted == "a worker process died (out of memory?)" and store.count() == 0
