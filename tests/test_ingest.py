@@ -20,9 +20,10 @@ from sqlalchemy import event
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline import ingest as ingest_module
+from storyline.pipeline import local as local_module
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
-from storyline.store import ingest as ingest_module
-from storyline.store.ingest import ingest
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "store"
@@ -96,7 +97,7 @@ def test_cli_search_budapest_returns_the_seed_highlighted(tmp_path):
 INGEST_SCRIPT = """
 import sys
 from storyline.store import Store
-from storyline.store.ingest import ingest
+from storyline.pipeline.ingest import ingest
 with Store(sys.argv[1]) as store:
     ingest([sys.argv[2]], store, batch_size=1)
 """
@@ -209,7 +210,7 @@ def _die(pages, batch_size):
 
 
 def test_a_dead_worker_stops_the_ingest_with_a_reason_instead_of_hanging(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "process_pages", _die)
+    monkeypatch.setattr(local_module, "process_pages", _die)
     with Store(tmp_path / "s.db") as store:
         summary = ingest([FIXTURES / "sample.warc"], store, workers=2)
         assert summary.aborted == "a worker process died (out of memory?)" and store.count() == 0

@@ -17,7 +17,9 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from .. import lexicons
 from ..model import Analysis, Article
 
 JOIN_SIMILARITY = 0.16  # an article joins the best story scoring at least this, else starts one
@@ -50,13 +52,19 @@ class StoryItem:
         return self.article.published.value[:10] if self.article.published else ""
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return lexicons.words("stories_name_stopwords.txt")
+
+
 def article_names(article: Article, analysis: Analysis | None) -> list[str]:
     """The names the analysis found (people, organisations, places …), one token each ("n:new_york");
     without an analysis, the capitalised phrases inside sentences."""
     if analysis is not None:
         names = [e.name for e in analysis.entities if e.type in NAME_TYPES]
     else:
-        names = _CAPITALISED.findall(article.text)
+        stop = _not_names()
+        names = [n for n in _CAPITALISED.findall(article.text) if not set(re.findall(r"[\w']+", n.lower())) <= stop]
     return [token for token in ("n:" + re.sub(r"\W+", "_", n.lower()).strip("_") for n in names) if token != "n:"]
 
 
