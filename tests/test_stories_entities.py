@@ -49,18 +49,21 @@ def test_a_chain_of_merges_cannot_join_two_different_first_names():
     assert sorted(tuple(e.article_ids) for e in linked) == [("a1", "a2"), ("a3",)]
 
 
-def test_acronym_needs_shared_context_and_places_merge_across_types():
+def test_acronym_tied_by_an_article_needs_shared_context_and_places_merge_across_types():
     linked = link_entities([
-        ("a1", [_entity("e1", "World Health Organization", "ORG"), _entity("e2", "Sri Lanka", "GPE")]),
+        ("a1", [_entity("e1", "World Health Organization", "ORG", ["WHO"]), _entity("e2", "Sri Lanka", "GPE")]),
         ("a2", [_entity("e1", "WHO", "ORG"), _entity("e2", "Sri Lanka", "LOC")]),
     ])
     who = _group_of(linked, "World Health Organization")
     assert who.article_ids == ["a1", "a2"]
-    assert "acronym" in who.evidence[0]["reason"]
+    assert "alias 'WHO' tied to World Health Organization" in who.evidence[0]["reason"]
     assert _group_of(linked, "Sri Lanka").article_ids == ["a1", "a2"]
     alone = link_entities([("b1", [_entity("e1", "WHO", "ORG")]),
-                           ("b2", [_entity("e1", "World Health Organization", "ORG")])])
-    assert len(alone) == 2
+                           ("b2", [_entity("e1", "World Health Organization", "ORG", ["WHO"])])])
+    assert len(alone) == 2  # nothing else in common
+    untied = link_entities([("c1", [_entity("e1", "WHO", "ORG"), _entity("e2", "Geneva", "GPE")]),
+                            ("c2", [_entity("e1", "World Health Organization", "ORG"), _entity("e2", "Geneva", "GPE")])])
+    assert len(untied) == 3  # no article says WHO stands for it
 
 
 def test_explain_finds_an_entity_by_any_of_its_names():
@@ -72,7 +75,7 @@ def test_explain_finds_an_entity_by_any_of_its_names():
 
 
 def test_a_shared_role_is_context_enough_for_an_acronym():
-    linked = link_entities([("a1", [Entity("e1", "European Central Bank", "ORG", roles=["lender"])]),
+    linked = link_entities([("a1", [Entity("e1", "European Central Bank", "ORG", ["ECB"], roles=["lender"])]),
                             ("a2", [Entity("e1", "ECB", "ORG", roles=["lender"])])])
     (bank,) = linked
     assert bank.evidence[0]["shared_context"] == ["role: lender"]
@@ -86,3 +89,48 @@ def test_surname_spelling_variants_merge_only_with_shared_context():
                             ("a4", [_entity("e1", "David Johnston")])])
     assert _group_of(linked, "Volodymyr Zelensky").article_ids == ["a1", "a2"]
     assert _group_of(linked, "David Johnson").article_ids == ["a3"]
+
+
+def _together(linked, a: str, b: str) -> bool:
+    return any({a, b} <= {m["name"] for m in e.members} for e in linked)  # one entity holds both
+
+
+def test_the_trial_merges_never_happen():
+    """The merges a user met on real pages: each pair must stay two entities."""
+    linked = link_entities([
+        ("air", [_entity("e1", "British Airways", "ORG", ["BA"]), _entity("e2", "Heathrow", "FAC")]),
+        ("bush", [_entity("e1", "Bush Administration", "ORG", ["BA"]), _entity("e2", "Heathrow", "FAC")]),
+        ("boeing", [_entity("e1", "Burkhardt & Associates", "ORG", ["BA"]), _entity("e2", "Boeing", "ORG")]),
+        ("email", [_entity("e1", "BA", "ORG"), _entity("e2", "Boeing", "ORG"), _entity("e3", "Heathrow", "FAC")]),
+        ("navy", [_entity("e1", "U.S. Navy", "ORG"), _entity("e2", "Pacific", "LOC")]),
+        ("un", [_entity("e1", "U.N.", "ORG"), _entity("e2", "Pacific", "LOC")]),
+        ("djibouti", [_entity("e1", "Djibouti City", "GPE"), _entity("e2", "Yemen", "GPE")]),
+        ("dc", [_entity("e1", "DC", "GPE"), _entity("e2", "Yemen", "GPE")]),
+        ("uk1", [_entity("e1", "England", "GPE", ["Britain"]), _entity("e2", "Wales", "GPE")]),
+        ("uk2", [_entity("e1", "Scotland", "GPE", ["Britain"]), _entity("e2", "Wales", "GPE")]),
+        ("uk3", [_entity("e1", "Britain", "GPE"), _entity("e2", "Wales", "GPE")]),
+    ])
+    for a, b in [("British Airways", "Bush Administration"), ("British Airways", "Burkhardt & Associates"),
+                 ("Bush Administration", "Burkhardt & Associates"), ("British Airways", "BA"),
+                 ("Bush Administration", "BA"), ("U.N.", "U.S. Navy"), ("DC", "Djibouti City"),
+                 ("England", "Scotland"), ("England", "Wales"), ("Scotland", "Britain")]:
+        assert not _together(linked, a, b), (a, b)
+
+
+def test_a_surname_tied_to_one_full_name_joins_it_with_evidence():
+    linked = link_entities([
+        ("a1", [_entity("e1", "Christopher Simpson", aliases=["Simpson"]), _entity("e2", "Oklahoma", "GPE")]),
+        ("a2", [_entity("e1", "Simpson"), _entity("e2", "Oklahoma", "GPE")]),
+        ("a3", [_entity("e1", "Simpson"), _entity("e2", "Springfield", "GPE")]),
+    ])
+    simpson = _group_of(linked, "Christopher Simpson")
+    assert simpson.article_ids == ["a1", "a2"]  # a3 shares nothing with him: it may be another Simpson
+    (why,) = simpson.evidence
+    assert why["reason"] == "alias 'Simpson' tied to Christopher Simpson in a1"
+    assert why["shared_context"] == ["oklahoma"]
+
+
+def test_the_same_name_with_accents_or_transliterated_links():
+    linked = link_entities([("a1", [_entity("e1", "Viktor Orbán")]), ("a2", [_entity("e1", "Viktor Orban")]),
+                            ("a3", [_entity("e1", "Volodymyr Zelenskyy")]), ("a4", [_entity("e1", "Volodymyr Zelensky")])])
+    assert sorted(tuple(e.article_ids) for e in linked) == [("a1", "a2"), ("a3", "a4")]

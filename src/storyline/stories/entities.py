@@ -1,14 +1,15 @@
-"""Cross-document entities: merge per-article entities whose names are variants of one another.
-
-Merges are made only on name evidence that a reader can check (same name, a shared alias, a
-spelling variant of the first name with the same surname, an initial, an acronym) and, for the
-weaker kinds, shared context (co-mentioned entities). Two people who share only a surname are
-never merged. Every merge keeps its evidence, so ``storyline entities --explain NAME`` can show it.
+"""Cross-document entities, precision first: per-article entities merge on the same full name
+(spelling, accents, transliteration: :func:`storyline.names.name_key`, and first-name or surname
+spelling variants), or through a short alias ("BA", "Blair", "T. Blair") that an article ties to
+exactly one full name. A short alias never links two different full names, and merges respect
+cannot-link constraints, so no chain of aliases joins two names. Two people who share only a
+surname are never merged. Every merge keeps its evidence for ``storyline entities --explain NAME``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -88,35 +89,6 @@ def person_match(a: str, b: str) -> tuple[str, float] | None:
     return None
 
 
-def name_match(a: Entity, b: Entity) -> tuple[str, float] | None:
-    """Name evidence that ``a`` and ``b`` (per-article entities) are the same: (reason, strength)."""
-    if _kind(a.type) != _kind(b.type):
-        return None
-    names_a, names_b = _names(a), _names(b)
-    canonical_a, canonical_b = normalise(a.name), normalise(b.name)
-    if a.type == "PERSON":
-        match = person_match(canonical_a, canonical_b)
-        if match:
-            return match
-        shared = {n for n in names_a & names_b if " " in n}  # a full name, never a bare surname
-        return (f"shared alias '{sorted(shared)[0]}'", 0.9) if shared else None
-    if canonical_a == canonical_b:
-        return "same name", 1.0
-    shared = names_a & names_b
-    if shared:
-        return f"shared alias '{sorted(shared)[0]}'", 0.9
-    for short, long in ((canonical_a, b.name), (canonical_b, a.name)):
-        if len(short) >= 2 and " " not in short and short == _acronym(long) and len(long.split()) > 1:
-            return f"acronym {short.upper()} of {long}", 0.6
-    ratio = fuzz.ratio(canonical_a, canonical_b)
-    if ratio >= SAME_NAME:
-        return f"names spelled alike ({ratio:.0f}%)", 0.8
-    return None
-
-
-MIN_STRENGTH_ALONE = 0.8  # weaker name evidence (acronyms) needs a co-mentioned entity as well
-
-
 class _UnionFind:
     """Disjoint sets that also list each set's members (for the person-conflict check)."""
 
@@ -136,31 +108,76 @@ class _UnionFind:
         self.members[keep] += self.members.pop(gone)
 
 
-def _blocking_keys(entity: Entity) -> set[str]:
-    """Cheap keys so that only plausible pairs are compared: last name words and acronyms."""
-    keys = set()
-    for name in _names(entity):
-        words = name.split()
-        keys.add(f"last:{words[-1]}")
-        keys.add(f"first-last:{words[0]} {words[-1][:3]}")  # surname spelling variants
-        keys.add(f"acr:{''.join(w[0] for w in words)}")
-        if len(words) == 1:
-            keys.add(f"acr:{words[0]}")
-    return keys
+
+def full_names_match(kind: str, a: str, b: str) -> tuple[str, float] | None:
+    """Why two full names (name keys) name one entity — the same name, or a spelling variant of it."""
+    if a == b:
+        return "same name", 1.0
+    if kind == "PERSON":
+        match = person_match(a, b)
+        return match if match and "initial" not in match[0] else None
+    ratio = fuzz.ratio(a, b)
+    if ratio >= SAME_NAME and len(a.split()) == len(b.split()):
+        return f"names spelled alike ({ratio:.0f}%)", 0.8
+    return None
 
 
-def _persons_conflict(group: list[int], other: list[int], members: list[Member]) -> bool:
-    """Two person groups conflict when any of their full names differ in the first name."""
-    for i in group:
-        for j in other:
-            a, b = normalise(members[i].entity.name), normalise(members[j].entity.name)
-            if " " in a and " " in b and person_match(a, b) is None:
-                return True
+MIN_STRENGTH_ALONE = 0.8  # weaker name evidence needs a co-mentioned name or a role in common as well
+MAX_BLOCK = 50  # distinct full names compared for spelling variants within one block (cost stays linear)
+MAX_EVIDENCE = 50  # merges kept as evidence per cross-document entity
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z0-9&.]{1,5}$")
+
+
+def is_short_alias(entity_type: str, name: str) -> bool:
+    """A name that cannot identify an entity on its own: an acronym ("BA", "U.N.", "DC"), an initial
+    with a surname ("T. Blair"), or a person's single name ("Blair")."""
+    key = normalise(name)
+    if not key:
+        return True
+    if _ACRONYM.match(name.replace(" ", "")):
+        return True
+    if entity_type == "PERSON":
+        words = key.split()
+        return len(words) < 2 or len(words[0]) == 1
     return False
 
 
+def _full_key(member: Member) -> str | None:
+    """The member's full name as a key: its own name, or for an acronym the expansion its article gives."""
+    entity = member.entity
+    if not is_short_alias(entity.type, entity.name):
+        return normalise(entity.name)
+    letters = normalise(entity.name).replace(" ", "")
+    expansions = [normalise(a) for a in entity.aliases
+                  if not is_short_alias(entity.type, a) and _acronym(a) == letters]
+    return expansions[0] if expansions else None
+
+
+def _tied_aliases(member: Member) -> set[str]:
+    """The short names the member's article ties to its full name (its acronym, the surname after it)."""
+    names = [member.entity.name, *member.entity.aliases]
+    return {normalise(n) for n in names if is_short_alias(member.entity.type, n) and normalise(n)}
+
+
+def _variant_blocks(keys: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Distinct (kind, full name) keys grouped by a cheap key: the surname, or the name's first letters."""
+    blocks: dict[str, list[tuple[str, str]]] = {}
+    for kind, key in keys:
+        words = key.split()
+        cheap = [f"{kind}|last:{words[-1]}", f"{kind}|first:{words[0]}"] if kind == "PERSON" else [f"{kind}|{key[:4]}"]
+        for block in cheap:
+            blocks.setdefault(block, []).append((kind, key))
+    return blocks
+
+
 def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]:
-    """Cross-document entities over (article id, entities) pairs, each merge with its evidence."""
+    """Cross-document entities over (article id, entities) pairs, each merge with its evidence.
+
+    Precision first: entities link on the same full name (spelling, accents and transliteration
+    allowed) or through a short alias that some article ties to exactly one full name, and no
+    merge ever puts two different full names in one entity (cannot-link), so an alias chain
+    ("BA": British Airways, Bush Administration) joins nothing.
+    """
     members = [Member(article_id, entity, frozenset())
                for article_id, entities in articles for entity in entities]
     names_by_article: dict[str, set[str]] = {}
@@ -170,40 +187,89 @@ def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]
         own = normalise(member.entity.name)
         roles = {f"role: {normalise(role)}" for role in member.entity.roles}  # "role: foreign minister"
         member.context = frozenset((names_by_article[member.article_id] - {own}) | roles)
-    blocks: dict[str, list[int]] = {}
-    for i, member in enumerate(members):
-        for key in _blocking_keys(member.entity):
-            blocks.setdefault(key, []).append(i)
-    pairs = sorted({(i, j) for block in blocks.values() for x, i in enumerate(block) for j in block[x + 1 :]
-                    if members[i].article_id != members[j].article_id})
     union = _UnionFind(len(members))
     evidence: list[tuple[int, int, dict]] = []
-    for i, j in pairs:
-        a, b = members[i], members[j]
-        match = name_match(a.entity, b.entity)
-        if match is None:
+    full = {i: (_kind(m.entity.type), key) for i, m in enumerate(members) if (key := _full_key(m))}
+    first_with: dict[tuple[str, str], int] = {}
+    context_of: dict[tuple[str, str], set[str]] = {}
+    for i, key in full.items():  # 1. the same full name
+        context_of.setdefault(key, set()).update(members[i].context)
+        if key in first_with:
+            _join(union, evidence, members, first_with[key], i, ("same name", 1.0))
+        else:
+            first_with[key] = i
+    names_of = {union.find(i): {key} for key, i in first_with.items()}
+    for block in _variant_blocks(list(first_with)).values():  # 2. spelling variants, never two names
+        if len(block) > MAX_BLOCK:
             continue
-        reason, strength = match
-        shared_context = sorted(a.context & b.context)
-        if strength < MIN_STRENGTH_ALONE and not shared_context:
-            continue
-        root_i, root_j = union.find(i), union.find(j)
-        if root_i == root_j:
-            continue
-        if a.entity.type == "PERSON" and _persons_conflict(union.members[root_i], union.members[root_j],
-                                                            members):
-            continue
-        union.union(i, j)
-        evidence.append((i, j, {"names": [a.entity.name, b.entity.name], "articles": [a.article_id, b.article_id],
-                                "reason": reason, "strength": strength, "shared_context": shared_context[:5]}))
+        for x, a in enumerate(block):
+            for b in block[x + 1:]:
+                root_a, root_b = union.find(first_with[a]), union.find(first_with[b])
+                match = full_names_match(a[0], a[1], b[1])
+                if match is None or root_a == root_b:
+                    continue
+                if match[1] < MIN_STRENGTH_ALONE and not context_of[a] & context_of[b]:
+                    continue  # a weaker variant (a surname spelled otherwise) needs a name or role in common
+                if any(full_names_match(a[0], n[1], m[1]) is None for n in names_of[root_a] for m in names_of[root_b]):
+                    continue  # cannot-link: some name of one is not a variant of some name of the other
+                _join(union, evidence, members, first_with[a], first_with[b], match)
+                names_of[union.find(root_a)] = names_of.pop(root_a) | names_of.pop(root_b)
+    _attach_short_aliases(members, full, union, evidence)  # 3. aliases tied to one full name
     return _build(members, union, evidence)
+
+
+def _join(union: _UnionFind, evidence: list, members: list[Member], i: int, j: int, match: tuple[str, float]) -> None:
+    a, b = members[i], members[j]
+    union.union(i, j)
+    evidence.append((i, j, {"names": [a.entity.name, b.entity.name], "articles": [a.article_id, b.article_id],
+                            "reason": match[0], "strength": match[1],
+                            "shared_context": sorted(a.context & b.context)[:5]}))
+
+
+def _attach_short_aliases(members: list[Member], full: dict[int, tuple[str, str]], union: _UnionFind,
+                          evidence: list) -> None:
+    """A member named only by a short alias joins the one entity whose articles tie that alias to its
+    full name; an alias tied to two full names ("BA") is ambiguous and joins nothing. A one-word
+    alias needs a name or role in common with that entity as well."""
+    tied: dict[tuple[str, str], set[int]] = {}
+    tied_by: dict[tuple[str, str, int], int] = {}
+    for i, member in enumerate(members):
+        if i not in full:
+            continue
+        root = union.find(i)
+        for alias in _tied_aliases(member):
+            tied.setdefault((full[i][0], alias), set()).add(root)
+            tied_by.setdefault((full[i][0], alias, root), i)
+    context: dict[int, set[str]] = {}
+    for i in full:
+        context.setdefault(union.find(i), set()).update(members[i].context)
+    for i, member in enumerate(members):
+        if i in full:
+            continue
+        kind, alias = _kind(member.entity.type), normalise(member.entity.name)
+        roots = tied.get((kind, alias), set())
+        if len(roots) != 1:
+            continue
+        (root,) = roots
+        shared = sorted(member.context & context.get(root, set()))
+        if " " not in alias and not shared:
+            continue
+        source = tied_by[(kind, alias, root)]
+        union.union(root, i)
+        a = members[source]
+        evidence.append((source, i, {
+            "names": [a.entity.name, member.entity.name], "articles": [a.article_id, member.article_id],
+            "reason": f"alias '{member.entity.name}' tied to {a.entity.name} in {a.article_id}",
+            "strength": 0.8, "shared_context": shared[:5]}))
 
 
 def _build(members: list[Member], union: _UnionFind, evidence: list[tuple[int, int, dict]]) -> list[CrossEntity]:
     groups = union.members
     why: dict[int, list[dict]] = {}
     for i, _j, item in evidence:
-        why.setdefault(union.find(i), []).append(item)
+        kept = why.setdefault(union.find(i), [])
+        if len(kept) < MAX_EVIDENCE:
+            kept.append(item)
     out = []
     for root, indexes in groups.items():
         group = [members[i] for i in sorted(indexes)]
