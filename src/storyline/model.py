@@ -274,6 +274,9 @@ class TimelineEntry:
     trigger: str | None = None
     statuses: list[dict[str, Any]] = field(default_factory=list)  # status history, in order
     event_id: str | None = None
+    reported: str | None = None  # the day it was first reported (the first source's publication day)
+    when: str = "stated"  # where its place in time comes from: "stated", "reported" (no stated time), "unknown"
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # per source: article_id, sentence, offsets
 
 
 @dataclass

@@ -160,7 +160,7 @@ def register(app: typer.Typer) -> None:
     def export(
         fmt: str = typer.Option(None, "--format", help="jsonl, csv or parquet; without it, from the --out "
                                                       "file's extension (.jsonl, .csv, .parquet), else jsonl."),
-        what: str = typer.Option("articles", "--what", help="articles, quotes, events or entities."),
+        what: str = typer.Option("articles", "--what", help="articles, quotes, events, entities or stories (members and timelines)."),
         out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
         db: str = DB_OPTION,
         limit: int = limit_option(None),

@@ -9,6 +9,7 @@ from ..choices import ENTITY_TYPES
 from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json, print_table
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+STORY_SORTS = ("recent", "size")
 # The entity types the entities stage gives (spaCy's name labels it keeps, and social platforms).
 def _print_explanation(matches: list[dict], name: str, linked: bool) -> None:
     if not matches and linked:
@@ -67,12 +68,19 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def stories(
         limit: int = limit_option(50, "At most this many stories."),
+        sort: str = typer.Option("recent", "--sort", help="recent (latest article first) or size (most articles)."),
+        rebuild: bool = typer.Option(False, "--rebuild", help="Re-cluster every stored article into stories "
+                                                              "(an ingest only places the new ones)."),
         db: str = DB_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
-        """Stories: articles about the same events over time, biggest first."""
+        """Stories: articles about one real-world event thread, latest first. `--json` gives each article's
+        path, and its syndicated copies' paths."""
+        sort = check_choice("--sort", sort, STORY_SORTS)
+        if rebuild:
+            _rebuild(db)
         with open_store(db) as store:
-            rows = store.stories(limit=limit)
+            rows = store.stories_by_size(limit=limit) if sort == "size" else store.stories(limit=limit)
         if as_json:
             print_json(rows)
             return
@@ -108,9 +116,27 @@ def register(app: typer.Typer) -> None:
         console.print("timeline:")
         for entry in found.timeline:
             who = ", ".join(entry.participants[:4])
-            console.print(f"  {entry.date or 'undated':10}  {entry.type:12} {escape(entry.trigger or '')}"
+            console.print(f"  {when(entry):19}  {entry.type:12} {escape(entry.trigger or '')}"
                           f"  {escape(who)}  {escape(f'[{entry.status}]')}  sources: {len(entry.sources)}",
                           highlight=False, soft_wrap=True)
+
+
+def when(entry) -> str:
+    """An entry's place in time as a reader sees it: its date, "reported <day>" when no time is
+    stated, or "no date" (such entries come last)."""
+    if entry.date:
+        return entry.date
+    reported = entry.reported or next((s.get("published") for s in entry.statuses if s.get("published")), None)
+    return f"reported {reported[:10]}" if reported else "no date"
+
+
+def _rebuild(db: str) -> None:
+    from ..stories import update
+
+    with open_store(db, write=True) as store:
+        if not store.count():
+            fail(f"{db} holds no articles; run `storyline ingest SOURCES --db {db}` first")
+        update(store, [], rebuild=True)
 
 
 def _story_by_prefix(store, prefix: str):

@@ -199,6 +199,9 @@ class Store(Database):
     def stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
         return self.story_queries.ranked(limit, offset)
 
+    def stories_by_size(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        return self.story_queries.by_size(limit, offset)
+
     def story(self, id: str) -> Story | None:
         return self.story_queries.get(id)
 

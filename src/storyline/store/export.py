@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from ..model import Event, Quote
+from ..model import Event, Quote, Story
 
 FORMATS = ("jsonl", "csv", "parquet")
-WHATS = ("articles", "quotes", "events", "entities")
+WHATS = ("articles", "quotes", "events", "entities", "stories")
 
 # What the store adds to each quote and event (the article it comes from), after the record's fields.
 ARTICLE_COLUMNS = [("article_id", "string"), ("position", "int"), ("title", "string"), ("url", "string"),
@@ -67,6 +67,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "entities": [("id", "string"), ("name", "string"), ("type", "string"), ("aliases", "json"),
                  ("roles", "json"), ("article_ids", "json"), ("members", "json"), ("evidence", "json"),
                  ("mentions", "int")],
+    "stories": record_columns(Story),  # members (articles, with their paths and copies) and timeline as JSON
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, String, and_, cast, false, func, or_, select, true, tuple_
 
-from ..model import Analysis, Article, Story, from_dict
+from ..model import Analysis, Article, Story, from_dict, to_dict
 from . import schema as t
 from .database import Database
 from .names import key_matches, matches, name_key, role_matches
@@ -328,6 +328,12 @@ class StoryQueries:
             data = conn.execute(select(t.stories.c.data).where(t.stories.c.id == id)).scalar()
         return from_dict(Story, json.loads(data)) if data else None
 
+    def by_size(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        """Stories with the most articles first; within a size, the ranked order (latest article first)."""
+        stories = self.ranked(limit=10_000_000)
+        stories.sort(key=lambda s: -len(s.articles))  # stable
+        return stories[offset:offset + limit]
+
 
 def export_rows(db: Database, what: str) -> Iterator[dict[str, Any]]:
     """The rows the query commands print with ``--json``, the whole table in a stable order."""
@@ -345,6 +351,9 @@ def export_rows(db: Database, what: str) -> Iterator[dict[str, Any]]:
             rows = conn.execute(select(*columns).order_by(table.c.article_id, table.c.position))
             while chunk := rows.fetchmany(500):
                 yield from with_article(conn, chunk)
+        elif what == "stories":  # as `storyline story ID --json` prints them: members and timeline
+            for data in conn.execute(select(t.stories.c.data).order_by(t.stories.c.position, t.stories.c.id)).scalars():
+                yield to_dict(from_dict(Story, json.loads(data)))
         elif has_cross_doc_entities(conn):
             for data in conn.execute(select(t.entities.c.data).order_by(t.entities.c.id)).scalars():
                 yield json.loads(data)

@@ -2,9 +2,12 @@
 
 The analysis has already merged the mentions of one event within an article; across articles, two
 events are one when they have the same type, related triggers (:func:`.eventcoref.related_triggers`),
-a shared participant or place, and compatible dates. Dated entries are ordered by date; undated ones sit at
-the date they were first reported, in reported order. Articles whose analysis has no events appear
-as one undated "report" entry, so the story still reads in order.
+a shared participant or place, and compatible dates (a stated date, else the day it was reported).
+Entries are in date order: an entry with no stated time sits at the day it was first reported
+(``when="reported"``, shown "reported <day>"); entries with no date at all go last (``when="unknown"``).
+Each entry lists every article reporting it as a source, with the sentence that says so as evidence.
+Events from a dateline, or weakly detected nouns with nothing attached, make no entry. Articles whose
+analysis has no events appear as one "report" entry at their publication day, so the story reads in order.
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from ..analyze.events.coref import SELF_STANDING_TYPES, EventMention, related_triggers, stem
 from ..model import Analysis, Article, Event, TimelineEntry
 from .entities import normalise
 
+REPORTED_APART_DAYS = 30  # events with no stated date, reported this far apart, are not one event
+MIN_CONFIDENCE = 0.4  # events the analysis is less sure of make no timeline entry
+# "INDIANAPOLIS, Ind. (June 15, 2014) —": a place and date line before the first sentence
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'()\d-]{0,80}?\s(?:—|–|--|-)\s", re.MULTILINE)
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?=$|[T/])")  # day, month, week or year
 
 
@@ -57,15 +65,54 @@ def _mention(report: Report, event: Event) -> EventMention:
     )
 
 
+def _dateline_end(text: str) -> int:
+    """Where the dateline of an article ends (0 when it has none): only its first line may have one."""
+    first = text.lstrip()[:160]
+    found = _DATELINE.match(first)
+    return len(text) - len(text.lstrip()) + found.end() if found and "\n" not in found.group(0) else 0
+
+
+def timeline_worthy(event: Event, dateline_end: int = 0) -> bool:
+    """An event that makes a timeline entry: confidently found, not inside the dateline, and not a bare
+    noun with no participant, place or time ("a supply", "the acquisition" in passing) unless it
+    stands on its own ("the earthquake")."""
+    if event.confidence < MIN_CONFIDENCE or event.trigger.start < dateline_end:
+        return False
+    verbal = any("/V" in (e.reason or "") for e in event.evidence) or not event.evidence
+    return verbal or event.type in SELF_STANDING_TYPES or bool(event.participants or event.place or event.time)
+
+
 def _occurrences(reports: list[Report]) -> list[_Occurrence]:
-    return [_Occurrence(report, event, position, _mention(report, event))
-            for report in reports
-            for position, event in enumerate(report.analysis.events if report.analysis else [])]
+    out = []
+    for report in reports:
+        events = report.analysis.events if report.analysis else []
+        dateline_end = _dateline_end(report.article.text)
+        out += [_Occurrence(report, event, position, _mention(report, event))
+                for position, event in enumerate(events) if timeline_worthy(event, dateline_end)]
+    return out
 
 
 def _dates_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     """Some date of one contains or equals some date of the other ("2004-12" and "2004-12-26")."""
     return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _reported_close(a: _Occurrence, b: _Occurrence) -> bool:
+    """Without stated dates on both, the day of one (stated, else reported) is near the other's."""
+    days = [next(iter(sorted(o.mention.dates)), None) or o.report.published for o in (a, b)]
+    if not all(days):
+        return True
+    try:
+        first, second = (date.fromisoformat(_full_day(d)) for d in days)
+    except ValueError:
+        return days[0][:4] == days[1][:4]
+    return abs((first - second).days) <= REPORTED_APART_DAYS
+
+
+def _full_day(day: str) -> str:
+    """A month or year as its first day ("2004-12" → "2004-12-01")."""
+    parts = day[:10].split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts))) if "W" not in day else day[:4] + "-01-01"
 
 
 def same_event_across(a: EventMention, b: EventMention) -> bool:
@@ -80,18 +127,29 @@ def same_event_across(a: EventMention, b: EventMention) -> bool:
 
 
 def _link(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
-    """Events of different articles that are one event, grouped; the analysis already merged the
-    mentions within each article, so two events of one article are never joined here."""
+    """Events of different articles that are one event, grouped. The analysis already merged the
+    mentions within each article, so two events of one article join one entry only when they repeat
+    the same word for the same kind of event with no date against it ("the tsunami" twice)."""
     merged: list[list[_Occurrence]] = []
     for occurrence in occurrences:
         home = next((group for group in merged
                      if occurrence.report.article_id not in {o.report.article_id for o in group}
-                     and any(same_event_across(o.mention, occurrence.mention) for o in group)), None)
+                     and any(same_event_across(o.mention, occurrence.mention)
+                             and (bool(o.mention.dates and occurrence.mention.dates) or _reported_close(o, occurrence))
+                             for o in group)), None)
+        home = home or next((group for group in merged if any(_repeated(o, occurrence) for o in group)), None)
         if home is None:
             merged.append([occurrence])
         else:
             home.append(occurrence)
     return merged
+
+
+def _repeated(a: _Occurrence, b: _Occurrence) -> bool:
+    """The same article names the same kind of event by the same word twice, with no conflicting date."""
+    return (a.report.article_id == b.report.article_id and a.mention.type == b.mention.type
+            and a.mention.lemma == b.mention.lemma
+            and not (a.mention.dates and b.mention.dates and not _dates_compatible(a.mention.dates, b.mention.dates)))
 
 
 def _entry(cluster: list[_Occurrence]) -> TimelineEntry:
@@ -106,24 +164,34 @@ def _entry(cluster: list[_Occurrence]) -> TimelineEntry:
             statuses.append({"status": o.event.status, "article_id": o.report.article_id,
                              "published": o.report.published or None})
     first = cluster[0]
+    day = days.most_common(1)[0][0] if days else None
+    reported = next((o.report.published for o in cluster if o.report.published), None)
+    evidence = [{"article_id": o.report.article_id, "trigger": o.event.trigger.text, "start": o.event.trigger.start,
+                 "end": o.event.trigger.end, "sentence": (o.event.sentence.text if o.event.sentence else "").strip(),
+                 "status": o.event.status, "confidence": o.event.confidence} for o in cluster]
     return TimelineEntry(
-        date=days.most_common(1)[0][0] if days else None, type=first.event.type,
+        date=day, type=first.event.type,
         participants=participants, status=statuses[-1]["status"],
         sources=list(dict.fromkeys(o.report.article_id for o in cluster)),
         place=next((o.event.place for o in cluster if o.event.place), None),
-        trigger=first.event.trigger.text, statuses=statuses, event_id=first.mention.id)
+        trigger=first.event.trigger.text, statuses=statuses, event_id=first.mention.id,
+        reported=reported, when="stated" if day else ("reported" if reported else "unknown"), evidence=evidence)
 
 
 def _report_entry(report: Report) -> TimelineEntry:
     return TimelineEntry(date=None, type="report", status="reported", sources=[report.article_id],
                          trigger=report.article.title, event_id=f"{report.article_id}/report",
                          statuses=[{"status": "reported", "article_id": report.article_id,
-                                    "published": report.published or None}])
+                                    "published": report.published or None}],
+                         reported=report.published or None, when="reported" if report.published else "unknown",
+                         evidence=[{"article_id": report.article_id, "title": report.article.title}])
 
 
 def _order_key(entry: TimelineEntry, first_reported: dict[str, tuple[str, int]]) -> tuple:
+    """Date order (a stated date, else the day first reported); entries with no date at all last."""
     reported, rank = first_reported[entry.event_id or ""]
-    return (entry.date or reported or "9999", entry.date is None, reported, rank)
+    day = entry.date or reported
+    return (day is None or day == "", _full_day(day) if day else "", entry.date is None, reported or "", rank)
 
 
 def build_timeline(reports: list[Report]) -> list[TimelineEntry]:
