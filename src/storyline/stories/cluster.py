@@ -14,7 +14,7 @@ and with at most the latest members of each candidate story.
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -33,6 +33,7 @@ WINDOW_DAYS = 45  # a dated article joins only stories with an article this clos
 KEYS_PER_ARTICLE = 20  # inverted-index keys per article: its names and most weighted words
 POSTINGS_KEPT = 40  # each index key remembers only its latest articles
 MEMBERS_COMPARED = 30  # a story is compared through its latest members
+MAX_CANDIDATES = 12  # stories compared with an article: those hit by most of its index keys
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
 _CAPITALISED = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", re.MULTILINE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -102,16 +103,15 @@ class _Vectors:
         self.words = _fit(TfidfVectorizer(stop_words="english", sublinear_tf=True), texts)
         self.names = _fit(TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True), names)
         self.index = {item.article_id: i for i, item in enumerate(items)}
+        self.both = _weighted(((self.words, 1 - NAME_WEIGHT), (self.names, NAME_WEIGHT)))
 
-    def similarity(self, i: int, others: list[int]):
-        """Similarity of item ``i`` to each of ``others`` (a numpy array)."""
+    def block(self, rows: list[int], others: list[int]):
+        """Similarities of items ``rows`` to items ``others`` (a rows × others numpy array)."""
         import numpy as np
 
-        out = np.zeros(len(others))
-        for matrix, weight in ((self.words, 1 - NAME_WEIGHT), (self.names, NAME_WEIGHT)):
-            if matrix is not None:
-                out += weight * (matrix[others] @ matrix[i].T).toarray().ravel()
-        return out
+        if self.both is None:
+            return np.zeros((len(rows), len(others)))
+        return (self.both[rows] @ self.both[others].T).toarray()
 
     def keys(self, i: int) -> list[str]:
         """The item's index keys: its most weighted names and words."""
@@ -123,6 +123,14 @@ class _Vectors:
             top = sorted(zip(row.data, row.indices, strict=True), reverse=True)[:KEYS_PER_ARTICLE // 2]
             keys += [f"{prefix}{column}" for _, column in top]
         return keys
+
+
+def _weighted(parts):
+    """One matrix whose dot products are the weighted sum of the parts' (each part scaled by √weight)."""
+    from scipy.sparse import hstack
+
+    kept = [matrix * weight ** 0.5 for matrix, weight in parts if matrix is not None]
+    return hstack(kept).tocsr() if kept else None
 
 
 def _fit(vectorizer, texts: list[str]):
@@ -156,10 +164,15 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
             continue
         i = vectors.index[item.article_id]
         keys = vectors.keys(i)
-        candidates = {_current(k, merged_into) for key in keys for k in postings.get(key, ())}
+        hits = Counter(_current(k, merged_into) for key in keys for k in set(postings.get(key, ())))
+        candidates = {k for k, _ in sorted(hits.items(), key=lambda hit: (-hit[1], -hit[0]))[:MAX_CANDIDATES]}
         best, best_score = None, JOIN_SIMILARITY
-        for k in sorted(candidates):
-            score = _story_score(item, i, [by_id[a] for a in groups[k][-MEMBERS_COMPARED:]], vectors)
+        compared = {k: [by_id[a] for a in groups[k][-MEMBERS_COMPARED:]] for k in sorted(candidates)}
+        row = _similarities([item], [m for members in compared.values() for m in members], vectors)
+        start = 0
+        for k, members in compared.items():  # one product for every candidate story
+            score = _story_score(item, members, row[:, start:start + len(members)])
+            start += len(members)
             if score is not None and score >= best_score:
                 best, best_score = k, score
         if best is None:
@@ -201,40 +214,41 @@ def _merge_close(home: int, candidates: set[int], groups: list[list[str]], story
 
 def _stories_score(a: list[str], b: list[str], by_id: dict[str, StoryItem], vectors: _Vectors) -> float:
     """Half the mean and half the best similarity between two stories' articles."""
-    import numpy as np
-
-    rows = np.array([_similarities(by_id[x], vectors.index[x], [by_id[y] for y in b], vectors) for x in a])
+    rows = _similarities([by_id[x] for x in a], [by_id[y] for y in b], vectors)
     return _combined(rows, [by_id[x] for x in a], [by_id[y] for y in b], MERGE_SIMILARITY)
 
 
-def _similarities(item: StoryItem, i: int, members: list[StoryItem], vectors: _Vectors):
-    similarity = vectors.similarity(i, [vectors.index[m.article_id] for m in members])
-    for n, member in enumerate(members):
-        if _years_apart(item.years, member.years):
-            similarity[n] *= OTHER_YEAR_FACTOR
+def _similarities(items: list[StoryItem], members: list[StoryItem], vectors: _Vectors):
+    """items × members similarities, lowered where the two state years far apart."""
+    similarity = vectors.block([vectors.index[x.article_id] for x in items],
+                               [vectors.index[m.article_id] for m in members])
+    for x, item in enumerate(items):
+        if not item.years:
+            continue
+        for y, member in enumerate(members):
+            if _years_apart(item.years, member.years):
+                similarity[x, y] *= OTHER_YEAR_FACTOR
     return similarity
 
 
-def _story_score(item: StoryItem, i: int, members: list[StoryItem], vectors: _Vectors) -> float | None:
-    """Half the mean and half the best similarity to the story's (latest) members; None when the story
-    is out of the article's time window."""
+def _story_score(item: StoryItem, members: list[StoryItem], similarity) -> float | None:
+    """How close an article is to a story, given its similarity to the story's (latest) members;
+    None when the story is out of the article's time window."""
     if item.published and all((d := _days_apart(item.published, m.published)) is not None and d > WINDOW_DAYS
                               for m in members):
         return None
-    similarity = _similarities(item, i, members, vectors)
     return _combined(similarity, [item], members, JOIN_SIMILARITY)
 
 
 def _combined(similarity, items: list[StoryItem], members: list[StoryItem], threshold: float) -> float:
     """Half the mean and half the best similarity; or the best one to a report a few days apart
     (``similarity`` is items × members), scaled so that FOLLOW_UP_SIMILARITY reaches ``threshold``."""
-    import numpy as np
-
-    similarity = np.atleast_2d(similarity)
     score = 0.5 * float(similarity.mean()) + 0.5 * float(similarity.max())
     for x, item in enumerate(items):
+        if not item.published:
+            continue
         for y, member in enumerate(members):
-            days = _days_apart(item.published, member.published) if item.published and member.published else None
+            days = _days_apart(item.published, member.published) if member.published else None
             if days is not None and days <= FOLLOW_UP_DAYS:
                 score = max(score, float(similarity[x, y]) * threshold / FOLLOW_UP_SIMILARITY)
     return score
