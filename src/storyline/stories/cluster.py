@@ -24,6 +24,7 @@ from ..model import Analysis, Article
 
 JOIN_SIMILARITY = 0.16  # an article joins the best story scoring at least this, else starts one
 MERGE_SIMILARITY = 0.25  # two stories the article is close to are one when they score this between them
+BRIDGE_SIMILARITY = 0.1  # "close to": the article scores at least this with the other story
 NAME_WEIGHT = 0.3  # share of the similarity given by the shared names (TF-IDF over names), the rest by words
 OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none in common, are this much less similar
 FOLLOW_UP_DAYS = 7  # a report this close in time to one of the story's reports is a follow-up when
@@ -47,6 +48,7 @@ class StoryItem:
     article: Article
     analysis: Analysis | None = None
     years: frozenset[str] = field(default_factory=frozenset)
+    day: int | None = None  # the publication day as a number, for time windows
 
     @property
     def published(self) -> str:
@@ -75,9 +77,9 @@ def stated_years(article: Article) -> frozenset[str]:
     return frozenset(_YEAR.findall(f"{article.title or ''}\n{article.text}"))
 
 
-def _days_apart(a: str, b: str) -> int | None:
+def _day_number(day: str) -> int | None:
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+        return date.fromisoformat(day[:10]).toordinal() if day else None
     except ValueError:
         return None
 
@@ -149,6 +151,7 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
     ordered = _order(items)
     for item in ordered:
         item.years = item.years or stated_years(item.article)
+        item.day = _day_number(item.published)
     vectors = _Vectors(ordered)
     by_id = {item.article_id: item for item in ordered}
     groups = [list(ids) for ids in stories or [] if ids]
@@ -169,10 +172,12 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
         best, best_score = None, JOIN_SIMILARITY
         compared = {k: [by_id[a] for a in groups[k][-MEMBERS_COMPARED:]] for k in sorted(candidates)}
         row = _similarities([item], [m for members in compared.values() for m in members], vectors)
-        start = 0
+        start, close = 0, set()
         for k, members in compared.items():  # one product for every candidate story
             score = _story_score(item, members, row[:, start:start + len(members)])
             start += len(members)
+            if score is not None and score >= BRIDGE_SIMILARITY:
+                close.add(k)
             if score is not None and score >= best_score:
                 best, best_score = k, score
         if best is None:
@@ -183,7 +188,7 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
         for key in keys:
             postings[key].append(best)
         if best < len(groups) - 1 or len(groups[best]) > 1:
-            _merge_close(best, candidates, groups, story_of, merged_into, by_id, vectors)
+            _merge_close(best, close, groups, story_of, merged_into, by_id, vectors)
     return [ids for ids in groups if ids]
 
 
@@ -234,8 +239,7 @@ def _similarities(items: list[StoryItem], members: list[StoryItem], vectors: _Ve
 def _story_score(item: StoryItem, members: list[StoryItem], similarity) -> float | None:
     """How close an article is to a story, given its similarity to the story's (latest) members;
     None when the story is out of the article's time window."""
-    if item.published and all((d := _days_apart(item.published, m.published)) is not None and d > WINDOW_DAYS
-                              for m in members):
+    if item.day is not None and all(m.day is not None and abs(m.day - item.day) > WINDOW_DAYS for m in members):
         return None
     return _combined(similarity, [item], members, JOIN_SIMILARITY)
 
@@ -243,14 +247,15 @@ def _story_score(item: StoryItem, members: list[StoryItem], similarity) -> float
 def _combined(similarity, items: list[StoryItem], members: list[StoryItem], threshold: float) -> float:
     """Half the mean and half the best similarity; or the best one to a report a few days apart
     (``similarity`` is items × members), scaled so that FOLLOW_UP_SIMILARITY reaches ``threshold``."""
+    import numpy as np
+
     score = 0.5 * float(similarity.mean()) + 0.5 * float(similarity.max())
-    for x, item in enumerate(items):
-        if not item.published:
-            continue
-        for y, member in enumerate(members):
-            days = _days_apart(item.published, member.published) if member.published else None
-            if days is not None and days <= FOLLOW_UP_DAYS:
-                score = max(score, float(similarity[x, y]) * threshold / FOLLOW_UP_SIMILARITY)
+    rows = np.array([np.nan if x.day is None else x.day for x in items], dtype=float)
+    columns = np.array([np.nan if m.day is None else m.day for m in members], dtype=float)
+    with np.errstate(invalid="ignore"):
+        close = np.abs(rows[:, None] - columns[None, :]) <= FOLLOW_UP_DAYS  # NaN (undated) is never close
+    if close.any():
+        score = max(score, float(similarity[close].max()) * threshold / FOLLOW_UP_SIMILARITY)
     return score
 
 

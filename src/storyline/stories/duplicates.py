@@ -43,8 +43,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def _minhash(features: set[str]) -> MinHash:
     signature = MinHash(num_perm=NUM_PERM, seed=1)
-    for feature in features:
-        signature.update(feature.encode("utf-8"))
+    signature.update_batch([feature.encode("utf-8") for feature in features])
     return signature
 
 
