@@ -93,8 +93,18 @@ def _occurrences(reports: list[Report]) -> list[_Occurrence]:
 
 
 def _dates_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Some date of one contains or equals some date of the other ("2004-12" and "2004-12-26")."""
-    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+    """Some date of one contains or equals some date of the other ("2004-12" and "2004-12-26"), or the
+    two are consecutive days (a shooting "overnight" is dated either side of midnight)."""
+    return any(x.startswith(y) or y.startswith(x) or _next_days(x, y) for x in a for y in b)
+
+
+def _next_days(x: str, y: str) -> bool:
+    if len(x) != 10 or len(y) != 10:
+        return False
+    try:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
+    except ValueError:
+        return False
 
 
 def _reported_close(a: _Occurrence, b: _Occurrence) -> bool:
