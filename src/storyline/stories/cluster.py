@@ -29,6 +29,8 @@ NAME_WEIGHT = 0.3  # share of the similarity given by the shared names (TF-IDF o
 OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none in common, are this much less similar
 FOLLOW_UP_DAYS = 7  # a report this close in time to one of the story's reports is a follow-up when
 FOLLOW_UP_SIMILARITY = 0.13  # it is this close to that report alone (the story may have drifted)
+OTHER_PROTAGONIST_FACTOR = 0.8  # two articles mostly about different people (who) are this much less similar
+PROTAGONIST_MENTIONS = 3
 TITLE_WEIGHT = 3  # the headline says what the story is: count its words this many times
 WINDOW_DAYS = 45  # a dated article joins only stories with an article this close in time
 KEYS_PER_ARTICLE = 20  # inverted-index keys per article: its names and most weighted words
@@ -49,6 +51,7 @@ class StoryItem:
     analysis: Analysis | None = None
     years: frozenset[str] = field(default_factory=frozenset)
     day: int | None = None  # the publication day as a number, for time windows
+    protagonist: str | None = None  # the surname of the person the article is most about
 
     @property
     def published(self) -> str:
@@ -82,6 +85,16 @@ def _day_number(day: str) -> int | None:
         return date.fromisoformat(day[:10]).toordinal() if day else None
     except ValueError:
         return None
+
+
+def protagonist(analysis: Analysis | None) -> str | None:
+    """The surname of the person the article names most often (at least PROTAGONIST_MENTIONS times)."""
+    people = [(len(e.mentions), e.name) for e in (analysis.entities if analysis else []) if e.type == "PERSON"]
+    if not people:
+        return None
+    count, name = max(people)
+    words = re.findall(r"\w+", name.lower())
+    return words[-1] if count >= PROTAGONIST_MENTIONS and words else None
 
 
 def _years_apart(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -152,6 +165,7 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
     for item in ordered:
         item.years = item.years or stated_years(item.article)
         item.day = _day_number(item.published)
+        item.protagonist = protagonist(item.analysis)
     vectors = _Vectors(ordered)
     by_id = {item.article_id: item for item in ordered}
     groups = [list(ids) for ids in stories or [] if ids]
@@ -228,11 +242,11 @@ def _similarities(items: list[StoryItem], members: list[StoryItem], vectors: _Ve
     similarity = vectors.block([vectors.index[x.article_id] for x in items],
                                [vectors.index[m.article_id] for m in members])
     for x, item in enumerate(items):
-        if not item.years:
-            continue
         for y, member in enumerate(members):
-            if _years_apart(item.years, member.years):
+            if item.years and _years_apart(item.years, member.years):
                 similarity[x, y] *= OTHER_YEAR_FACTOR
+            if item.protagonist and member.protagonist and item.protagonist != member.protagonist:
+                similarity[x, y] *= OTHER_PROTAGONIST_FACTOR
     return similarity
 
 
