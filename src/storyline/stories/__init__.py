@@ -120,13 +120,13 @@ def _most_central(reports: list[Report]) -> Report:
 
 def _stored_stories(store) -> list[list[str]]:
     """The stored stories as article ids, founding article first, in the order they were founded."""
-    stories = []
+    stories, published = [], {}
     for story in store.stories(limit=10_000_000):
         founder = story.id.removeprefix("story-")
         ids = [a.id for a in story.articles]
         stories.append(([founder] if founder in ids else []) + [a for a in ids if a != founder])
-    published = {a.id: a.published or "9999" for s in store.stories(limit=10_000_000) for a in s.articles}
-    return sorted(stories, key=lambda ids: (published.get(ids[0], "9999"), ids[0]))
+        published.update((a.id, a.published or "9999") for a in story.articles)
+    return sorted((ids for ids in stories if ids), key=lambda ids: (published.get(ids[0], "9999"), ids[0]))
 
 
 def update(store, article_ids: list[str] | None = None, *, rebuild: bool = False) -> int:
