@@ -91,3 +91,16 @@ def test_a_store_from_before_the_mark_opens_and_is_marked_on_its_next_write(tmp_
     with Store(path, read_only=True) as store:
         assert store.count() == 0
     assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_a_current_store_without_the_mark_is_marked_when_opened_for_writing(tmp_path):
+    path = tmp_path / "unmarked.db"
+    with Store.create(path):
+        pass
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 0")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.count() == 0
+    assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

@@ -215,7 +215,8 @@ class Database:
         """The schema version; the write lock is taken only to create or migrate the schema."""
         with translated(), self.reading() as conn:
             version = t.stored_version(conn)
-        if version == t.SCHEMA_VERSION:
+            marked = version is not None and t.is_marked(conn)
+        if version == t.SCHEMA_VERSION and (marked or self.read_only):
             return version
         if not self.read_only:
             with translated(), self.writing() as conn:
