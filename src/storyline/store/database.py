@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import quote
 
-from sqlalchemy import JSON, ColumnElement, Connection, Engine, cast, create_engine, event, func
+from sqlalchemy import JSON, ColumnElement, Connection, Engine, cast, create_engine, event, func, inspect
 from sqlalchemy.pool import StaticPool
 
 from . import schema as t
@@ -97,6 +97,48 @@ def _first_line(exc: Exception) -> str:
     return message.splitlines()[0] if message else type(exc).__name__
 
 
+def _listed(tables: list[str]) -> str:
+    shown = ", ".join(sorted(tables)[:5])
+    return f"tables {shown}{', …' if len(tables) > 5 else ''}"
+
+
+def _check_sqlite_file(path: Path, url: str, *, create: bool) -> None:
+    """Refuse, without writing a byte, a file that is not a Storyline store; a missing (or zero-byte) file is
+    made a store only when ``create``. Stores made before the mark are known by their schema version."""
+    if not path.exists():
+        if create:
+            return
+        raise StoreError(f"no store at {url}; run `storyline ingest SOURCES --db {url}` first "
+                         "(in Python: Store.create(path))")
+    if path.is_dir():
+        raise StoreError(f"{url} is a folder, not a store file")
+    if path.stat().st_size == 0:
+        if create:
+            return  # an empty file (from touch or mktemp) holds nothing to lose
+        raise StoreError(f"{url} is an empty file, not a Storyline store")
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise StoreError(f"{url} is not a database (not SQLite); give a Storyline store or a new file name")
+    try:
+        conn = _connect_read_only(str(path), 1.0)
+        try:
+            marked = conn.execute("PRAGMA application_id").fetchone()[0] == t.APPLICATION_ID
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            legacy = "meta" in tables and conn.execute(
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc):
+            return  # another writer holds it; opening waits for it and tells
+        raise StoreError(f"{url} is not a Storyline store: {exc}") from exc
+    if marked or legacy:
+        return
+    if tables:
+        raise StoreError(f"{url} is not a Storyline store (it holds {_listed(tables)}); give another --db")
+    raise StoreError(f"{url} is an empty SQLite database, not a Storyline store")
+
+
 class Database:
     """A SQLite file (a path) or a PostgreSQL database (a ``postgresql://`` URL) holding a Storyline schema.
 
@@ -107,7 +149,7 @@ class Database:
     """
 
     def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0, read_only: bool = False,
-                 busy_retries: Sequence[float] = ()) -> None:
+                 busy_retries: Sequence[float] = (), create: bool = False) -> None:
         self.url = str(url)
         self.read_only = read_only
         self.busy_timeout = busy_timeout
@@ -115,19 +157,43 @@ class Database:
         full = engine_url(url)
         try:
             if full.startswith("sqlite"):
-                if full != "sqlite://" and not read_only:
-                    Path(full[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+                if full != "sqlite://":
+                    path = Path(full[len("sqlite:///"):])
+                    # before any connection: opening for writes changes a SQLite file's header
+                    _check_sqlite_file(path, self.url, create=create and not read_only)
+                    if not read_only:
+                        path.parent.mkdir(parents=True, exist_ok=True)
                 self.engine = _sqlite_engine(full, busy_timeout, read_only)
             else:
                 options = {"postgresql_readonly": True} if read_only else {}
                 self.engine = create_engine(full, pool_pre_ping=True, connect_args={"connect_timeout": 10},
                                             execution_options=options)
+                self._check_server_database(create=create and not read_only)
             self.dialect = self.engine.dialect.name
             self.schema_version = self._open_schema(busy_retries)
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - any driver failure becomes one clear message
             raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
+
+    @classmethod
+    def create(cls, url: str | Path, **options: Any) -> Self:
+        """Open the store at ``url``, making a new one when nothing is there yet (what ``ingest`` does).
+
+        A file or database that holds something else is refused all the same, and left as it was."""
+        return cls(url, create=True, **options)
+
+    def _check_server_database(self, *, create: bool) -> None:
+        """Refuse a PostgreSQL database that holds tables but no Storyline mark, or none and is not to be made."""
+        with translated(), self.reading() as conn:
+            if t.is_marked(conn) or t.stored_version(conn) is not None:
+                return
+            tables = inspect(conn).get_table_names()
+        if tables:
+            raise StoreError(f"{self.url} is not a Storyline store (it holds {_listed(tables)}); give another --db")
+        if not create:
+            raise StoreError(f"{self.url} is an empty database, not a Storyline store; "
+                             "run `storyline ingest SOURCES --db URL` to make one there")
 
     def _open_schema(self, busy_retries: Sequence[float]) -> int:
         """Check the schema version, creating or migrating it when needed, waiting while the database is busy."""
@@ -149,7 +215,8 @@ class Database:
         """The schema version; the write lock is taken only to create or migrate the schema."""
         with translated(), self.reading() as conn:
             version = t.stored_version(conn)
-        if version == t.SCHEMA_VERSION:
+            marked = version is not None and t.is_marked(conn)
+        if version == t.SCHEMA_VERSION and (marked or self.read_only):
             return version
         if not self.read_only:
             with translated(), self.writing() as conn:

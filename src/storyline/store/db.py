@@ -33,13 +33,17 @@ class AddResult:
 class Store(Database):
     """The corpus store. A path opens SQLite (WAL); a ``postgresql://`` URL opens PostgreSQL.
 
+    ``Store(path)`` opens an existing store and refuses anything else; ``Store.create(path)`` also makes
+    a new one where nothing is yet.
+
     Writes are methods of the store; each query method hands over to the query object that owns it
     (``store.article_queries``, ``quote_queries``, ``event_queries``, ``entity_queries``, ``story_queries``).
     """
 
     def __init__(self, url: str | Path = "storyline.db", *, busy_timeout: float = 5.0, read_only: bool = False,
-                 busy_retries: Sequence[float] = ()) -> None:
-        super().__init__(url, busy_timeout=busy_timeout, read_only=read_only, busy_retries=busy_retries)
+                 busy_retries: Sequence[float] = (), create: bool = False) -> None:
+        super().__init__(url, busy_timeout=busy_timeout, read_only=read_only, busy_retries=busy_retries,
+                         create=create)
         self.article_queries = ArticleQueries(self)
         self.quote_queries = QuoteQueries(self)
         self.event_queries = EventQueries(self)
