@@ -134,3 +134,10 @@ def test_the_same_name_with_accents_or_transliterated_links():
     linked = link_entities([("a1", [_entity("e1", "Viktor Orbán")]), ("a2", [_entity("e1", "Viktor Orban")]),
                             ("a3", [_entity("e1", "Volodymyr Zelenskyy")]), ("a4", [_entity("e1", "Volodymyr Zelensky")])])
     assert sorted(tuple(e.article_ids) for e in linked) == [("a1", "a2"), ("a3", "a4")]
+
+
+def test_a_pronoun_is_no_alias_of_a_country():
+    linked = link_entities([("a1", [_entity("e1", "United States", "GPE", ["Us", "US", "U.S."])]),
+                            ("a2", [_entity("e1", "United States", "GPE")])])
+    (country,) = linked
+    assert "Us" not in country.aliases and {"US", "U.S."} <= set(country.aliases)

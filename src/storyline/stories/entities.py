@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .. import lexicons
 from ..model import Entity
 from ..names import name_key
 
@@ -274,7 +276,7 @@ def _build(members: list[Member], union: _UnionFind, evidence: list[tuple[int, i
     for root, indexes in groups.items():
         group = [members[i] for i in sorted(indexes)]
         name = _canonical_name(group)
-        aliases = sorted({n for m in group for n in [m.entity.name, *m.entity.aliases]} - {name})
+        aliases = sorted({n for m in group for n in [m.entity.name, *m.entity.aliases] if not _not_a_name(n)} - {name})
         roles = sorted({r for m in group for r in m.entity.roles})
         article_ids = sorted({m.article_id for m in group})
         entity_type = max((m.entity.type for m in group), key=[m.entity.type for m in group].count)
@@ -287,6 +289,17 @@ def _build(members: list[Member], union: _UnionFind, evidence: list[tuple[int, i
             evidence=why.get(root, [])))
     out.sort(key=lambda e: (-len(e.article_ids), e.name))
     return out
+
+
+def _not_a_name(alias: str) -> bool:
+    """An alias made only of words that are no name ("Us", "President"), unless written in capitals."""
+    words = set(normalise(alias).split())
+    return not alias.isupper() and (not words or words <= _no_names())
+
+
+@lru_cache(maxsize=1)
+def _no_names() -> frozenset[str]:
+    return lexicons.words("stories_name_stopwords.txt")
 
 
 def _canonical_name(group: list[Member]) -> str:
