@@ -57,7 +57,7 @@ def open_set(folder: Path, db_dir: Path, name: str) -> Store:
     """A store with the set's articles analysed (ingested once, reused from ``db_dir``)."""
     path = db_dir / f"{name}.db"
     fresh = not path.exists()
-    store = Store(path)
+    store = Store.create(path)
     if fresh:
         summary = ingest([str(folder / "*.txt")], store)
         print(f"{name}: ingested {summary.stored} articles in {summary.seconds:.1f}s", file=sys.stderr)

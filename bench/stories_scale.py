@@ -113,7 +113,7 @@ def build_store(path: Path, size: int, pages: Path) -> float:
     originals = [storyline.read(p) for p in sorted(pages.glob("*.txt")) if not p.name.startswith(("README",))]
     originals = [a for a in originals if a.text.strip()]
     analyses = list(analyze_many(originals))
-    with Store(path) as store:
+    with Store.create(path) as store:
         batch = []
         for n in range(size):
             k, page = divmod(n, len(originals))

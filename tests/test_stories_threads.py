@@ -116,7 +116,7 @@ def test_recent_stories_come_first_and_size_is_another_order():
 
 def test_stories_json_export_and_rebuild_through_the_cli(tmp_path):
     db = str(tmp_path / "crashes.db")
-    with Store(db) as store:
+    with Store.create(db) as store:
         ids = [store.add(article, analysis).article_id for _, article, analysis in _crashes()]
         update(store, ids)
     runner = CliRunner()
@@ -133,3 +133,19 @@ def test_stories_json_export_and_rebuild_through_the_cli(tmp_path):
     assert rebuilt.exit_code == 0, rebuilt.output
     assert sorted(s["id"] for s in json.loads(rebuilt.output)) == sorted(s["id"] for s in listed)
     assert "is not one of" in runner.invoke(app, ["stories", "--db", db, "--sort", "oldest"]).output
+
+
+def test_the_api_lists_stories_by_latest_article_or_by_size(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.serve.app import create_app
+
+    db = tmp_path / "crashes.db"
+    with Store.create(db) as store:
+        update(store, [store.add(article, analysis).article_id for _, article, analysis in _crashes()])
+    client = TestClient(create_app(str(db)))
+    recent = client.get("/api/stories").json()
+    assert [s["articles"][-1]["published"] for s in recent["items"]] == ["2014-12-31", "2009-02-15"]
+    assert client.get("/api/stories", params={"sort": "size"}).status_code == 200
+    assert client.get("/api/stories", params={"sort": "oldest"}).status_code == 422
+    assert client.get("/stories", params={"sort": "size"}).status_code == 200

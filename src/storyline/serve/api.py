@@ -12,7 +12,18 @@ from ..model import Analysis, Article, digest_dict, to_dict
 from ..store.search import parse_query
 from .errors import ApiError
 from .fetch import fetch_public_page
-from .params import DateFrom, DateTo, ItemId, Limit, Offset, OptionalText, SearchText, entity_type, event_type
+from .params import (
+    DateFrom,
+    DateTo,
+    ItemId,
+    Limit,
+    Offset,
+    OptionalText,
+    SearchText,
+    StorySort,
+    entity_type,
+    event_type,
+)
 from .reading import digest_page
 from .timeline import entry_day
 
@@ -124,9 +135,16 @@ def get_entity(request: Request, entity_id: ItemId) -> JSONResponse:
     return JSONResponse(entity_record(store_of(request), entity_id))
 
 
-@router.get("/stories", summary="Stories, most recent first")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    return JSONResponse(page(store_of(request).stories(limit=limit, offset=offset), limit, offset))
+@router.get("/stories", summary="Stories, latest article first (or the biggest first with sort=size)")
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0, sort: StorySort = "recent") -> JSONResponse:
+    return JSONResponse(page(ranked_stories(store_of(request), sort, limit, offset), limit, offset))
+
+
+def ranked_stories(store: Any, sort: str, limit: int, offset: int) -> list:
+    """Stories by their latest article (``recent``) or by their number of articles (``size``)."""
+    if sort == "size":
+        return store.stories_by_size(limit=limit, offset=offset)
+    return store.stories(limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, participants, quotes and timeline")

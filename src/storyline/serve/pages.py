@@ -8,10 +8,10 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .annotate import article_view
-from .api import entity_record, load_article, story_or_404
+from .api import entity_record, load_article, ranked_stories, story_or_404
 from .errors import ApiError
 from .fetch import fetch_public_page
-from .params import ItemId, Limit, Offset, OptionalText, entity_type
+from .params import ItemId, Limit, Offset, OptionalText, StorySort, entity_type
 from .reading import digest_page
 from .timeline import timeline_view
 
@@ -85,8 +85,8 @@ def _titled(store: Any, article_ids: list[str], rows: list[dict], most: int = 50
 
 
 @router.get("/stories")
-def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
-    rows = request.app.state.store.stories(limit=limit, offset=offset)
+def stories(request: Request, limit: Limit = 50, offset: Offset = 0, sort: StorySort = "recent") -> HTMLResponse:
+    rows = ranked_stories(request.app.state.store, sort, limit, offset)
     return render(request, "stories.html", stories=rows, pager=pager(request, limit, offset, len(rows)))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Path, Query
 
@@ -17,6 +17,7 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 ItemId = Annotated[str, Path(pattern=ID_PATTERN)]
+StorySort = Annotated[Literal["recent", "size"], Query(description="recent: latest article first; size: most articles.")]
 SearchText = Annotated[str, Query(min_length=1, max_length=500, description="Words to search for.")]
 OptionalText = Annotated[str | None, Query(max_length=500)]
 DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
