@@ -1,6 +1,8 @@
 """Group articles into stories, one real-world event thread each: every article, in publication order,
-joins the story it is closest to — by its words and, as much, by the names it shares (who, where) — or
-starts one; articles that state different years are kept further apart (when).
+joins the story it is closest to — by its words and the names it shares (who, where) — or starts one.
+Two articles mostly about different people (who), or stating years far apart (when), are kept further
+apart; a dated report within a week of one of the story's reports and close to it is a follow-up. An
+article close to two stories that are close to each other reunites them.
 
 The placement is incremental: :func:`place_articles` adds new articles to the stories already made
 without moving any earlier article, so a story keeps its id (its founding article) while nothing
@@ -26,11 +28,11 @@ JOIN_SIMILARITY = 0.16  # an article joins the best story scoring at least this,
 MERGE_SIMILARITY = 0.25  # two stories the article is close to are one when they score this between them
 BRIDGE_SIMILARITY = 0.1  # "close to": the article scores at least this with the other story
 NAME_WEIGHT = 0.3  # share of the similarity given by the shared names (TF-IDF over names), the rest by words
-OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none in common, are this much less similar
+OTHER_YEAR_FACTOR = 0.5  # two articles that state years, none within a year of the other's, are this much less similar
 FOLLOW_UP_DAYS = 7  # a report this close in time to one of the story's reports is a follow-up when
 FOLLOW_UP_SIMILARITY = 0.13  # it is this close to that report alone (the story may have drifted)
 OTHER_PROTAGONIST_FACTOR = 0.8  # two articles mostly about different people (who) are this much less similar
-PROTAGONIST_MENTIONS = 3
+PROTAGONIST_MENTIONS = 3  # a person named this often (or more, and most) is whom the article is about
 TITLE_WEIGHT = 3  # the headline says what the story is: count its words this many times
 WINDOW_DAYS = 45  # a dated article joins only stories with an article this close in time
 KEYS_PER_ARTICLE = 20  # inverted-index keys per article: its names and most weighted words
