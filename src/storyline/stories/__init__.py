@@ -129,6 +129,22 @@ def _stored_stories(store) -> list[list[str]]:
     return sorted((ids for ids in stories if ids), key=lambda ids: (published.get(ids[0], "9999"), ids[0]))
 
 
+def _load(store, article_id: str) -> tuple[str, Article, Analysis | None] | None:
+    """An article and its analysis as the stories stage reads them, without what it never reads (blocks,
+    media, timexes, a second copy of the text), so that a large store fits in memory."""
+    analysis = store.get_analysis(article_id)
+    article = analysis.article if analysis and analysis.article else store.get_article(article_id)
+    if article is None:
+        return None
+    article.blocks, article.captions, article.media, article.evidence = [], [], [], {}
+    if analysis is not None:
+        analysis.article, analysis.text = article, article.text
+        analysis.timexes, analysis.caption_timexes, analysis.quoted_phrases = [], [], []
+        for entity in analysis.entities:
+            entity.evidence = []
+    return article_id, article, analysis
+
+
 def update(store, article_ids: list[str] | None = None, *, rebuild: bool = False) -> int:
     """After an ingest: mark duplicates, link cross-document entities and place new articles in stories.
 
@@ -137,12 +153,7 @@ def update(store, article_ids: list[str] | None = None, *, rebuild: bool = False
     articles (or all unlinked ones) are then marked as linked. Returns how many of them are copies
     (near-duplicates) of another article.
     """
-    ids = store.article_ids()
-    items = []
-    for article_id in ids:
-        article = store.get_article(article_id)
-        if article is not None:
-            items.append((article_id, article, store.get_analysis(article_id)))
+    items = [item for item in (_load(store, article_id) for article_id in store.article_ids()) if item]
     linked = build(items, None if rebuild else _stored_stories(store))
     for duplicate in linked.duplicates:
         store.mark_duplicate(duplicate.article_id, duplicate.of_id, duplicate.score, duplicate.differences)

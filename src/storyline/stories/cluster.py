@@ -113,12 +113,13 @@ class _Vectors:
     """Unit TF-IDF vectors of the items' words and of their names, fitted on the given items."""
 
     def __init__(self, items: list[StoryItem]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer  # slow to import; only needed here
+        from sklearn.feature_extraction.text import HashingVectorizer  # slow to import; only needed here
 
         texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in items]
         names = [" ".join(article_names(item.article, item.analysis)) for item in items]
-        self.words = _fit(TfidfVectorizer(stop_words="english", sublinear_tf=True), texts)
-        self.names = _fit(TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True), names)
+        # hashed features: no vocabulary to hold, however many names a large store has
+        self.words = _fit(HashingVectorizer(stop_words="english", **HASHED), texts)
+        self.names = _fit(HashingVectorizer(token_pattern=r"\S+", lowercase=False, **HASHED), names)
         self.index = {item.article_id: i for i, item in enumerate(items)}
         self.both = _weighted(((self.words, 1 - NAME_WEIGHT), (self.names, NAME_WEIGHT)))
 
@@ -150,11 +151,17 @@ def _weighted(parts):
     return hstack(kept).tocsr() if kept else None
 
 
+HASHED = {"n_features": 2**20, "alternate_sign": False, "norm": None}
+
+
 def _fit(vectorizer, texts: list[str]):
-    try:
-        return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # every text empty or stop words only: nothing to compare
+    """Unit TF-IDF vectors (sublinear term frequency) of ``texts``; None when there is no word at all."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = vectorizer.transform(texts)
+    if not counts.nnz:  # every text empty or stop words only: nothing to compare
         return None
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
 
 def place_articles(items: list[StoryItem], stories: list[list[str]] | None = None) -> list[list[str]]:

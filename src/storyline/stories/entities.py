@@ -31,7 +31,13 @@ class Member:
 
     article_id: str
     entity: Entity
-    context: frozenset[str]  # names of the other entities in the same article, and this one's roles
+    names: frozenset[str]  # the names of every entity in the same article (one set shared by them all)
+
+    @property
+    def context(self) -> frozenset[str]:
+        """The names of the other entities in the same article, and this one's roles ("role: minister")."""
+        roles = {f"role: {normalise(role)}" for role in self.entity.roles}
+        return (self.names - {normalise(self.entity.name)}) | roles
 
 
 @dataclass
@@ -182,20 +188,18 @@ def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]
     """
     members = [Member(article_id, entity, frozenset())
                for article_id, entities in articles for entity in entities]
-    names_by_article: dict[str, set[str]] = {}
+    names_by_article: dict[str, frozenset[str]] = {}
+    for article_id, entities in articles:
+        names_by_article[article_id] = frozenset(normalise(e.name) for e in entities)
     for member in members:
-        names_by_article.setdefault(member.article_id, set()).add(normalise(member.entity.name))
-    for member in members:
-        own = normalise(member.entity.name)
-        roles = {f"role: {normalise(role)}" for role in member.entity.roles}  # "role: foreign minister"
-        member.context = frozenset((names_by_article[member.article_id] - {own}) | roles)
+        member.names = names_by_article[member.article_id]
     union = _UnionFind(len(members))
     evidence: list[tuple[int, int, dict]] = []
     full = {i: (_kind(m.entity.type), key) for i, m in enumerate(members) if (key := _full_key(m))}
     first_with: dict[tuple[str, str], int] = {}
-    context_of: dict[tuple[str, str], set[str]] = {}
+    with_key: dict[tuple[str, str], list[int]] = {}
     for i, key in full.items():  # 1. the same full name
-        context_of.setdefault(key, set()).update(members[i].context)
+        with_key.setdefault(key, []).append(i)
         if key in first_with:
             _join(union, evidence, members, first_with[key], i, ("same name", 1.0))
         else:
@@ -210,7 +214,7 @@ def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]
                 match = full_names_match(a[0], a[1], b[1])
                 if match is None or root_a == root_b:
                     continue
-                if match[1] < MIN_STRENGTH_ALONE and not context_of[a] & context_of[b]:
+                if match[1] < MIN_STRENGTH_ALONE and not _context(with_key[a], members) & _context(with_key[b], members):
                     continue  # a weaker variant (a surname spelled otherwise) needs a name or role in common
                 if any(full_names_match(a[0], n[1], m[1]) is None for n in names_of[root_a] for m in names_of[root_b]):
                     continue  # cannot-link: some name of one is not a variant of some name of the other
@@ -218,6 +222,14 @@ def link_entities(articles: list[tuple[str, list[Entity]]]) -> list[CrossEntity]
                 names_of[union.find(root_a)] = names_of.pop(root_a) | names_of.pop(root_b)
     _attach_short_aliases(members, full, union, evidence)  # 3. aliases tied to one full name
     return _build(members, union, evidence)
+
+
+CONTEXT_MEMBERS = 50  # an entity's context is read from this many of its articles
+
+
+def _context(indexes: list[int], members: list[Member]) -> frozenset[str]:
+    """The names and roles around some of an entity's mentions (its first CONTEXT_MEMBERS articles)."""
+    return frozenset().union(*(members[i].context for i in indexes[:CONTEXT_MEMBERS]))
 
 
 def _join(union: _UnionFind, evidence: list, members: list[Member], i: int, j: int, match: tuple[str, float]) -> None:
@@ -242,9 +254,10 @@ def _attach_short_aliases(members: list[Member], full: dict[int, tuple[str, str]
         for alias in _tied_aliases(member):
             tied.setdefault((full[i][0], alias), set()).add(root)
             tied_by.setdefault((full[i][0], alias, root), i)
-    context: dict[int, set[str]] = {}
+    in_root: dict[int, list[int]] = {}
     for i in full:
-        context.setdefault(union.find(i), set()).update(members[i].context)
+        in_root.setdefault(union.find(i), []).append(i)
+    context: dict[int, frozenset[str]] = {}
     for i, member in enumerate(members):
         if i in full:
             continue
@@ -253,7 +266,9 @@ def _attach_short_aliases(members: list[Member], full: dict[int, tuple[str, str]
         if len(roots) != 1:
             continue
         (root,) = roots
-        shared = sorted(member.context & context.get(root, set()))
+        if root not in context:
+            context[root] = _context(in_root.get(root, []), members)
+        shared = sorted(member.context & context[root])
         if " " not in alias and not shared:
             continue
         source = tied_by[(kind, alias, root)]
