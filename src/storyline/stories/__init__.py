@@ -19,6 +19,7 @@ from .timeline import Report, build_timeline
 
 KEY_PARTICIPANTS = 5
 KEY_QUOTES = 5
+SAVE_CHUNK = 5000  # cross-document entities written per transaction (memory stays flat on large stores)
 
 
 @dataclass
@@ -157,7 +158,8 @@ def update(store, article_ids: list[str] | None = None, *, rebuild: bool = False
     linked = build(items, None if rebuild else _stored_stories(store))
     for duplicate in linked.duplicates:
         store.mark_duplicate(duplicate.article_id, duplicate.of_id, duplicate.score, duplicate.differences)
-    store.save_entities([e.to_row() for e in linked.entities], replace=True)
+    for start in range(0, max(len(linked.entities), 1), SAVE_CHUNK):  # rows made and written a chunk at a time
+        store.save_entities([e.to_row() for e in linked.entities[start:start + SAVE_CHUNK]], replace=start == 0)
     store.save_stories(linked.stories, replace=True)
     new = list(article_ids) if article_ids is not None else store.unlinked_ids()
     store.mark_linked(new)

@@ -16,7 +16,7 @@ and with at most the latest members of each candidate story.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -118,10 +118,14 @@ class _Vectors:
         texts = [((item.article.title or "") + "\n") * TITLE_WEIGHT + item.article.text for item in items]
         names = [" ".join(article_names(item.article, item.analysis)) for item in items]
         # hashed features: no vocabulary to hold, however many names a large store has
-        self.words = _fit(HashingVectorizer(stop_words="english", **HASHED), texts)
-        self.names = _fit(HashingVectorizer(token_pattern=r"\S+", lowercase=False, **HASHED), names)
+        words = _fit(HashingVectorizer(stop_words="english", **HASHED), texts)
+        names_ = _fit(HashingVectorizer(token_pattern=r"\S+", lowercase=False, **HASHED), names)
+        del texts, names
         self.index = {item.article_id: i for i, item in enumerate(items)}
-        self.both = _weighted(((self.words, 1 - NAME_WEIGHT), (self.names, NAME_WEIGHT)))
+        self.both = _weighted(((words, 1 - NAME_WEIGHT), (names_, NAME_WEIGHT)))
+        # index keys: an item's most weighted words and names (names offset past the word columns)
+        self.keys = [_top_columns(words, i) + [HASHED["n_features"] + c for c in _top_columns(names_, i)]
+                     for i in range(len(items))]
 
     def block(self, rows: list[int], others: list[int]):
         """Similarities of items ``rows`` to items ``others`` (a rows × others numpy array)."""
@@ -131,16 +135,15 @@ class _Vectors:
             return np.zeros((len(rows), len(others)))
         return (self.both[rows] @ self.both[others].T).toarray()
 
-    def keys(self, i: int) -> list[str]:
-        """The item's index keys: its most weighted names and words."""
-        keys = []
-        for prefix, matrix in (("n", self.names), ("w", self.words)):
-            if matrix is None:
-                continue
-            row = matrix[i]
-            top = sorted(zip(row.data, row.indices, strict=True), reverse=True)[:KEYS_PER_ARTICLE // 2]
-            keys += [f"{prefix}{column}" for _, column in top]
-        return keys
+
+
+def _top_columns(matrix, i: int) -> list[int]:
+    """The columns of row ``i`` with the largest weights (half the article's index keys)."""
+    if matrix is None:
+        return []
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    top = sorted(zip(matrix.data[start:end], matrix.indices[start:end], strict=True), reverse=True)
+    return [int(column) for _, column in top[:KEYS_PER_ARTICLE // 2]]
 
 
 def _weighted(parts):
@@ -179,17 +182,17 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
     by_id = {item.article_id: item for item in ordered}
     groups = [list(ids) for ids in stories or [] if ids]
     story_of: dict[str, int] = {a: k for k, ids in enumerate(groups) for a in ids}
-    postings: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=POSTINGS_KEPT))
+    postings: dict[int, list[int]] = defaultdict(list)  # index key → latest stories (plain lists: compact)
     merged_into: dict[int, int] = {}  # a story folded into another one
     for ids in groups:  # the earlier articles are found through the index like any other
         for article_id in ids:
-            for key in vectors.keys(vectors.index[article_id]):
-                postings[key].append(story_of[article_id])
+            for key in vectors.keys[vectors.index[article_id]]:
+                _post(postings[key], story_of[article_id])
     for item in ordered:
         if item.article_id in story_of:
             continue
         i = vectors.index[item.article_id]
-        keys = vectors.keys(i)
+        keys = vectors.keys[i]
         hits = Counter(_current(k, merged_into) for key in keys for k in set(postings.get(key, ())))
         candidates = {k for k, _ in sorted(hits.items(), key=lambda hit: (-hit[1], -hit[0]))[:MAX_CANDIDATES]}
         best, best_score = None, JOIN_SIMILARITY
@@ -209,10 +212,17 @@ def place_articles(items: list[StoryItem], stories: list[list[str]] | None = Non
         groups[best].append(item.article_id)
         story_of[item.article_id] = best
         for key in keys:
-            postings[key].append(best)
+            _post(postings[key], best)
         if best < len(groups) - 1 or len(groups[best]) > 1:
             _merge_close(best, close, groups, story_of, merged_into, by_id, vectors)
     return [ids for ids in groups if ids]
+
+
+def _post(posting: list[int], story: int) -> None:
+    """Remember ``story`` under a key, keeping only the key's latest POSTINGS_KEPT entries."""
+    posting.append(story)
+    if len(posting) > 2 * POSTINGS_KEPT:
+        del posting[:-POSTINGS_KEPT]
 
 
 def _current(story: int, merged_into: dict[int, int]) -> int:
