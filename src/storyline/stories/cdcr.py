@@ -10,6 +10,7 @@ documents and their topics (mentions are clustered within a topic).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,10 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "MONEY",
                          "PERCENT", "CARDINAL", "WORK_OF_ART", "LAW"})
 INDEFINITE = frozenset({"a", "an", "another"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+YEARISH = re.compile(r"\d{4}")
 
 
 @dataclass
@@ -74,7 +79,7 @@ def load(folder: Path) -> GoldSet:
     texts, offsets = zip(*(_document_text(documents[key]) for key in keys), strict=True)
     mentions: list[EventMention] = []
     for key, token_offsets, doc in zip(keys, offsets, parse_many(texts), strict=True):
-        mentions.extend(_mentions_of(by_doc[key], doc, token_offsets))
+        mentions.extend(_mentions_of(by_doc[key], doc, token_offsets, key))
     gold = {r["mention_id"]: r["coref_chain"] for r in records}
     return GoldSet(mentions, gold, records)
 
@@ -129,8 +134,26 @@ def _phrase_lemma(head, span) -> str:
     return " ".join([head.lemma_.lower(), *particles])
 
 
-def _mentions_of(records: list[dict], doc, spans) -> list[EventMention]:
+def document_date(doc) -> str | None:
+    """The document's date when its first line is one (``2014-06-15``, as GVC gives it), else None."""
+    first = doc.text.split("\n", 1)[0].strip()
+    return first if ISO_DAY.fullmatch(first) else None
+
+
+def sentence_times(doc, context_span, timexes) -> frozenset[str]:
+    """Normalised dates (``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` values) of the TIMEXes in a sentence."""
+    start, end = context_span.start_char, context_span.end_char
+    return frozenset(t.value for t in timexes
+                     if t.type == "DATE" and start <= t.start < end and YEARISH.match(t.value))
+
+
+def _mentions_of(records: list[dict], doc, spans, key: str | None = None) -> list[EventMention]:
+    from ..analyze.timex import tag_timexes  # not at the top: the analyze stage imports this module
+
     doc_terms = Counter(t.lemma_.lower() for t in doc if t.pos_ in CONTENT_POS and not t.is_stop)
+    day = document_date(doc)
+    timexes = tag_timexes(doc, day)
+    doc_names = frozenset(e.text.lower() for e in doc.ents if e.label_ in PARTICIPANT_LABELS | PLACE_LABELS)
     mentions = []
     for record in records:
         sentence = int(record["sent_id"])
@@ -144,14 +167,18 @@ def _mentions_of(records: list[dict], doc, spans) -> list[EventMention]:
         head = span.root
         previous = doc[span.start - 1].lower_ if span.start > 0 else ""
         names = frozenset(e.text.lower() for e in context_span.ents if e.label_ in NAME_LABELS)
+        places = frozenset(e.text.lower() for e in context_span.ents if e.label_ in PLACE_LABELS)
+        participants = frozenset(e.text.lower() for e in context_span.ents if e.label_ in PARTICIPANT_LABELS)
         dates = frozenset(e.text.lower() for e in context_span.ents if e.label_ == "DATE")
         context = frozenset(t.lemma_.lower() for t in context_span
                             if t.pos_ in CONTENT_POS and not t.is_stop and t.i != head.i)
         mentions.append(EventMention(
-            id=record["mention_id"], doc_id=record["doc_id"], sentence=sentence,
+            id=record["mention_id"], doc_id=key or record["doc_id"], sentence=sentence,
             lemma=_phrase_lemma(head, span),
             pos=head.pos_, text=span.text, group=str(record.get("topic", "")),
             context=context, names=names, dates=dates, arguments=_arguments(head),
             indefinite=head.pos_ == "NOUN" and previous in INDEFINITE, doc_terms=doc_terms,
+            places=places, participants=participants, times=sentence_times(doc, context_span, timexes),
+            doc_date=day, doc_names=doc_names,
         ))
     return mentions

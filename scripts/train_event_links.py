@@ -1,0 +1,90 @@
+"""Train the cross-document event-coreference model (stories/crossdoc.py) on gold-mention folders.
+
+Usage: ``python scripts/train_event_links.py --data DIR [--data DIR ...] [--out FILE] [--threshold T]``.
+Each DIR holds ``event_mentions.json`` + ``*.conll`` with gold chains (e.g. ``../shared/data/events/
+ecbplus-val-cdcr``, ``gvc-val-cdcr``, ``meantime-en-cdcr``). Pairs are taken as the system meets them:
+inside the stories that the document clustering finds (at ``--story-threshold``), never across. Each set
+weighs the same in the fit, however many pairs it has. The printout gives, per set and per mention
+threshold, CoNLL F1 in-sample and leave-one-set-out (the model fitted on the OTHER sets: an estimate of how
+it does on a kind of news it never saw); the mention threshold chosen is the best mean over the sets
+in-sample unless ``--threshold`` is given. Writes ``storyline/data/stories_eventcoref_cross_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from storyline.stories.cdcr import CdcrFormatError, GoldSet, load
+from storyline.stories.coref_metrics import score
+from storyline.stories.crossdoc import CrossModel, block_pairs, blocks, cluster_across
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "stories_eventcoref_cross_model.json"
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+STORY_THRESHOLD = 0.06
+
+
+def pair_matrix(data: GoldSet, story_threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every pair of mentions inside one predicted story."""
+    rows, labels = [], []
+    for block, vectors in blocks(data.mentions, story_threshold):
+        if len(block) > 1:
+            pairs, features = block_pairs(block, vectors)
+            rows.append(features)
+            labels.extend(int(data.gold[block[i].id] == data.gold[block[j].id]) for i, j in pairs)
+    return np.vstack(rows), np.array(labels)
+
+
+def fit(sets: list[GoldSet], story_threshold: float = STORY_THRESHOLD, threshold: float = 0.5,
+        matrices: list | None = None) -> CrossModel:
+    """Logistic regression on the pairs of ``sets``, each set weighing the same."""
+    matrices = matrices or [pair_matrix(data, story_threshold) for data in sets]
+    features = np.vstack([x for x, _ in matrices])
+    labels = np.concatenate([y for _, y in matrices])
+    weights = np.concatenate([np.full(len(y), len(labels) / (len(matrices) * len(y))) for _, y in matrices])
+    classifier = LogisticRegression(C=1.0, max_iter=5000)
+    classifier.fit(features, labels, sample_weight=weights)
+    return CrossModel([round(float(w), 4) for w in classifier.coef_[0]], round(float(classifier.intercept_[0]), 4),
+                      threshold, story_threshold)
+
+
+def conll_by_threshold(model: CrossModel, data: GoldSet) -> dict[float, float]:
+    return {t: score(data.gold, cluster_across(data.mentions, model, t))["CoNLL"] for t in THRESHOLDS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, action="append", required=True)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--threshold", type=float, default=None, help="default: best mean in-sample")
+    parser.add_argument("--story-threshold", type=float, default=STORY_THRESHOLD)
+    args = parser.parse_args(argv)
+    try:
+        sets = [load(folder) for folder in args.data]
+    except (CdcrFormatError, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    matrices = [pair_matrix(data, args.story_threshold) for data in sets]
+    model = fit(sets, args.story_threshold, matrices=matrices)
+    in_sample = [conll_by_threshold(model, data) for data in sets]
+    for index, folder in enumerate(args.data):
+        print(f"{folder.name} in-sample:     " + " ".join(f"{t:.2f}={100 * f:.1f}" for t, f in in_sample[index].items()))
+        if len(sets) > 1:
+            others = [m for i, m in enumerate(matrices) if i != index]
+            held_out = conll_by_threshold(fit([], args.story_threshold, matrices=others), sets[index])
+            print(f"{folder.name} leave-set-out: " + " ".join(f"{t:.2f}={100 * f:.1f}" for t, f in held_out.items()))
+    threshold = args.threshold if args.threshold is not None else max(
+        THRESHOLDS, key=lambda t: sum(scores[t] for scores in in_sample))
+    model.threshold = threshold
+    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} (threshold {threshold:.2f}, story threshold {args.story_threshold:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

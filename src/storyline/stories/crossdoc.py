@@ -1,0 +1,252 @@
+"""Cross-document event coreference: articles grouped into stories first, then events linked within a story.
+
+Two stages, as a reader does it. (1) The articles of a group are clustered by TF-IDF similarity of their
+words and names, and by how far apart their dates are: two earthquakes years apart are two stories.
+(2) Inside one story, a learned pairwise model (logistic regression over the trigger, its synonyms, its
+participants, place and normalised time, and the two articles' similarity; weights in
+``data/stories_eventcoref_cross_model.json``, trained by ``scripts/train_event_links.py``) scores pairs of
+event mentions, and average-link clustering cuts the tree at the model's threshold. Pairs are only scored
+inside a story, so the cost grows with the size of the stories, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from .eventcoref import (
+    PRONOUNS,
+    EventMention,
+    _data_text,
+    _jaccard,
+    _lexicon_lines,
+    normalise_lemma,
+    speech_lemmas,
+    stem,
+)
+from .eventcoref import related_triggers as _related
+
+CROSS_MODEL_FILE = "stories_eventcoref_cross_model.json"
+FAMILIES_FILE = "stories_event_families.txt"
+GENERIC = frozenset({"incident", "event", "tragedy", "it", "this", "that", "case", "situation", "crime", "affair"})
+NAME_WEIGHT = 2.0  # a name an article shares with another says more about the story than a common word
+
+CROSS_FEATURES = (
+    "same_lemma", "related_trigger", "same_family", "family_cross_doc", "generic", "speech_any", "same_lemma_speech", "pronoun", "cross_doc",
+    "same_lemma_cross_doc", "related_cross_doc", "doc_similarity", "doc_names_overlap", "sentence_distance",
+    "same_sentence", "context_overlap", "participants_overlap", "participants_conflict", "places_overlap",
+    "places_conflict", "arguments_overlap", "arguments_conflict", "time_match", "time_conflict",
+    "date_gap", "both_verbs", "both_nouns", "indefinite_later", "headline",
+)
+
+
+@dataclass
+class CrossModel:
+    """Logistic pairwise model over :data:`CROSS_FEATURES`, plus the two clustering cuts."""
+
+    weights: list[float]
+    bias: float
+    threshold: float = 0.5  # P(same event) at which average-link clustering of mentions stops
+    story_threshold: float = 0.3  # cosine at which average-link clustering of articles stops
+    features: tuple[str, ...] = CROSS_FEATURES
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        z = rows @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "weights": self.weights, "bias": self.bias,
+                "threshold": self.threshold, "story_threshold": self.story_threshold}
+
+
+@lru_cache(maxsize=1)
+def cross_model() -> CrossModel:
+    """The trained cross-document model shipped in ``storyline/data``."""
+    data = json.loads(_data_text(CROSS_MODEL_FILE))
+    if tuple(data["features"]) != CROSS_FEATURES:
+        raise ValueError(f"{CROSS_MODEL_FILE} was trained on other features; retrain it")
+    return CrossModel(data["weights"], data["bias"], data["threshold"], data["story_threshold"])
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, frozenset[int]]:
+    """Stem of a word → the event families (lines of the data file) it belongs to."""
+    found: dict[str, set[int]] = {}
+    for index, line in enumerate(_lexicon_lines(FAMILIES_FILE)):
+        for word in line.split():
+            found.setdefault(_family_key(word.replace("_", " ")), set()).add(index)
+    return {word: frozenset(ids) for word, ids in found.items()}
+
+
+def _family_key(word: str) -> str:
+    """A phrase ("gun down") stays whole; a single word is stemmed."""
+    word = normalise_lemma(word)
+    return word if " " in word else stem(word)
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two trigger words (any inflection) that a report may use for one happening: "killed" ~ "death"."""
+    groups = families()
+    return bool(groups.get(_family_key(a), frozenset()) & groups.get(_family_key(b), frozenset()))
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _times_agree(a: frozenset[str], b: frozenset[str]) -> tuple[bool, bool]:
+    """(match, conflict) of two sets of normalised dates: a value agrees with another it prefixes."""
+    if not a or not b:
+        return False, False
+    match = any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+    return match, not match
+
+
+def cross_features(a: EventMention, b: EventMention, doc_similarity: float) -> list[float]:
+    """The feature vector of a pair, ``a`` before ``b`` in reading order; see :data:`CROSS_FEATURES`."""
+    lemma_a, lemma_b = normalise_lemma(a.lemma), normalise_lemma(b.lemma)
+    same_lemma = lemma_a == lemma_b
+    related = not same_lemma and _related(lemma_a, lemma_b)
+    family = not same_lemma and (same_family(lemma_a, lemma_b) or same_family(a.text, b.text))
+    speech = speech_lemmas()
+    cross_doc = a.doc_id != b.doc_id
+    distance = 0 if cross_doc else abs(b.sentence - a.sentence)
+    pronoun = a.pos == "PRON" or b.pos == "PRON" or lemma_a in PRONOUNS or lemma_b in PRONOUNS
+    time_match, time_conflict = _times_agree(a.times, b.times)
+    day_a, day_b = _day(a.doc_date), _day(b.doc_date)
+    gap = math.log1p(abs((day_a - day_b).days)) if cross_doc and day_a and day_b else 0.0
+    return [
+        float(same_lemma),
+        float(related),
+        float(family),
+        float(family and a.doc_id != b.doc_id),
+        float(lemma_a in GENERIC or lemma_b in GENERIC),
+        float(lemma_a in speech or lemma_b in speech),
+        float(same_lemma and lemma_a in speech),
+        float(pronoun),
+        float(cross_doc),
+        float(same_lemma and cross_doc),
+        float(related and cross_doc),
+        doc_similarity if cross_doc else 1.0,
+        _jaccard(a.doc_names, b.doc_names) if cross_doc else 1.0,
+        math.log1p(distance),
+        float(not cross_doc and distance == 0),
+        _jaccard(a.context, b.context),
+        _jaccard(a.participants, b.participants),
+        float(bool(a.participants and b.participants and not a.participants & b.participants)),
+        _jaccard(a.places, b.places),
+        float(bool(a.places and b.places and not a.places & b.places)),
+        _jaccard(a.arguments, b.arguments),
+        float(bool(a.arguments and b.arguments and not a.arguments & b.arguments)),
+        float(time_match),
+        float(time_conflict),
+        gap,
+        float(a.pos == "VERB" and b.pos == "VERB"),
+        float(a.pos == "NOUN" and b.pos == "NOUN"),
+        float(b.indefinite and not cross_doc),
+        float(not cross_doc and min(a.sentence, b.sentence) == 0),
+    ]
+
+
+def document_vectors(mentions: list[EventMention]) -> dict[str, dict[str, float]]:
+    """Unit TF-IDF vectors of the documents of ``mentions``: their content lemmas and (weighted) names."""
+    terms: dict[str, Counter] = {}
+    for m in mentions:
+        if m.doc_id not in terms:
+            counts = Counter(m.doc_terms)
+            counts.update({f"name:{n}": NAME_WEIGHT for n in m.doc_names})
+            terms[m.doc_id] = counts
+    df = Counter(t for counts in terms.values() for t in counts)
+    n = len(terms)
+    vectors = {}
+    for doc_id, counts in terms.items():
+        vector = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in counts.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors[doc_id] = {t: v / norm for t, v in vector.items()}
+    return vectors
+
+
+def cosine(x: dict[str, float], y: dict[str, float]) -> float:
+    small, large = sorted((x, y), key=len)
+    return sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+def story_clusters(vectors: dict[str, dict[str, float]], threshold: float) -> dict[str, int]:
+    """Average-link clusters of documents whose TF-IDF cosine stays above ``threshold``: doc id → cluster."""
+    ids = sorted(vectors)
+    if len(ids) < 2:
+        return {doc: 0 for doc in ids}
+    distances = np.array([[1.0 - cosine(vectors[x], vectors[y]) if x != y else 0.0 for y in ids] for x in ids])
+    tree = linkage(squareform(np.clip(distances, 0.0, None), checks=False), method="average")
+    return dict(zip(ids, (int(c) for c in fcluster(tree, t=1.0 - threshold, criterion="distance")), strict=True))
+
+
+def _reading_order(mention: EventMention) -> tuple[str, int]:
+    return (mention.doc_id, mention.sentence)
+
+
+def blocks(mentions: list[EventMention], story_threshold: float) -> list[tuple[list[EventMention], dict]]:
+    """Mentions grouped by (group, story), in reading order, each with its documents' TF-IDF vectors."""
+    by_group: dict[str, list[EventMention]] = {}
+    for mention in mentions:
+        by_group.setdefault(mention.group, []).append(mention)
+    found = []
+    for members in by_group.values():
+        vectors = document_vectors(members)
+        stories = story_clusters(vectors, story_threshold)
+        by_story: dict[int, list[EventMention]] = {}
+        for mention in members:
+            by_story.setdefault(stories[mention.doc_id], []).append(mention)
+        found.extend((sorted(block, key=_reading_order), vectors) for block in by_story.values())
+    return found
+
+
+def block_pairs(block: list[EventMention], vectors: dict) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Every pair (i < j) of a block with its feature row."""
+    pairs, rows, sims = [], [], {}
+    for i, a in enumerate(block):
+        for j in range(i + 1, len(block)):
+            b = block[j]
+            key = (a.doc_id, b.doc_id)
+            if key not in sims:
+                sims[key] = cosine(vectors[a.doc_id], vectors[b.doc_id]) if a.doc_id != b.doc_id else 1.0
+            pairs.append((i, j))
+            rows.append(cross_features(a, b, sims[key]))
+    return pairs, np.array(rows, dtype=float).reshape(len(rows), len(CROSS_FEATURES))
+
+
+def cluster_across(mentions: list[EventMention], model: CrossModel | None = None,
+                   threshold: float | None = None) -> dict[str, str]:
+    """Cluster event mentions across documents; returns ``{mention id: cluster label}``.
+
+    Mentions of different groups (topics) never meet; inside a group, only mentions of articles of one
+    story are compared.
+    """
+    model = model or cross_model()
+    cut = model.threshold if threshold is None else threshold
+    labels: dict[str, str] = {}
+    for number, (block, vectors) in enumerate(blocks(mentions, model.story_threshold)):
+        prefix = f"{block[0].group}/{number}"
+        if len(block) == 1:
+            labels[block[0].id] = f"{prefix}/0"
+            continue
+        pairs, rows = block_pairs(block, vectors)
+        probs = model.probabilities(rows)
+        distances = np.zeros((len(block), len(block)))
+        for (i, j), p in zip(pairs, probs, strict=True):
+            distances[i, j] = distances[j, i] = 1.0 - p
+        tree = linkage(squareform(distances, checks=False), method="average")
+        for mention, cluster in zip(block, fcluster(tree, t=1.0 - cut, criterion="distance"), strict=True):
+            labels[mention.id] = f"{prefix}/{cluster}"
+    return labels
