@@ -24,6 +24,7 @@ INDEFINITE = frozenset({"a", "an", "another"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATELINE_LINES = 3  # a document's own date is stated under its headline, if anywhere
 YEARISH = re.compile(r"\d{4}")
 
 
@@ -134,10 +135,15 @@ def _phrase_lemma(head, span) -> str:
     return " ".join([head.lemma_.lower(), *particles])
 
 
-def document_date(doc) -> str | None:
-    """The document's date when its first line is one (``2014-06-15``, as GVC gives it), else None."""
+def document_date(doc, timexes=None) -> str | None:
+    """The document's date: its first line when that is one (``2014-06-15``, as GVC gives it), else the first
+    full calendar day among the TIMEXes of its first lines (a dateline under the headline), else None."""
     first = doc.text.split("\n", 1)[0].strip()
-    return first if ISO_DAY.fullmatch(first) else None
+    if ISO_DAY.fullmatch(first):
+        return first
+    head_end = sum(len(line) + 1 for line in doc.text.split("\n")[:DATELINE_LINES])
+    return next((t.value[:10] for t in timexes or () if t.start < head_end and t.type == "DATE"
+                 and ISO_DAY.match(t.value) and "unanchored" not in t.flags), None)
 
 
 def sentence_times(doc, context_span, timexes) -> frozenset[str]:
@@ -153,6 +159,8 @@ def _mentions_of(records: list[dict], doc, spans, key: str | None = None) -> lis
     doc_terms = Counter(t.lemma_.lower() for t in doc if t.pos_ in CONTENT_POS and not t.is_stop)
     day = document_date(doc)
     timexes = tag_timexes(doc, day)
+    if day is None and (day := document_date(doc, timexes)):
+        timexes = tag_timexes(doc, day)  # relative dates ("on Friday") resolved against the dateline
     doc_names = frozenset(e.text.lower() for e in doc.ents if e.label_ in PARTICIPANT_LABELS | PLACE_LABELS)
     mentions = []
     for record in records:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from ..model import Analysis, Article, Evidence
 from .eventcoref import (
     PRONOUNS,
     EventMention,
@@ -37,6 +39,8 @@ from .eventcoref import related_triggers as _related
 CROSS_MODEL_FILE = "stories_eventcoref_cross_model.json"
 FAMILIES_FILE = "stories_event_families.txt"
 GENERIC = frozenset({"incident", "event", "tragedy", "it", "this", "that", "case", "situation", "crime", "affair"})
+YEAR = re.compile(r"\d{4}")
+STORY_DAYS = 30  # articles further apart than this report different happenings (or a follow-up, linked later)
 NAME_WEIGHT = 2.0  # a name an article shares with another says more about the story than a common word
 
 CROSS_FEATURES = (
@@ -87,9 +91,13 @@ def families() -> dict[str, frozenset[int]]:
 
 
 def _family_key(word: str) -> str:
-    """A phrase ("gun down") stays whole; a single word is stemmed."""
+    """A phrase ("gun down") stays whole; a single word is stemmed, a doubled last consonant undone
+    ("nabbed" → "nab")."""
     word = normalise_lemma(word)
-    return word if " " in word else stem(word)
+    if " " in word:
+        return word
+    key = stem(word)
+    return key[:-1] if len(key) > 3 and key[-1] == key[-2] and key[-1] not in "aeiouls" else key
 
 
 def same_family(a: str, b: str) -> bool:
@@ -182,12 +190,22 @@ def cosine(x: dict[str, float], y: dict[str, float]) -> float:
     return sum(v * large.get(t, 0.0) for t, v in small.items())
 
 
-def story_clusters(vectors: dict[str, dict[str, float]], threshold: float) -> dict[str, int]:
-    """Average-link clusters of documents whose TF-IDF cosine stays above ``threshold``: doc id → cluster."""
+def _apart(x: str | None, y: str | None) -> bool:
+    """Two article dates further apart than a story lasts (unknown dates are never apart)."""
+    day_x, day_y = _day(x), _day(y)
+    return bool(day_x and day_y and abs((day_x - day_y).days) > STORY_DAYS)
+
+
+def story_clusters(vectors: dict[str, dict[str, float]], threshold: float,
+                   dates: dict[str, str | None] | None = None) -> dict[str, int]:
+    """Average-link clusters of documents whose TF-IDF cosine stays above ``threshold``: doc id → cluster.
+    Articles dated further apart than :data:`STORY_DAYS` count as unrelated."""
     ids = sorted(vectors)
     if len(ids) < 2:
         return {doc: 0 for doc in ids}
-    distances = np.array([[1.0 - cosine(vectors[x], vectors[y]) if x != y else 0.0 for y in ids] for x in ids])
+    dates = dates or {}
+    distances = np.array([[0.0 if x == y else 1.0 if _apart(dates.get(x), dates.get(y))
+                           else 1.0 - cosine(vectors[x], vectors[y]) for y in ids] for x in ids])
     tree = linkage(squareform(np.clip(distances, 0.0, None), checks=False), method="average")
     return dict(zip(ids, (int(c) for c in fcluster(tree, t=1.0 - threshold, criterion="distance")), strict=True))
 
@@ -204,7 +222,7 @@ def blocks(mentions: list[EventMention], story_threshold: float) -> list[tuple[l
     found = []
     for members in by_group.values():
         vectors = document_vectors(members)
-        stories = story_clusters(vectors, story_threshold)
+        stories = story_clusters(vectors, story_threshold, {m.doc_id: m.doc_date for m in members})
         by_story: dict[int, list[EventMention]] = {}
         for mention in members:
             by_story.setdefault(stories[mention.doc_id], []).append(mention)
@@ -250,3 +268,139 @@ def cluster_across(mentions: list[EventMention], model: CrossModel | None = None
         for mention, cluster in zip(block, fcluster(tree, t=1.0 - cut, criterion="distance"), strict=True):
             labels[mention.id] = f"{prefix}/{cluster}"
     return labels
+
+
+# --- the runtime side: events of stored analyses, linked across the articles of a story -----------------
+
+SEP = "\x1f"  # joins article id, event id and trigger offsets in a runtime mention id
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+LINK_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class CrossEvent:
+    """One real-world happening reported by several articles: its members and the evidence that joins them."""
+
+    id: str
+    trigger: str  # the most frequent trigger word among the members
+    type: str | None
+    members: list[dict] = field(default_factory=list)  # {article_id, event_id, trigger, start, end}
+    confidence: float = 1.0  # the weakest link's P(same event) (average link), 1.0 for one article
+    evidence: list[Evidence] = field(default_factory=list)  # one per member: where its trigger is
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(_lexicon_lines("read_stopwords.txt"))
+
+
+def _words(text: str) -> list[str]:
+    stop = _stopwords()
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in stop and len(w) > 2]
+
+
+def event_mentions(article_id: str, article: Article, analysis: Analysis) -> list[EventMention]:
+    """The cross-document model's view of the events of one stored analysis (no parse needed)."""
+    text = analysis.text
+    doc_terms = Counter(_words(text))
+    names = {e.name.lower() for e in analysis.entities if e.type in LINK_TYPES}
+    published = article.published.value[:10] if article.published else analysis.published
+    starts = sorted({e.sentence.start for e in analysis.events if e.sentence})
+    mentions = []
+    for event in analysis.events:
+        if event.status in {"negated", "hypothetical"}:
+            continue
+        sentence = event.sentence.text if event.sentence else text[max(0, event.trigger.start - 200):event.trigger.end + 200]
+        people = {p.lower() for p in event.participants}
+        places = {event.place.lower()} if event.place else set()
+        mentions.append(EventMention(
+            id=f"{article_id}{SEP}{event.id}{SEP}{event.trigger.start}{SEP}{event.trigger.end}", doc_id=article_id,
+            sentence=starts.index(event.sentence.start) if event.sentence else 0,
+            lemma=event.trigger.text.lower(), pos="", text=event.trigger.text, type=event.type,
+            context=frozenset(_words(sentence)) - {event.trigger.text.lower()},
+            names=frozenset(people | places), participants=frozenset(people), places=frozenset(places),
+            times=frozenset({event.time.value}) if event.time and YEAR.match(event.time.value) else frozenset(),
+            doc_date=published, doc_terms=doc_terms, doc_names=frozenset(names)))
+    return mentions
+
+
+def trigger_key(mention: EventMention) -> frozenset[str]:
+    """Blocking keys of a mention: its stem and its event families; two mentions are compared only
+    when they share one."""
+    word = normalise_lemma(mention.lemma)
+    return frozenset({stem(word), *(f"family:{i}" for i in families().get(_family_key(word), ()))})
+
+
+def link_events(items: list[tuple[str, Article, Analysis | None]], stories: list[list[str]],
+                model: CrossModel | None = None) -> list[CrossEvent]:
+    """Events of the articles of each story that are one happening, across articles.
+
+    ``items`` are (article id, Article, Analysis) as stored; ``stories`` the article ids of each story
+    (from the stories stage). Pairs are scored only inside a story and between mentions that share a
+    trigger stem or event family, so the cost grows with the corpus, not with its square. Returns one
+    :class:`CrossEvent` per happening reported by at least two articles.
+    """
+    model = model or cross_model()
+    by_id = {article_id: (article, analysis) for article_id, article, analysis in items}
+    found: list[CrossEvent] = []
+    for story in stories:
+        mentions = [m for article_id in story if article_id in by_id and by_id[article_id][1]
+                    for m in event_mentions(article_id, *by_id[article_id])]
+        if len({m.doc_id for m in mentions}) < 2:
+            continue
+        vectors = document_vectors(mentions)
+        for block in _key_blocks(mentions):
+            found.extend(_link_block(block, vectors, model, len(found)))
+    return found
+
+
+def _key_blocks(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Connected groups of mentions that share a blocking key (:func:`trigger_key`), in reading order."""
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        for key in trigger_key(mention):
+            parent[root(i)] = root(first.setdefault(key, i))
+    groups: dict[int, list[EventMention]] = {}
+    for i, mention in enumerate(mentions):
+        groups.setdefault(root(i), []).append(mention)
+    return [sorted(g, key=_reading_order) for g in groups.values() if len({m.doc_id for m in g}) > 1]
+
+
+def _link_block(block: list[EventMention], vectors: dict, model: CrossModel, offset: int) -> list[CrossEvent]:
+    pairs, rows = block_pairs(block, vectors)
+    probs = model.probabilities(rows)
+    distances = np.zeros((len(block), len(block)))
+    for (i, j), p in zip(pairs, probs, strict=True):
+        distances[i, j] = distances[j, i] = 1.0 - p
+    tree = linkage(squareform(distances, checks=False), method="average")
+    clusters: dict[int, list[int]] = {}
+    for i, cluster in enumerate(fcluster(tree, t=1.0 - model.threshold, criterion="distance")):
+        clusters.setdefault(int(cluster), []).append(i)
+    found = []
+    for members in clusters.values():
+        if len({block[i].doc_id for i in members}) < 2:
+            continue
+        inside = [1.0 - distances[i, j] for x, i in enumerate(members) for j in members[x + 1:]]
+        mentions = [block[i] for i in members]
+        events = [dict(zip(("article_id", "event_id", "start", "end"), m.id.split(SEP), strict=True), trigger=m.text)
+                  for m in mentions]
+        for event in events:
+            event["start"], event["end"] = int(event["start"]), int(event["end"])
+        found.append(CrossEvent(
+            id=f"xevent-{offset + len(found)}", trigger=Counter(m.text.lower() for m in mentions).most_common(1)[0][0],
+            type=Counter(m.type for m in mentions).most_common(1)[0][0], members=events,
+            confidence=round(float(min(inside)), 3),
+            evidence=[Evidence(source=f"article:{e['article_id']}", confidence=round(float(np.mean(inside)), 3),
+                               start=e["start"], end=e["end"],
+                               reason=f"same happening as the other members (trigger '{e['trigger']}')")
+                      for e in events]))
+    return found
