@@ -37,7 +37,7 @@ def scorer():
     """The reference scorer's ``score`` when shared/ has it, else the project's identical metrics."""
     if SCORER.is_file():
         return load_module("conll_scorer", SCORER).score
-    from storyline.stories.coref_metrics import score
+    from coref_metrics import score
 
     return score
 
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.blind and not BLIND_COPY.is_file():
         print(f"skipped: {BLIND_COPY} not found")
         return 0
-    from storyline.stories.cdcr import CdcrFormatError, load  # after the checks: spaCy loads slowly
+    from cdcr import CdcrFormatError, load  # after the checks: spaCy loads slowly
 
     started = time.perf_counter()
     results: dict[str, dict[str, str]] = {}

@@ -20,9 +20,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from storyline.stories.cdcr import CdcrFormatError, GoldSet, load
-from storyline.stories.coref_metrics import score
-from storyline.stories.crossdoc import CrossModel, block_pairs, blocks, cluster_across
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # the gold-data reader and the metrics
+
+from cdcr import CdcrFormatError, GoldSet, load  # noqa: E402
+from coref_metrics import score  # noqa: E402
+from storyline.stories.crossdoc import CrossModel, block_pairs, blocks, cluster_across  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "stories_eventcoref_cross_model.json"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)

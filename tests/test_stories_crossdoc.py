@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from storyline.analyze.events.coref import EventMention
 from storyline.model import Analysis, Article, DateValue, Entity, Event, EventTime, Span
 from storyline.stories.crossdoc import (
     CROSS_FEATURES,
@@ -13,7 +14,6 @@ from storyline.stories.crossdoc import (
     same_family,
     story_clusters,
 )
-from storyline.stories.eventcoref import EventMention
 
 PLANE = Counter({"plane": 3, "crash": 2, "airline": 2, "passenger": 2, "sea": 1, "search": 1})
 QUAKE = Counter({"earthquake": 3, "magnitude": 2, "building": 2, "rescue": 1, "collapse": 1})

@@ -11,7 +11,6 @@ inside a story, so the cost grows with the size of the stories, not with the squ
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -23,18 +22,17 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from ..model import Analysis, Article, Evidence
-from .eventcoref import (
+from .. import lexicons
+from ..analyze.events.coref import (
     PRONOUNS,
     EventMention,
-    _data_text,
     _jaccard,
-    _lexicon_lines,
     normalise_lemma,
     speech_lemmas,
     stem,
 )
-from .eventcoref import related_triggers as _related
+from ..analyze.events.coref import related_triggers as _related
+from ..model import Analysis, Article, Evidence
 
 CROSS_MODEL_FILE = "stories_eventcoref_cross_model.json"
 FAMILIES_FILE = "stories_event_families.txt"
@@ -74,7 +72,7 @@ class CrossModel:
 @lru_cache(maxsize=1)
 def cross_model() -> CrossModel:
     """The trained cross-document model shipped in ``storyline/data``."""
-    data = json.loads(_data_text(CROSS_MODEL_FILE))
+    data = lexicons.load_json(CROSS_MODEL_FILE)
     if tuple(data["features"]) != CROSS_FEATURES:
         raise ValueError(f"{CROSS_MODEL_FILE} was trained on other features; retrain it")
     return CrossModel(data["weights"], data["bias"], data["threshold"], data["story_threshold"])
@@ -84,7 +82,7 @@ def cross_model() -> CrossModel:
 def families() -> dict[str, frozenset[int]]:
     """Stem of a word → the event families (lines of the data file) it belongs to."""
     found: dict[str, set[int]] = {}
-    for index, line in enumerate(_lexicon_lines(FAMILIES_FILE)):
+    for index, line in enumerate(lexicons.lines(FAMILIES_FILE)):
         for word in line.split():
             found.setdefault(_family_key(word.replace("_", " ")), set()).add(index)
     return {word: frozenset(ids) for word, ids in found.items()}
@@ -292,7 +290,7 @@ class CrossEvent:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    return frozenset(_lexicon_lines("read_stopwords.txt"))
+    return frozenset(lexicons.lines("read_stopwords.txt"))
 
 
 def _words(text: str) -> list[str]:
