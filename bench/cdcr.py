@@ -28,6 +28,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATELINE_LINES = 3  # a document's own date is stated under its headline, if anywhere
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATELINE = re.compile(r"(?i)(?:\w+ ?, )?(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\.? "
+                      r"(?P<day>\d{1,2}) ?,? (?P<year>\d{4})")
 YEARISH = re.compile(r"\d{4}")
 
 
@@ -116,6 +119,10 @@ def document_date(doc, timexes=None) -> str | None:
     first = doc.text.split("\n", 1)[0].strip()
     if ISO_DAY.fullmatch(first):
         return first
+    for line in doc.text.split("\n")[:DATELINE_LINES]:  # a dateline, tokenised: "April 27 , 2005"
+        if match := DATELINE.fullmatch(line.strip()):
+            month = MONTHS.index(match["month"][:3].lower()) + 1
+            return f"{match['year']}-{month:02d}-{int(match['day']):02d}"
     head_end = sum(len(line) + 1 for line in doc.text.split("\n")[:DATELINE_LINES])
     return next((t.value[:10] for t in timexes or () if t.start < head_end and t.type == "DATE"
                  and ISO_DAY.match(t.value) and "unanchored" not in t.flags), None)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # the gold-data reader and the metrics
@@ -29,6 +30,7 @@ from storyline.stories.crossdoc import CrossModel, block_pairs, blocks, cluster_
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "stories_eventcoref_cross_model.json"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 STORY_THRESHOLD = 0.06
+TREES, LEAVES = 200, 15  # a few hundred small trees: about 240 kB in the shipped file
 
 
 def pair_matrix(data: GoldSet, story_threshold: float) -> tuple[np.ndarray, np.ndarray]:
@@ -43,16 +45,35 @@ def pair_matrix(data: GoldSet, story_threshold: float) -> tuple[np.ndarray, np.n
 
 
 def fit(sets: list[GoldSet], story_threshold: float = STORY_THRESHOLD, threshold: float = 0.5,
-        matrices: list | None = None) -> CrossModel:
-    """Logistic regression on the pairs of ``sets``, each set weighing the same."""
+        matrices: list | None = None, kind: str = "trees") -> CrossModel:
+    """Gradient-boosted trees (``kind="trees"``) or logistic regression on the pairs of ``sets``, each set
+    weighing the same."""
     matrices = matrices or [pair_matrix(data, story_threshold) for data in sets]
     features = np.vstack([x for x, _ in matrices])
     labels = np.concatenate([y for _, y in matrices])
     weights = np.concatenate([np.full(len(y), len(labels) / (len(matrices) * len(y))) for _, y in matrices])
-    classifier = LogisticRegression(C=1.0, max_iter=5000)
-    classifier.fit(features, labels, sample_weight=weights)
-    return CrossModel([round(float(w), 4) for w in classifier.coef_[0]], round(float(classifier.intercept_[0]), 4),
-                      threshold, story_threshold)
+    if kind == "logistic":
+        classifier = LogisticRegression(C=1.0, max_iter=5000)
+        classifier.fit(features, labels, sample_weight=weights)
+        return CrossModel([round(float(w), 4) for w in classifier.coef_[0]],
+                          round(float(classifier.intercept_[0]), 4), threshold, story_threshold)
+    boosted = HistGradientBoostingClassifier(max_iter=TREES, max_leaf_nodes=LEAVES, learning_rate=0.1,
+                                             random_state=0)
+    boosted.fit(features, labels, sample_weight=weights)
+    model = CrossModel([], float(np.ravel(boosted._baseline_prediction)[0]), threshold, story_threshold,
+                       trees=[_tree_json(predictors[0].nodes) for predictors in boosted._predictors])
+    sample = features[:: max(1, len(features) // 2000)]
+    if not np.allclose(model.probabilities(sample), boosted.predict_proba(sample)[:, 1], atol=1e-4):
+        raise RuntimeError("the exported trees do not reproduce scikit-learn's probabilities")
+    return model
+
+
+def _tree_json(nodes) -> dict[str, list]:
+    """One fitted tree's nodes as the plain lists :class:`CrossModel` reads (values rounded for the file)."""
+    return {"feature": [int(v) for v in nodes["feature_idx"]],
+            "threshold": [float(v) for v in nodes["num_threshold"]],
+            "left": [int(v) for v in nodes["left"]], "right": [int(v) for v in nodes["right"]],
+            "value": [round(float(v), 6) for v in nodes["value"]], "leaf": [int(v) for v in nodes["is_leaf"]]}
 
 
 def conll_by_threshold(model: CrossModel, data: GoldSet) -> dict[float, float]:
@@ -65,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--threshold", type=float, default=None, help="default: best mean in-sample")
     parser.add_argument("--story-threshold", type=float, default=STORY_THRESHOLD)
+    parser.add_argument("--kind", choices=("trees", "logistic"), default="trees")
     args = parser.parse_args(argv)
     try:
         sets = [load(folder) for folder in args.data]
@@ -72,18 +94,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     matrices = [pair_matrix(data, args.story_threshold) for data in sets]
-    model = fit(sets, args.story_threshold, matrices=matrices)
+    model = fit(sets, args.story_threshold, matrices=matrices, kind=args.kind)
     in_sample = [conll_by_threshold(model, data) for data in sets]
     for index, folder in enumerate(args.data):
         print(f"{folder.name} in-sample:     " + " ".join(f"{t:.2f}={100 * f:.1f}" for t, f in in_sample[index].items()))
         if len(sets) > 1:
             others = [m for i, m in enumerate(matrices) if i != index]
-            held_out = conll_by_threshold(fit([], args.story_threshold, matrices=others), sets[index])
+            held_out = conll_by_threshold(fit([], args.story_threshold, matrices=others, kind=args.kind), sets[index])
             print(f"{folder.name} leave-set-out: " + " ".join(f"{t:.2f}={100 * f:.1f}" for t, f in held_out.items()))
     threshold = args.threshold if args.threshold is not None else max(
         THRESHOLDS, key=lambda t: sum(scores[t] for scores in in_sample))
     model.threshold = threshold
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (threshold {threshold:.2f}, story threshold {args.story_threshold:.2f})")
     return 0
 

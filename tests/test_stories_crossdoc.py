@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from storyline.analyze.events.coref import EventMention
 from storyline.model import Analysis, Article, DateValue, Entity, Event, EventTime, Span
 from storyline.stories.crossdoc import (
     CROSS_FEATURES,
+    CrossModel,
     cluster_across,
     cross_model,
     link_events,
@@ -27,8 +30,19 @@ def _mention(id: str, doc: str, lemma: str, terms: Counter, names: frozenset[str
 
 def test_shipped_model_matches_its_features():
     model = cross_model()
-    assert len(model.weights) == len(CROSS_FEATURES)
+    assert model.trees or len(model.weights) == len(CROSS_FEATURES)
+    assert all(max(tree["feature"]) < len(CROSS_FEATURES) for tree in model.trees or ())
     assert 0.0 < model.threshold < 1.0 and 0.0 < model.story_threshold < 1.0
+
+
+def test_tree_model_sums_one_leaf_per_tree():
+    stump = {"feature": [0, 0, 0], "threshold": [0.5, 0.0, 0.0], "left": [1, 0, 0], "right": [2, 0, 0],
+             "value": [0.0, -2.0, 3.0], "leaf": [0, 1, 1]}
+    model = CrossModel([], 0.5, trees=[stump, stump])
+    rows = np.zeros((2, len(CROSS_FEATURES)))
+    rows[1, 0] = 1.0
+    expected = 1.0 / (1.0 + np.exp(-np.array([0.5 - 4.0, 0.5 + 6.0])))
+    assert np.allclose(model.probabilities(rows), expected)
 
 
 def test_event_families_cover_other_words_for_one_happening():

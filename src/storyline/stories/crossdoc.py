@@ -40,6 +40,7 @@ GENERIC = frozenset({"incident", "event", "tragedy", "it", "this", "that", "case
 YEAR = re.compile(r"\d{4}")
 STORY_DAYS = 30  # articles further apart than this report different happenings (or a follow-up, linked later)
 NAME_WEIGHT = 2.0  # a name an article shares with another says more about the story than a common word
+LINKAGE = "average"  # how clusters of mentions (and of articles) are joined: mean P over their pairs
 
 CROSS_FEATURES = (
     "same_lemma", "related_trigger", "same_family", "family_cross_doc", "generic", "speech_any", "same_lemma_speech", "pronoun", "cross_doc",
@@ -50,23 +51,66 @@ CROSS_FEATURES = (
 )
 
 
+TREE_FIELDS = ("feature", "threshold", "left", "right", "value", "leaf")
+
+
 @dataclass
 class CrossModel:
-    """Logistic pairwise model over :data:`CROSS_FEATURES`, plus the two clustering cuts."""
+    """Pairwise model over :data:`CROSS_FEATURES`, plus the two clustering cuts.
+
+    Either logistic (``weights`` · features + ``bias``) or, when ``trees`` is set, gradient-boosted trees
+    (``bias`` + the sum of one leaf value per tree; each tree is a dict of node arrays, see
+    :data:`TREE_FIELDS`: a row goes left when its ``feature`` is at most the node's ``threshold``);
+    either way P(same event) is the sigmoid of the score.
+    """
 
     weights: list[float]
     bias: float
     threshold: float = 0.5  # P(same event) at which average-link clustering of mentions stops
     story_threshold: float = 0.3  # cosine at which average-link clustering of articles stops
     features: tuple[str, ...] = CROSS_FEATURES
+    trees: list[dict[str, list]] | None = None
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        z = rows @ np.asarray(self.weights) + self.bias
+        if self.trees is None:
+            z = rows @ np.asarray(self.weights) + self.bias
+        else:
+            z = np.full(len(rows), self.bias)
+            for tree in _tree_arrays(self):
+                z += _tree_scores(tree, rows)
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self) -> dict:
-        return {"features": list(self.features), "weights": self.weights, "bias": self.bias,
-                "threshold": self.threshold, "story_threshold": self.story_threshold}
+        found = {"features": list(self.features), "weights": self.weights, "bias": self.bias,
+                 "threshold": self.threshold, "story_threshold": self.story_threshold}
+        return found | ({"trees": self.trees} if self.trees is not None else {})
+
+
+_ARRAYS: dict[int, list[tuple[np.ndarray, ...]]] = {}
+
+
+def _tree_arrays(model: CrossModel) -> list[tuple[np.ndarray, ...]]:
+    """The model's trees as numpy arrays (converted once per model object)."""
+    key = id(model.trees)
+    if key not in _ARRAYS:
+        _ARRAYS.clear()
+        _ARRAYS[key] = [(np.asarray(t["feature"], dtype=int), np.asarray(t["threshold"], dtype=float),
+                         np.asarray(t["left"], dtype=int), np.asarray(t["right"], dtype=int),
+                         np.asarray(t["value"], dtype=float), np.asarray(t["leaf"], dtype=bool))
+                        for t in model.trees or ()]
+    return _ARRAYS[key]
+
+
+def _tree_scores(tree: tuple[np.ndarray, ...], rows: np.ndarray) -> np.ndarray:
+    feature, threshold, left, right, value, leaf = tree
+    node = np.zeros(len(rows), dtype=int)
+    index = np.arange(len(rows))
+    while not leaf[node].all():
+        inner = ~leaf[node]
+        at = node[inner]
+        go_left = rows[index[inner], feature[at]] <= threshold[at]
+        node[inner] = np.where(go_left, left[at], right[at])
+    return value[node]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +119,8 @@ def cross_model() -> CrossModel:
     data = lexicons.load_json(CROSS_MODEL_FILE)
     if tuple(data["features"]) != CROSS_FEATURES:
         raise ValueError(f"{CROSS_MODEL_FILE} was trained on other features; retrain it")
-    return CrossModel(data["weights"], data["bias"], data["threshold"], data["story_threshold"])
+    return CrossModel(data["weights"], data["bias"], data["threshold"], data["story_threshold"],
+                      trees=data.get("trees"))
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +249,7 @@ def story_clusters(vectors: dict[str, dict[str, float]], threshold: float,
     dates = dates or {}
     distances = np.array([[0.0 if x == y else 1.0 if _apart(dates.get(x), dates.get(y))
                            else 1.0 - cosine(vectors[x], vectors[y]) for y in ids] for x in ids])
-    tree = linkage(squareform(np.clip(distances, 0.0, None), checks=False), method="average")
+    tree = linkage(squareform(np.clip(distances, 0.0, None), checks=False), method=LINKAGE)
     return dict(zip(ids, (int(c) for c in fcluster(tree, t=1.0 - threshold, criterion="distance")), strict=True))
 
 
@@ -262,7 +307,7 @@ def cluster_across(mentions: list[EventMention], model: CrossModel | None = None
         distances = np.zeros((len(block), len(block)))
         for (i, j), p in zip(pairs, probs, strict=True):
             distances[i, j] = distances[j, i] = 1.0 - p
-        tree = linkage(squareform(distances, checks=False), method="average")
+        tree = linkage(squareform(distances, checks=False), method=LINKAGE)
         for mention, cluster in zip(block, fcluster(tree, t=1.0 - cut, criterion="distance"), strict=True):
             labels[mention.id] = f"{prefix}/{cluster}"
     return labels
@@ -379,7 +424,7 @@ def _link_block(block: list[EventMention], vectors: dict, model: CrossModel, off
     distances = np.zeros((len(block), len(block)))
     for (i, j), p in zip(pairs, probs, strict=True):
         distances[i, j] = distances[j, i] = 1.0 - p
-    tree = linkage(squareform(distances, checks=False), method="average")
+    tree = linkage(squareform(distances, checks=False), method=LINKAGE)
     clusters: dict[int, list[int]] = {}
     for i, cluster in enumerate(fcluster(tree, t=1.0 - model.threshold, criterion="distance")):
         clusters.setdefault(int(cluster), []).append(i)
