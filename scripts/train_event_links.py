@@ -76,6 +76,38 @@ def _tree_json(nodes) -> dict[str, list]:
             "value": [round(float(v), 6) for v in nodes["value"]], "leaf": [int(v) for v in nodes["is_leaf"]]}
 
 
+def topic_folds(data: GoldSet, story_threshold: float, folds: int = 4) -> list[list[str]]:
+    """Mention ids by fold: one fold per topic, or, for a set of one topic (GVC), its predicted stories
+    dealt round-robin into ``folds`` folds."""
+    topics = sorted({m.group for m in data.mentions})
+    if len(topics) > 1:
+        return [[m.id for m in data.mentions if m.group == topic] for topic in topics]
+    found: list[list[str]] = [[] for _ in range(folds)]
+    for index, (block, _vectors) in enumerate(blocks(data.mentions, story_threshold)):
+        found[index % folds].extend(m.id for m in block)
+    return found
+
+
+def cross_validate_topics(sets: list[GoldSet], story_threshold: float, kind: str,
+                          thresholds: tuple[float, ...]) -> list[dict[float, float]]:
+    """Per set, CoNLL F1 by threshold over its folds (:func:`topic_folds`), each fold clustered by a model
+    trained on everything else (the other folds and the other sets): other topics of the same kind."""
+    results = []
+    for index, data in enumerate(sets):
+        predictions: dict[float, dict[str, str]] = {t: {} for t in thresholds}
+        for number, fold in enumerate(topic_folds(data, story_threshold)):
+            held = set(fold)
+            rest = GoldSet([m for m in data.mentions if m.id not in held], data.gold, [])
+            others = [pair_matrix(d, story_threshold) for i, d in enumerate(sets) if i != index]
+            model = fit([], story_threshold, matrices=[pair_matrix(rest, story_threshold), *others], kind=kind)
+            test = [m for m in data.mentions if m.id in held]
+            for t in thresholds:
+                labels = cluster_across(test, model, t)
+                predictions[t].update({k: f"{number}/{v}" for k, v in labels.items()})
+        results.append({t: score(data.gold, labels)["CoNLL"] for t, labels in predictions.items()})
+    return results
+
+
 def conll_by_threshold(model: CrossModel, data: GoldSet) -> dict[float, float]:
     return {t: score(data.gold, cluster_across(data.mentions, model, t))["CoNLL"] for t in THRESHOLDS}
 
@@ -87,12 +119,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None, help="default: best mean in-sample")
     parser.add_argument("--story-threshold", type=float, default=STORY_THRESHOLD)
     parser.add_argument("--kind", choices=("trees", "logistic"), default="trees")
+    parser.add_argument("--cv-topics", action="store_true",
+                        help="only print leave-one-topic-out scores (other topics of the same set held out)")
     args = parser.parse_args(argv)
     try:
         sets = [load(folder) for folder in args.data]
     except (CdcrFormatError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if args.cv_topics:
+        thresholds = (0.3, 0.4, 0.5)
+        for folder, scores in zip(args.data, cross_validate_topics(sets, args.story_threshold, args.kind, thresholds),
+                                  strict=True):
+            print(f"{folder.name} leave-topic-out: " + " ".join(f"{t:.2f}={100 * f:.1f}" for t, f in scores.items()))
+        return 0
     matrices = [pair_matrix(data, args.story_threshold) for data in sets]
     model = fit(sets, args.story_threshold, matrices=matrices, kind=args.kind)
     in_sample = [conll_by_threshold(model, data) for data in sets]
