@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
     if args.out:
-        written = next(iter(results.values())) if len(results) == 1 else results
+        written = next(iter(results.values())) if len(folders) == 1 else results
         args.out.write_text(json.dumps(written, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     print(f"time {time.perf_counter() - started:.1f}s")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
@@ -18,6 +21,8 @@ from storyline.stories.crossdoc import (
     story_clusters,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
+TINY = ROOT / "tests" / "fixtures" / "stories-cdcr"
 PLANE = Counter({"plane": 3, "crash": 2, "airline": 2, "passenger": 2, "sea": 1, "search": 1})
 QUAKE = Counter({"earthquake": 3, "magnitude": 2, "building": 2, "rescue": 1, "collapse": 1})
 
@@ -94,3 +99,33 @@ def test_link_events_on_stored_analyses_gives_members_with_evidence():
     assert 0.0 < linked[0].confidence <= 1.0
     assert link_events(items, [["p1"], ["p2"], ["p3"]]) == []  # never across stories
     assert link_events([("x", Article(text=""), None)], [["x"]]) == []  # no analysis: nothing, no error
+
+
+def _bench(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))  # as when the script runs: its helpers beside it
+    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_scores_a_blind_copy_through_its_map_and_several_sets(tmp_path, capsys, monkeypatch):
+    records = json.loads((TINY / "event_mentions.json").read_text())
+    blind = tmp_path / "blind"
+    blind.mkdir()
+    id_map = {f"m{i}": r["mention_id"] for i, r in enumerate(records)}
+    hidden = [dict(r, mention_id=f"m{i}", coref_chain=f"m{i}") for i, r in enumerate(records)]
+    (blind / "event_mentions.json").write_text(json.dumps(hidden))
+    (blind / "tiny.conll").write_text((TINY / "tiny.conll").read_text())
+    (tmp_path / "map.json").write_text(json.dumps(id_map))
+    out = tmp_path / "clusters.json"
+    bench = _bench(monkeypatch)
+    assert bench.main(["--data", str(blind), "--map", str(tmp_path / "map.json"), "--gold", str(TINY),
+                       "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "blind copy" in printed and "within the set" in printed and "gold subtopic (oracle)" in printed
+    assert set(json.loads(out.read_text())) == {r["mention_id"] for r in records}  # original ids
+    system = printed.splitlines()[[i for i, line in enumerate(printed.splitlines()) if "storyline" in line][0]]
+    assert float(system.rstrip(" |").rsplit("|", 1)[1]) > 80.0  # scored against the real chains, not the blind ones
+    assert bench.main(["--data", str(TINY), "--data", str(TINY), "--out", str(out)]) == 0
+    assert list(json.loads(out.read_text())) == [str(TINY)]  # one entry per set (the same set twice here)
