@@ -360,7 +360,7 @@ def event_mentions(article_id: str, article: Article, analysis: Analysis) -> lis
         mentions.append(EventMention(
             id=f"{article_id}{SEP}{event.id}{SEP}{event.trigger.start}{SEP}{event.trigger.end}", doc_id=article_id,
             sentence=starts.index(event.sentence.start) if event.sentence else 0,
-            lemma=event.trigger.text.lower(), pos="", text=event.trigger.text, type=event.type,
+            lemma=stem(event.trigger.text), pos="", text=event.trigger.text, type=event.type,  # no parse: a stem
             context=frozenset(_words(sentence)) - {event.trigger.text.lower()},
             names=frozenset(people | places), participants=frozenset(people), places=frozenset(places),
             times=frozenset({event.time.value}) if event.time and YEAR.match(event.time.value) else frozenset(),
