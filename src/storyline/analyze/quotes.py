@@ -29,6 +29,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 NAMING_REACH = 60  # characters from a naming verb to the quote it introduces
 _PHRASE_KINDS = {"scare": "scare quote", "title": "quoted title"}
 _TITLE_LINKS = frozenset({"of", "the", "and", "a", "in", "on", "for", "to"})  # lower case inside titles
+CONTINUING_CUES = frozenset({"add", "continue"})  # "he added": the speaker just quoted goes on
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
@@ -311,6 +312,27 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _joins(text: str, i: int) -> bool:
+    """Whether the characters at ``i - 1`` and ``i`` belong to one word ("e-tailer", "co-op")."""
+    if i <= 0 or i >= len(text):
+        return False
+    a, b = text[i - 1], text[i]
+    if a.isalnum() and b.isalnum():
+        return True
+    hyphen_after = b == "-" and a.isalnum() and i + 1 < len(text) and text[i + 1].isalnum()
+    hyphen_before = a == "-" and b.isalnum() and i >= 2 and text[i - 2].isalnum()
+    return hyphen_after or hyphen_before
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened so that it neither starts nor ends inside a word ("tailer was" from "e-tailer")."""
+    while _joins(text, start):
+        start -= 1
+    while _joins(text, end):
+        end += 1
+    return start, end
+
+
 def quoted_phrases(text: str, quotes: list[Quote]) -> list[QuotedPhrase]:
     """The quotation marks no quote claimed: scare quotes and titles, marked as such. Marks inside
     reported speech count too (he will meet Putin "after a ‘productive’ call"); a mixed quote's
@@ -399,6 +421,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
     built: dict[int, Quote] = {}
     quotes = []
     for draft in drafts:
+        draft.start, draft.end = whole_words(text, draft.start, draft.end)
         quote = Quote(text=text[draft.start : draft.end], start=draft.start, end=draft.end,
                       kind=draft.kind, confidence=CONFIDENCE[draft.how])  # type: ignore[arg-type]
         if len(draft.fragments) > 1:
@@ -411,7 +434,8 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
             head = frame.speaker
             if head is not None:
                 quote.speaker = resolver.phrase(head)
-                quote.speaker_entity = resolver.resolve(head, recent) or (
+                continues = frame.cue[0].lemma_.lower() in CONTINUING_CUES
+                quote.speaker_entity = resolver.resolve(head, recent, continues) or (
                     None if head.pos_ == "PRON" else quote.speaker.text)
             addressee = frame.addressee
             if addressee is not None:  # a pronoun object is left as written: "told him"

@@ -1,0 +1,74 @@
+"""Speaker attribution on small hand-written pages, one per error class of issue 15, and the ranker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.nlp import parse
+from storyline.analyze.quotes import extract_quotes, whole_words
+from storyline.analyze.quotes_ranker import speaker_model
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+
+
+def _quotes(name: str):
+    doc = parse((FIXTURES / name).read_text(encoding="utf-8"))
+    return [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+
+
+def _quote_with(quotes, words: str):
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote contains {words!r}"
+    return found[0]
+
+
+def test_the_shipped_ranker_loads():
+    model = speaker_model()
+    assert model is not None and len(model.weights) > 50
+
+
+def test_a_participial_lead_in_is_never_the_speaker():
+    quote = _quote_with(_quotes("participial-lead-in.txt"), "most important release")
+    assert quote.speaker is not None and "Speaking" not in quote.speaker.text
+    assert quote.speaker_entity == "Satya Nadella"
+
+
+def test_he_added_goes_to_the_speaker_quoted_just_before():
+    quotes = _quotes("he-added.txt")
+    assert _quote_with(quotes, "cold gave the story").speaker_entity == "Okafor"
+
+
+def test_a_role_noun_after_a_named_speaker_is_that_person():
+    quote = _quote_with(_quotes("role-after-name.txt"), "landscape to feel")
+    assert quote.speaker_entity == "Maria Lindqvist"
+
+
+def test_an_organisations_statement_is_its_speech():
+    quotes = _quotes("org-statement.txt")
+    issued = _quote_with(quotes, "delayed parcels")
+    assert issued.speaker_entity == "Amazon" and issued.kind == "indirect"
+    assert not issued.text.startswith("a separate statement")
+    assert _quote_with(quotes, "extra shifts").speaker_entity == "Amazon"
+
+
+def test_she_told_reporters_never_resolves_to_a_place():
+    quote = _quote_with(_quotes("told-reporters.txt"), "water to come in")
+    assert quote.speaker_entity == "Jane Morrison"
+
+
+def test_a_quote_never_starts_inside_a_word():
+    quote = _quote_with(_quotes("mid-word-split.txt"), "warned repeatedly")
+    assert quote.text.startswith("e-tailer")
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("the e-tailer was", 6, 16, "e-tailer was"),
+    ("a co-operative said", 2, 7, "co-operative"),
+    ("“Yes,” she said", 0, 6, "“Yes,”"),
+])
+def test_whole_words(text, start, end, expected):
+    s, e = whole_words(text, start, end)
+    assert text[s:e] == expected
