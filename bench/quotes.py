@@ -11,6 +11,11 @@ row of each set scores the other reading for comparison: every quote on GGT, spe
     .venv/bin/python bench/quotes.py --gold other/ggt-test.jsonl --gold other/polnear-test.jsonl
     .venv/bin/python bench/quotes.py --docbin /tmp/quotes-docs --no-anchor --no-speed  # experiments
 
+``--speaker-model PATH`` ranks speakers with another ranker (``scripts/train_speakers.py --out``),
+``--speaker-model none`` with the rules alone: the shipped ranker is trained on PolNeAR train only,
+so its GGT rows are a cross-source estimate; one trained on GGT dev scored on PolNeAR dev is the
+reverse direction.
+
 ``--docbin DIR`` keeps each set's parsed articles in ``DIR`` (a spaCy DocBin per gold file), so
 repeated experiments do not re-parse them; the timing always parses afresh.
 
@@ -37,6 +42,7 @@ from storyline.analyze import analyze_many  # noqa: E402
 from storyline.analyze.entities import extract_entities  # noqa: E402
 from storyline.analyze.nlp import get_nlp, parse, parse_many  # noqa: E402
 from storyline.analyze.quotes import extract_quotes  # noqa: E402
+from storyline.analyze.quotes_ranker import speaker_model, use_speaker_model  # noqa: E402
 
 GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
 ALL_ATTRIBUTIONS = frozenset({"speech", "stance"})
@@ -125,7 +131,12 @@ def main() -> int:
     ap.add_argument("--no-anchor", action="store_true", help="skip the textacy run")
     ap.add_argument("--no-speed", action="store_true", help="skip the timing")
     ap.add_argument("--docbin", type=Path, help="cache parsed articles in this folder")
+    ap.add_argument("--speaker-model", help="rank speakers with this model JSON ('none': the rules alone)")
     args = ap.parse_args()
+    if args.speaker_model:
+        use_speaker_model(None if args.speaker_model == "none" else Path(args.speaker_model))
+    model = speaker_model()
+    print(f"speaker ranker: {args.speaker_model or 'shipped'} ({'none' if model is None else 'loaded'})")
     shared = shared_dir(args.data)
     golds = args.gold or [shared / "data/quotes" / GOLD_FILES[name] for name in args.sets]
     if not all(p.exists() for p in golds) or not (shared / "bench/quotes").exists():
