@@ -42,7 +42,7 @@ from storyline.analyze import analyze_many  # noqa: E402
 from storyline.analyze.entities import extract_entities  # noqa: E402
 from storyline.analyze.nlp import get_nlp, parse, parse_many  # noqa: E402
 from storyline.analyze.quotes import extract_quotes  # noqa: E402
-from storyline.analyze.quotes_ranker import speaker_model, use_speaker_model  # noqa: E402
+from storyline.analyze.quotes.ranker import speaker_model, use_speaker_model  # noqa: E402
 
 GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
 ALL_ATTRIBUTIONS = frozenset({"speech", "stance"})

@@ -1,7 +1,7 @@
 """Train the speaker-candidate ranker on gold speech attributions and write it as package data.
 
-Every speech cue the quote stage finds (``quotes_cues.find_cue_frames``) that matches a gold cue
-with a speaker span is a group; its candidates (``quotes_ranker.candidates``) are labelled by
+Every speech cue the quote stage finds (``quotes.cues.find_cue_frames``) that matches a gold cue
+with a speaker span is a group; its candidates (``quotes.ranker.candidates``) are labelled by
 whether they head the gold speaker span. A logistic regression over the named features is fitted
 on four fifths of the articles and its top-1 accuracy on the last fifth is printed beside the rule's
 (the parse subject alone); the saved model is then refitted on all of them.
@@ -31,10 +31,10 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
-from storyline.analyze.quotes_cues import find_cue_frames, sentence_bounds, speaker_candidates  # noqa: E402
-from storyline.analyze.quotes_lexicon import lexicon  # noqa: E402
-from storyline.analyze.quotes_marks import find_quotes  # noqa: E402
-from storyline.analyze.quotes_ranker import MODEL_PATH, use_speaker_model  # noqa: E402
+from storyline.analyze.quotes.cues import find_cue_frames, sentence_bounds, speaker_candidates  # noqa: E402
+from storyline.analyze.quotes.lexicon import lexicon  # noqa: E402
+from storyline.analyze.quotes.marks import find_quotes  # noqa: E402
+from storyline.analyze.quotes.ranker import MODEL_PATH, use_speaker_model  # noqa: E402
 
 HELD_OUT_EVERY = 5
 REGULARIZATION = 0.5  # inverse strength (scikit-learn C)

@@ -9,7 +9,7 @@ import pytest
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.nlp import parse
 from storyline.analyze.quotes import extract_quotes, whole_words
-from storyline.analyze.quotes_ranker import speaker_model
+from storyline.analyze.quotes.ranker import speaker_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 
