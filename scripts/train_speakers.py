@@ -34,7 +34,7 @@ from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
 from storyline.analyze.quotes.cues import find_cue_frames, sentence_bounds, speaker_candidates  # noqa: E402
 from storyline.analyze.quotes.lexicon import lexicon  # noqa: E402
 from storyline.analyze.quotes.marks import find_quotes  # noqa: E402
-from storyline.analyze.quotes.ranker import MODEL_PATH, use_speaker_model  # noqa: E402
+from storyline.analyze.quotes.ranker import MODEL_PATH, relative_antecedent, use_speaker_model  # noqa: E402
 
 HELD_OUT_EVERY = 5
 REGULARIZATION = 0.5  # inverse strength (scikit-learn C)
@@ -78,6 +78,10 @@ def groups(doc: Doc, gold: list[dict]) -> list[Group]:
         if not found or match is None or rule is None:
             continue
         s, e = match["speaker_start"], match["speaker_end"]
+        gold_span = doc.char_span(s, e, alignment_mode="expand")
+        antecedent = relative_antecedent(gold_span[0]) if gold_span is not None and len(gold_span) == 1 else None
+        if antecedent is not None:  # "who": the noun it stands for is the candidate
+            s, e = antecedent.idx, antecedent.idx + len(antecedent)
         inside = [c for c in found if s <= c.token.idx < e]
         # the head of the gold phrase: the candidate whose own head lies outside it
         heads = [c for c in inside if not s <= c.token.head.idx < e] or inside[:1]

@@ -23,6 +23,7 @@ NON_HEAD_DEPS = frozenset({"compound", "flat", "poss", "nmod", "amod", "det", "n
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we", "us"})
 FIRST_PERSON = frozenset({"i", "me"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WINDOW_TOKENS = 40  # candidates within this many tokens of the cue, in its sentence
 SPEECH_LEMMAS = ("say", "tell", "add", "according")  # the commonest cues get features of their own
 
@@ -85,6 +86,14 @@ def _relation(tok: Token, cue: Token) -> tuple[str, str]:
     return path, branch
 
 
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("supporters who said" → supporters), else None: the
+    pronoun itself is never a candidate, its antecedent is."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return None
+
+
 def candidates(cue: Token, rule_speaker: Token | None, lexicon: QuoteLexicon,
                excluded: Callable[[int], bool], sent_bounds: tuple[int, int]) -> list[SpeakerCandidate]:
     """Noun-phrase heads near ``cue`` in its sentence, outside quotes and the reported content
@@ -92,7 +101,8 @@ def candidates(cue: Token, rule_speaker: Token | None, lexicon: QuoteLexicon,
     doc = cue.doc
     lo, hi = sent_bounds
     toks = [t for t in doc[max(lo, cue.i - WINDOW_TOKENS) : min(hi, cue.i + WINDOW_TOKENS + 1)]
-            if t.pos_ in CANDIDATE_POS and t.dep_ not in NON_HEAD_DEPS and not excluded(t.idx)]
+            if t.pos_ in CANDIDATE_POS and t.dep_ not in NON_HEAD_DEPS and not excluded(t.idx)
+            and relative_antecedent(t) is None]
     if rule_speaker is not None and all(t.i != rule_speaker.i for t in toks):
         toks.append(rule_speaker)
         toks.sort(key=lambda t: t.i)
