@@ -75,7 +75,7 @@ def groups(doc: Doc, gold: list[dict]) -> list[Group]:
         cue = frame.cue[0]
         match = next((q for q in gold if q.get("cue_start") is not None and q.get("speaker_start") is not None
                       and q["cue_start"] <= cue.idx < q["cue_end"]), None)
-        if not found or match is None or rule is None:
+        if not found or match is None:
             continue
         s, e = match["speaker_start"], match["speaker_end"]
         gold_span = doc.char_span(s, e, alignment_mode="expand")
@@ -85,7 +85,7 @@ def groups(doc: Doc, gold: list[dict]) -> list[Group]:
         inside = [c for c in found if s <= c.token.idx < e]
         # the head of the gold phrase: the candidate whose own head lies outside it
         heads = [c for c in inside if not s <= c.token.head.idx < e] or inside[:1]
-        out.append([(c.features, int(c in heads), c.token.i == rule.i) for c in found])
+        out.append([(c.features, int(c in heads), rule is not None and c.token.i == rule.i) for c in found])
     return out
 
 

@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Dependents through which a participle or coordinated cue shares its head verb's subject.
 SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "dep"}
 MIN_CONTENT_TOKENS = 3
+NEW_SPEAKER_SCORE = 0.5  # the ranker's least probability for a speaker the rules did not find
 FIRST_PERSON = {"i", "we", "me", "us"}
 _WORD = re.compile(r"\w+")
 _ACCORDING = re.compile(r",?\s+according to\b", re.IGNORECASE)
@@ -422,10 +423,10 @@ def sentence_bounds(doc: Doc) -> Callable[[Token], tuple[int, int]]:
 
 def speaker_candidates(frame: CueFrame, bounds: Callable[[Token], tuple[int, int]], lexicon: QuoteLexicon,
                        quoted: Callable[[int], bool]) -> list[SpeakerCandidate] | None:
-    """The ranker's candidates for a speech verb's speaker; None for frames it does not judge
-    (stances and beliefs, noun cues, 'according to', frames the rules found no speaker for)."""
+    """The ranker's candidates for a speech verb's speaker (the rule's pick among them when it made
+    one); None for frames it does not judge (stances and beliefs, noun cues, 'according to')."""
     cue = frame.cue[0]
-    if frame.speaker is None or cue.pos_ not in ("VERB", "AUX") or frame.tags & {"stance", "belief"}:
+    if cue.pos_ not in ("VERB", "AUX") or frame.tags & {"stance", "belief"}:
         return None
     content = frame.content
 
@@ -444,7 +445,8 @@ def rank_speakers(doc: Doc, frames: list[CueFrame], lexicon: QuoteLexicon, quote
     for frame in frames:
         found = speaker_candidates(frame, bounds, lexicon, quoted)
         best = model.best(found) if found else None
-        if best is not None:
+        # where the rules found no speaker, the ranker names one only when it is fairly sure
+        if best is not None and (frame.speaker is not None or best[1] >= NEW_SPEAKER_SCORE):
             frame.speaker, frame.speaker_score = best
 
 
