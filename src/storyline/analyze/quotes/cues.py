@@ -443,6 +443,8 @@ def rank_speakers(doc: Doc, frames: list[CueFrame], lexicon: QuoteLexicon, quote
         return
     bounds = sentence_bounds(doc)
     for frame in frames:
+        if frame.speaker is not None and frame.speaker.dep_ == "appos":
+            continue  # the rules' repair of a misparse: a name right before the verb does the saying
         found = speaker_candidates(frame, bounds, lexicon, quoted)
         best = model.best(found) if found else None
         # where the rules found no speaker, the ranker names one only when it is fairly sure
