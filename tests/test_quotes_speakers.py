@@ -72,3 +72,10 @@ def test_a_quote_never_starts_inside_a_word():
 def test_whole_words(text, start, end, expected):
     s, e = whole_words(text, start, end)
     assert text[s:e] == expected
+
+
+def test_a_ranked_speaker_carries_the_rankers_evidence():
+    quote = _quote_with(_quotes("participial-lead-in.txt"), "most important release")
+    ranked = [e for e in quote.evidence if e.source == "model"]
+    assert ranked and 0 < ranked[0].confidence <= 1
+    assert (ranked[0].start, ranked[0].end) == (quote.speaker.start, quote.speaker.end)

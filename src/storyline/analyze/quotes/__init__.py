@@ -461,6 +461,10 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         quote.evidence = [Evidence(source="model" if draft.how == "stance" else "rule",
                                    confidence=quote.confidence, start=draft.start,
                                    end=draft.end, reason=f"{draft.kind} quote via {draft.how}")]
+        if frame is not None and frame.speaker_score is not None and quote.speaker is not None:
+            quote.evidence.append(Evidence(source="model", confidence=frame.speaker_score,
+                                           start=quote.speaker.start, end=quote.speaker.end,
+                                           reason="speaker chosen by the candidate ranker"))
         # pronouns refer back to people quoted, not to holders of beliefs ("polls show …")
         if quote.speaker_entity and quote.attribution == "speech":
             head = frame.speaker if frame is not None else None
