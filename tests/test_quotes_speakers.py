@@ -79,3 +79,10 @@ def test_a_ranked_speaker_carries_the_rankers_evidence():
     ranked = [e for e in quote.evidence if e.source == "model"]
     assert ranked and 0 < ranked[0].confidence <= 1
     assert (ranked[0].start, ranked[0].end) == (quote.speaker.start, quote.speaker.end)
+
+
+def test_a_relative_pronoun_is_the_speaker_in_the_text_and_its_antecedent_the_name():
+    doc = parse("The plan was praised by David Kamin, who said that the new credits would help poor families.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "credits" in q.text]
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker_entity == "David Kamin"

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Entity, Evidence, Quote, QuotedPhrase, Span
 from .canonical import link_speakers as link_speakers
@@ -22,6 +22,7 @@ from .cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
 from .embeds import EmbeddedQuote, find_embedded_quotes, signature_after
 from .lexicon import lexicon
 from .marks import ALL_MARKS, MarkedQuote, find_quotes
+from .ranker import relative_antecedent
 from .sentences import Sentences
 from .speakers import RecentSpeaker, SpeakerResolver
 
@@ -434,10 +435,11 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
             quote.cue = Span(text[frame.start : frame.end], frame.start, frame.end)
             head = frame.speaker
             if head is not None:
-                quote.speaker = resolver.phrase(head)
+                # "Kamin, who emphasized …": the speaker in the text is "who", standing for Kamin
+                quote.speaker = resolver.phrase(_relative_subject(frame) or head)
                 continues = frame.cue[0].lemma_.lower() in CONTINUING_CUES
                 quote.speaker_entity = resolver.resolve(head, recent, continues) or (
-                    None if head.pos_ == "PRON" else quote.speaker.text)
+                    None if head.pos_ == "PRON" else resolver.phrase(head).text)
             addressee = frame.addressee
             if addressee is not None:  # a pronoun object is left as written: "told him"
                 resolved = None if addressee.pos_ == "PRON" else resolver.resolve(addressee, recent)
@@ -473,6 +475,15 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         built[id(draft)] = quote
         quotes.append(quote)
     return quotes
+
+
+def _relative_subject(frame: CueFrame) -> Token | None:
+    """The relative pronoun that is the cue's subject when the speaker is its antecedent, else None."""
+    cue = frame.cue[0]
+    if frame.speaker is None or cue.dep_ != "relcl" or cue.head.i != frame.speaker.i:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and relative_antecedent(c) is not None),
+                None)
 
 
 def _channel(frame: CueFrame, quoted: list[tuple[int, int]], layout: _Layout) -> str | None:
