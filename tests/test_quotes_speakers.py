@@ -86,3 +86,10 @@ def test_a_relative_pronoun_is_the_speaker_in_the_text_and_its_antecedent_the_na
     [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "credits" in q.text]
     assert quote.speaker is not None and quote.speaker.text == "who"
     assert quote.speaker_entity == "David Kamin"
+
+
+def test_a_dateline_is_never_the_speaker():
+    doc = parse("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would tell "
+                "an American story of suffering and delight.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "American story" in q.text]
+    assert quote.speaker_entity is not None and "Obama" in quote.speaker_entity

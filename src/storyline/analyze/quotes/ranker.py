@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +87,18 @@ def _relation(tok: Token, cue: Token) -> tuple[str, str]:
     return path, branch
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]*(?:\s*\([A-Za-z]+\))?\s*(?:--|—|–|-|:)")
+
+
+def is_dateline(tok: Token) -> bool:
+    """Whether the token is a dateline opening its line ("WASHINGTON -- President Obama said"):
+    a place in capitals before a dash, never a speaker however the parser hung it."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    return (tok.is_upper and len(tok) > 1 and not text[line_start : tok.idx].strip()
+            and _DATELINE.match(text, tok.idx) is not None)
+
+
 def relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for ("supporters who said" → supporters), else None: the
     pronoun itself is never a candidate, its antecedent is."""
@@ -102,8 +115,8 @@ def candidates(cue: Token, rule_speaker: Token | None, lexicon: QuoteLexicon,
     lo, hi = sent_bounds
     toks = [t for t in doc[max(lo, cue.i - WINDOW_TOKENS) : min(hi, cue.i + WINDOW_TOKENS + 1)]
             if t.pos_ in CANDIDATE_POS and t.dep_ not in NON_HEAD_DEPS and not excluded(t.idx)
-            and relative_antecedent(t) is None]
-    if rule_speaker is not None and all(t.i != rule_speaker.i for t in toks):
+            and relative_antecedent(t) is None and not is_dateline(t)]
+    if rule_speaker is not None and all(t.i != rule_speaker.i for t in toks) and not is_dateline(rule_speaker):
         toks.append(rule_speaker)
         toks.sort(key=lambda t: t.i)
     before = [t for t in toks if t.i < cue.i]
