@@ -411,7 +411,8 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
 
 def sentence_bounds(doc: Doc) -> Callable[[Token], tuple[int, int]]:
     """Token-index bounds of the sentence around a token (without Token.sent, which scans the Doc)."""
-    starts = [s.start for s in doc.sents]
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    starts = [s.start for s in doc.sents] if parsed and len(doc) else [0]
     ends = starts[1:] + [len(doc)]
 
     def around(tok: Token) -> tuple[int, int]:
