@@ -99,6 +99,19 @@ def is_dateline(tok: Token) -> bool:
             and _DATELINE.match(text, tok.idx) is not None)
 
 
+ANTECEDENT_REACH = 80  # tokens back in which a pronoun finds the name it stands for
+_ANTECEDENT_LABELS = {"pron_person": {"PERSON"}, "pron_group": {"ORG", "GPE", "NORP"}}
+
+
+def _has_antecedent(pronoun: Token, kind: str) -> bool:
+    """Whether a name of the pronoun's kind (a person for "he", a group for "they") comes shortly before it."""
+    labels = _ANTECEDENT_LABELS.get(kind)
+    if not labels:
+        return False
+    doc = pronoun.doc
+    return any(t.ent_type_ in labels for t in doc[max(0, pronoun.i - ANTECEDENT_REACH) : pronoun.i])
+
+
 def relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for ("supporters who said" → supporters), else None: the
     pronoun itself is never a candidate, its antecedent is."""
@@ -139,6 +152,8 @@ def candidates(cue: Token, rule_speaker: Token | None, lexicon: QuoteLexicon,
             f"cue_path={cue_name}|{path}", f"cue_tag_branch={cue.tag_}|{branch}",
             f"plural={tok.tag_ in ('NNS', 'NNPS')}", f"tok_dep={tok.dep_}",
         ]
+        if kind.startswith("pron_"):
+            feats.append(f"antecedent={kind}|{_has_antecedent(tok, kind)}")
         out.append(SpeakerCandidate(tok, feats))
     return out
 
