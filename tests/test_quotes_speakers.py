@@ -93,3 +93,10 @@ def test_a_dateline_is_never_the_speaker():
                 "an American story of suffering and delight.")
     [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "American story" in q.text]
     assert quote.speaker_entity is not None and "Obama" in quote.speaker_entity
+
+
+def test_they_is_the_plural_subject_before_it_in_the_sentence():
+    doc = parse("The Globe reported the layoffs on Monday.\n\n"
+                "Station members complained about what they said was a lack of transparency at the top.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "lack of transparency" in q.text]
+    assert quote.speaker_entity is not None and "members" in quote.speaker_entity

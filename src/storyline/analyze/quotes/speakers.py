@@ -370,6 +370,10 @@ class SpeakerResolver:
                 break
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
+        if lower == "they":
+            group = self._plural_subject_before(pronoun, sent_start)
+            if group is not None:  # "members complained about what they said": the members
+                return self.resolve(group, recent) or self.phrase(group).text
         labels = {"PERSON"} if wants_person else GROUP_LABELS
         # Someone known to be "she" beats someone whose gender the article never showed; someone
         # known to be "he" is never "she".
@@ -381,6 +385,15 @@ class SpeakerResolver:
                 return found
         if wants_person:  # far from any name: the person the article is most about so far
             return self._most_mentioned_before(pronoun.idx, fits)
+        return None
+
+    def _plural_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
+        """The nearest plural common noun that is a subject earlier in the pronoun's sentence."""
+        for tok in reversed(self.doc[max(0, pronoun.i - 40) : pronoun.i]):
+            if tok.idx < sent_start:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                return tok
         return None
 
     def _most_mentioned_before(self, pos: int, fits: Callable[[str], bool] = lambda _name: True) -> str | None:
