@@ -9,6 +9,8 @@ on four fifths of the articles and its top-1 accuracy on the last fifth is print
     .venv/bin/python scripts/train_speakers.py [--data PATH] [--docbin CACHE]    # PolNeAR train
     .venv/bin/python scripts/train_speakers.py --gold ../shared/data/quotes/ggt-dev.jsonl \\
         --out /tmp/speakers-ggt.json    # the reverse direction, for bench/quotes.py --speaker-model
+    .venv/bin/python scripts/train_speakers.py --gold ../shared/data/quotes/ggt-dev.jsonl \
+        --evaluate src/storyline/data/quotes_speaker_model.json    # the shipped ranker, cross-source
 
 PolNeAR also annotates beliefs and intentions; only frames the stage reads as speech (no stance or
 belief tag) are used, so the ranker learns who speaks, not who believes.
@@ -34,7 +36,7 @@ from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
 from storyline.analyze.quotes.cues import find_cue_frames, sentence_bounds, speaker_candidates  # noqa: E402
 from storyline.analyze.quotes.lexicon import lexicon  # noqa: E402
 from storyline.analyze.quotes.marks import find_quotes  # noqa: E402
-from storyline.analyze.quotes.ranker import MODEL_PATH, relative_antecedent, use_speaker_model  # noqa: E402
+from storyline.analyze.quotes.ranker import MODEL_PATH, SpeakerModel, relative_antecedent, use_speaker_model  # noqa: E402
 
 HELD_OUT_EVERY = 5
 REGULARIZATION = 0.5  # inverse strength (scikit-learn C)
@@ -114,12 +116,23 @@ def top1(vectorizer: DictVectorizer, model: LogisticRegression, held_out: list[G
     return ranked / n, rule / n, len(reachable)
 
 
+def evaluate(model: SpeakerModel, groups_: list[Group]) -> tuple[float, float, int]:
+    """Top-1 accuracy of a saved ranker and of the rule on groups whose gold speaker is a candidate."""
+    reachable = [g for g in groups_ if any(label for _, label, _ in g)]
+    ranked = sum(max(g, key=lambda row: model.score(row[0]))[1] for g in reachable)
+    rule = sum(any(label and chosen for _, label, chosen in g) for g in reachable)
+    n = len(reachable) or 1
+    return ranked / n, rule / n, len(reachable)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", help="the shared folder (default ../shared or $STORYLINE_SHARED)")
     ap.add_argument("--gold", type=Path, help="train on this gold JSONL (default: PolNeAR train)")
     ap.add_argument("--docbin", type=Path, help="cache the parsed training articles here")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--evaluate", type=Path, metavar="MODEL",
+                    help="only score this saved ranker on --gold (e.g. the shipped one on GGT dev: cross-source)")
     args = ap.parse_args()
     shared = Path(args.data or os.environ.get("STORYLINE_SHARED") or ROOT.parent / "shared")
     path = args.gold or shared / "data/quotes/polnear-train.jsonl"
@@ -130,6 +143,13 @@ def main() -> int:
     articles = [json.loads(line) for line in path.open(encoding="utf-8")]
     docs = _docs([a["text"] for a in articles], args.docbin)
     per_article = [groups(doc, a["quotes"]) for doc, a in zip(docs, articles, strict=True)]
+    if args.evaluate:
+        data = json.loads(args.evaluate.read_text(encoding="utf-8"))
+        saved = SpeakerModel(float(data["bias"]), dict(data["weights"]))
+        ranked, rule, n = evaluate(saved, [g for gs in per_article for g in gs])
+        print(f"{args.evaluate.name} ({data.get('trained_on')}) on {path.name}, top-1 on {n} reachable groups: "
+              f"ranker {100 * ranked:.1f}%, rule {100 * rule:.1f}%")
+        return 0
     train = [g for i, gs in enumerate(per_article) if i % HELD_OUT_EVERY for g in gs]
     held_out = [g for i, gs in enumerate(per_article) if not i % HELD_OUT_EVERY for g in gs]
     rows = [r for g in train for r in g]
