@@ -151,6 +151,8 @@ def register(app: typer.Typer) -> None:
             for e in found:
                 roles = f" — {', '.join(e.roles)}" if e.roles else ""
                 console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''})[/dim]", highlight=False)
+        if any(flag.startswith("language_not_supported:") for flag in analysis.flags):
+            return  # the note said why nothing was found; "0 quotes" would only look like a failure
         stances = sum(q.attribution == "stance" for q in analysis.quotes)
         console.print(f"{count(len(analysis.quotes) - stances, 'quote')}"
                       + (f" ({count(stances, 'stance')}: beliefs or intentions, see quotes --stance)" if stances else "")

@@ -12,6 +12,7 @@ import typer
 from rich.progress import Progress
 
 from ..model import Article, to_dict
+from ..read.language import count_words
 from .common import console, err_console, fail
 
 
@@ -87,7 +88,7 @@ def print_summary(item: str, article: Article) -> None:
         "url": article.url,
         "section": article.section,
         "flags": ", ".join(article.flags) or None,
-        "body": f"{len(article.blocks)} blocks, {len(article.text.split())} words",
+        "body": f"{len(article.blocks)} blocks, {count_words(article.text)} words",
     }
     for label, value in facts.items():
         if value:
