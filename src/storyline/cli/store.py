@@ -179,6 +179,8 @@ def register(app: typer.Typer) -> None:
                     err_console.print(f"wrote {count} {what} to {out}", highlight=False)
             except ExportError as exc:
                 fail(str(exc))
+            except BrokenPipeError:
+                raise  # the reader (`| head`) has all it wants: click ends quietly
             except OSError as exc:
                 fail(f"cannot write {out}: {exc.strerror or exc}")
 
