@@ -15,8 +15,8 @@ from pathlib import PurePath
 
 from dateutil import parser as date_parser
 
+from .. import lexicons
 from ..model import DateValue
-from .lexicon import DATA_DIR
 
 EARLIEST = date(1990, 1, 1)  # no news page on the web is older
 
@@ -59,12 +59,10 @@ def normalise(text: str) -> tuple[str, date] | None:
 def _zone_offsets() -> dict[str, timezone]:
     """Known time zone abbreviations (``data/read_timezones.tsv``) and their fixed offsets."""
     zones = {}
-    for line in (DATA_DIR / "read_timezones.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, offset = line.split("\t")[:2]
-            sign = -1 if offset.startswith("-") else 1
-            hours, minutes = offset.lstrip("+-").split(":")
-            zones[name.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)), name)
+    for name, offset, *_ in lexicons.rows("read_timezones.tsv"):
+        sign = -1 if offset.startswith("-") else 1
+        hours, minutes = offset.lstrip("+-").split(":")
+        zones[name.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)), name)
     return zones
 
 
