@@ -21,6 +21,7 @@ from ..choices import event_types
 from ..model import Analysis, Event, digest_dict, to_dict
 from .common import (
     DB_OPTION,
+    MAX_CHARS_OPTION,
     check_choice,
     console,
     count,
@@ -34,8 +35,10 @@ from .store import SEARCH_SYNTAX
 
 
 @cache
-def _digest(path: str) -> Analysis:
-    from .. import analyze
+def _digest(path: str, max_chars: int | None = None) -> Analysis:
+    """Read and analyse one page, saying on stderr what is going on (a spinner on a terminal) and why
+    little or nothing was found (another language, a page longer than the cap)."""
+    from ..analyze import analyze, cut_for_analysis, default_max_chars
     from ..read import ReadError
     from .read import read_one
 
@@ -44,15 +47,23 @@ def _digest(path: str) -> Analysis:
         fail(f"{path} is {what}; this reads one page. For it: storyline ingest {path} --db FILE, "
              "then run this command with --db FILE instead of a path")
     try:
-        article = read_one(path)
+        with err_console.status(f"reading {escape(path)} …"):
+            article = read_one(path)
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
-    analysis = analyze(article)
+    cap = max_chars or default_max_chars()
+    analysed = len(cut_for_analysis(article.text, cap))
+    with err_console.status(f"analysing {analysed:,} characters of {escape(path)} …"):
+        analysis = analyze(article, max_chars=cap)
     for flag in analysis.flags:
         if flag.startswith("language_not_supported:"):
             err_console.print(f"[yellow]note:[/yellow] {escape(path)} is in '{flag.split(':', 1)[1]}'; the analysis "
                               "reads English only, so it finds no entities, quotes, times or events here",
                               highlight=False)
+    if analysed < len(article.text):
+        err_console.print(f"[yellow]note:[/yellow] {escape(path)} is long: the analysis covers its first "
+                          f"{analysed:,} of {len(article.text):,} characters (--max-chars to change)",
+                          highlight=False)
     return analysis
 
 
@@ -133,9 +144,10 @@ def register(app: typer.Typer) -> None:
     def digest(
         path: str = typer.Argument(..., help="A file, URL or - for stdin."),
         as_json: bool = typer.Option(False, "--json", help="Print the full digest as JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """Read and analyse one page: people with roles, organisations, places, quotes, time, events."""
-        analysis = _digest(path)
+        analysis = _digest(path, max_chars)
         if as_json:
             print_json(digest_dict(analysis))
             return
@@ -170,11 +182,12 @@ def register(app: typer.Typer) -> None:
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
         stance: bool = typer.Option(False, "--stance", help="Also show beliefs and intentions (\"X wants to…\")."),
     ) -> None:
         """Who said what: the quotes of a page, or of the whole store."""
         if path:
-            analysis = _digest(path)
+            analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.quotes(
                 speaker=speaker, about=about, limit=every, speech_only=not stance))
             rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit])
@@ -196,6 +209,7 @@ def register(app: typer.Typer) -> None:
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """What happened or is planned, as a small timeline."""
         event_type = check_choice("--type", event_type, event_types())
@@ -203,7 +217,7 @@ def register(app: typer.Typer) -> None:
             _check_date(option, value)
         filters = {"entity": entity, "type": event_type, "date_from": date_from, "date_to": date_to}
         if path:
-            analysis = _digest(path)
+            analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.events(**filters, limit=every))
             rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit])
         else:

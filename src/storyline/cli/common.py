@@ -23,6 +23,13 @@ DB_OPTION = typer.Option("storyline.db", "--db", help="SQLite path or PostgreSQL
 SUPPORTED_SCHEMES = ("postgresql", "postgres", "sqlite")
 
 
+# the analysis's own default (storyline.analyze.MAX_ANALYSIS_CHARS) is named here without importing spaCy
+MAX_CHARS_OPTION = typer.Option(
+    None, "--max-chars", min=1000, envvar="STORYLINE_MAX_ANALYSIS_CHARS",
+    help="Analyse at most this many characters of a page (default 100,000, about 16,000 words); a longer "
+         "page is cut at a paragraph end and flagged analysis_truncated, so no page takes minutes.")
+
+
 def limit_option(default: int | None, help: str = "At most this many rows.") -> Any:
     """A ``--limit`` option that refuses zero and negative numbers."""
     return typer.Option(default, "--limit", min=1, help=help)

@@ -12,7 +12,6 @@ import typer
 from rich.progress import Progress
 
 from ..model import Article, to_dict
-from ..read.language import count_words
 from .common import console, err_console, fail
 
 
@@ -76,6 +75,8 @@ def body_markdown(article: Article) -> str:
 
 def print_summary(item: str, article: Article) -> None:
     """A readable summary of one article."""
+    from ..read.language import count_words
+
     console.rule(f"[bold]{article.title or item}", align="left")
     published = article.published
     facts = {

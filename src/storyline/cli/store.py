@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -13,7 +14,17 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json, print_table
+from .common import (
+    DB_OPTION,
+    MAX_CHARS_OPTION,
+    console,
+    err_console,
+    fail,
+    limit_option,
+    open_store,
+    print_json,
+    print_table,
+)
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
@@ -37,6 +48,9 @@ def print_summary(summary) -> None:
         err_console.print(f"  … and {hidden} more:", highlight=False)
         for reason, count in summary.skipped.most_common():
             err_console.print(f"    {count} in all: {reason}", highlight=False, markup=False)
+    if summary.truncated:
+        err_console.print(f"  {summary.truncated} long {'page' if summary.truncated == 1 else 'pages'} analysed in "
+                          "part (flagged analysis_truncated; --max-chars to change)", highlight=False)
     if summary.retries:
         err_console.print(f"  {summary.retries} retries while the database was busy", highlight=False)
     if summary.stories and summary.stories not in ("updated", "up to date", "not available"):
@@ -47,23 +61,25 @@ def print_summary(summary) -> None:
 
 
 def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
-                quiet: bool, limit: int | None) -> Any:
+                quiet: bool, limit: int | None, max_chars: int | None = None) -> Any:
     from ..pipeline.ingest import BUSY_RETRIES
 
     # the same back-off as a busy write mid-ingest, for a database locked when the ingest starts
     with open_store(db, write=True, busy_retries=BUSY_RETRIES) as store:
-        summary = _ingest_into(store, sources, workers, engine, follow_links, quiet, limit)
+        summary = _ingest_into(store, sources, workers, engine, follow_links, quiet, limit, max_chars)
     summary.retries += store.open_retries
     return summary
 
 
 def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_links: bool, quiet: bool,
-                 limit: int | None) -> Any:
+                 limit: int | None, max_chars: int | None = None) -> Any:
     from ..pipeline.ingest import ingest
 
     if engine == "ray":
         from ..scale import ingest_with_ray
 
+        if max_chars:  # Ray's workers read the cap from the environment they inherit
+            os.environ["STORYLINE_MAX_ANALYSIS_CHARS"] = str(max_chars)
         return ingest_with_ray(sources, store)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as bar:
@@ -74,7 +90,8 @@ def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_li
             bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
                        f"already stored {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
 
-        return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
+        return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit,
+                      max_chars=max_chars)
 
 
 def register(app: typer.Typer) -> None:
@@ -90,6 +107,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
         limit: int = limit_option(None, "Ingest at most this many pages."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """Read, analyse and store pages; rerunning resumes and stores nothing twice."""
         if engine not in ("local", "ray"):
@@ -97,7 +115,7 @@ def register(app: typer.Typer) -> None:
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
         if engine == "ray" and limit:
             fail("--limit works with the local engine only")
-        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json, limit)
+        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json, limit, max_chars)
         if as_json:
             print_json(summary.as_dict())
         else:
