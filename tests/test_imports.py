@@ -122,7 +122,7 @@ def test_read_analyze_and_digest_work_through_the_package():
 def test_store_class_is_importable_from_the_package(tmp_path):
     from storyline import Store
 
-    with Store(tmp_path / "empty.db") as store:
+    with Store.create(tmp_path / "empty.db") as store:
         assert store.articles(limit=1) == []
 
 
