@@ -90,11 +90,18 @@ for module in (read, analyze, store, stories, serve, demo):
 
 
 def quiet_libraries() -> None:
-    """Keep library chatter off the terminal: warnings (dateutil, spaCy, htmldate) are dropped and only
-    errors are logged. ``python -W ...`` still shows warnings to whoever asks for them."""
+    """Keep library chatter off the terminal: warnings (dateutil, spaCy, htmldate) are dropped, and the log
+    shows Storyline's own errors only (trafilatura logs a page it cannot parse as an ERROR, though the
+    reader copes). ``python -W ...`` still shows warnings to whoever asks for them."""
     if not sys.warnoptions:
         warnings.simplefilter("ignore")
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_own_records)
+
+
+def _own_records(record: logging.LogRecord) -> bool:
+    return record.name == "storyline" or record.name.startswith("storyline.")
 
 
 def main() -> None:

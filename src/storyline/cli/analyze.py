@@ -28,6 +28,7 @@ from .common import (
     err_console,
     fail,
     limit_option,
+    more_note,
     open_store,
     print_json,
 )
@@ -40,9 +41,9 @@ def _digest(path: str, max_chars: int | None = None) -> Analysis:
     little or nothing was found (another language, a page longer than the cap)."""
     from ..analyze import analyze, cut_for_analysis, default_max_chars
     from ..read import ReadError
-    from .read import read_one
+    from .read import holds_many_pages, read_one
 
-    if Path(path).is_dir() or _holds_many_pages(path):
+    if Path(path).is_dir() or holds_many_pages(path):
         what = "a folder" if Path(path).is_dir() else "a source of pages (an archive, a feed, JSON pages)"
         fail(f"{path} is {what}; this reads one page. For it: storyline ingest {path} --db FILE, "
              "then run this command with --db FILE instead of a path")
@@ -65,13 +66,6 @@ def _digest(path: str, max_chars: int | None = None) -> Analysis:
                           f"{analysed:,} of {len(article.text):,} characters (--max-chars to change)",
                           highlight=False)
     return analysis
-
-
-def _holds_many_pages(path: str) -> bool:
-    from ..read.sources import FEED_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PATHS_SUFFIXES, WARC_SUFFIXES
-
-    many = WARC_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + PATHS_SUFFIXES + tuple(s for s in FEED_SUFFIXES if s != ".xml")
-    return path.lower().endswith(many)
 
 
 def _check_date(option: str, value: str | None) -> None:
@@ -99,6 +93,7 @@ def _picked_in_page(analysis: Analysis, query: Callable[[Any, int], list[dict[st
 
 
 def _print_quotes(quotes: list[dict[str, Any]]) -> None:
+    """Each quote under its speaker; a quote from the store also names its article (title, date)."""
     if not quotes:
         console.print("no quotes found")
     for q in quotes:
@@ -112,6 +107,10 @@ def _print_quotes(quotes: list[dict[str, Any]]) -> None:
         console.print(f"[bold]{escape(speaker)}[/bold] [dim]· {escape(' · '.join(d for d in details if d))}[/dim]",
                       highlight=False)
         console.print(Padding(Text(q["text"]), (0, 0, 0, 2), expand=False))  # wrapped lines stay indented
+        if q.get("article_id"):
+            source = Text(f"— {q.get('title') or q.get('url') or q['article_id']}", style="dim")
+            source.append(f" · {(q.get('published') or 'undated')[:10]}")
+            console.print(Padding(source, (0, 0, 0, 2), expand=False))
 
 
 def _event_rows(events: list[Event]) -> list[Event]:
@@ -126,16 +125,22 @@ def _event_rows(events: list[Event]) -> list[Event]:
 
 
 def _print_events(events: list[dict[str, Any]]) -> None:
+    """A timeline table; the time in words ("28 December 2014, morning"), kept whole on one line."""
+    from ..timewords import in_words
+
     if not events:
         console.print("no events found")
         return
+    rows = [(in_words((e.get("time") or {}).get("value")) or "undated", e["type"], e.get("status") or "",
+             ", ".join(e.get("participants") or []), e.get("place") or "", (e.get("trigger") or {}).get("text") or "")
+            for e in events]
     table = Table(show_lines=False)
-    for column in ("when", "event", "status", "participants", "place", "trigger"):
+    for index, column in enumerate(("when", "event", "status")):  # short values, kept whole: the rest wraps
+        table.add_column(column, no_wrap=True, min_width=max(len(column), *(len(row[index]) for row in rows)))
+    for column in ("participants", "place", "trigger"):
         table.add_column(column)
-    for e in events:
-        when = (e.get("time") or {}).get("value") or "undated"
-        table.add_row(when, e["type"], e.get("status") or "", ", ".join(e.get("participants") or []),
-                      e.get("place") or "", (e.get("trigger") or {}).get("text") or "")
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
 
 
@@ -190,14 +195,17 @@ def register(app: typer.Typer) -> None:
             analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.quotes(
                 speaker=speaker, about=about, limit=every, speech_only=not stance))
-            rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit])
+            rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit + 1])
         else:
-            with open_store(db) as store:
-                rows = store.quotes(speaker=speaker, about=about, limit=limit, speech_only=not stance)
+            with open_store(db) as store:  # one more than asked tells whether more match
+                rows = store.quotes(speaker=speaker, about=about, limit=limit + 1, speech_only=not stance)
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
-        else:
-            _print_quotes(rows)
+            return
+        _print_quotes(rows)
+        if more:
+            more_note(len(rows), pages=False)
 
     @app.command()
     def events(
@@ -219,11 +227,14 @@ def register(app: typer.Typer) -> None:
         if path:
             analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.events(**filters, limit=every))
-            rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit])
+            rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit + 1])
         else:
-            with open_store(db) as store:
-                rows = store.events(**filters, limit=limit)
+            with open_store(db) as store:  # one more than asked tells whether more match
+                rows = store.events(**filters, limit=limit + 1)
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
-        else:
-            _print_events(rows)
+            return
+        _print_events(rows)
+        if more:
+            more_note(len(rows), pages=False)

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
@@ -21,6 +22,7 @@ from .common import (
     err_console,
     fail,
     limit_option,
+    more_note,
     open_store,
     print_json,
     print_table,
@@ -30,6 +32,7 @@ JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
                  "-word (leaves out what has it).")
 OFFSET_OPTION = typer.Option(0, "--offset", min=0, help="Skip this many rows first (the next page).")
+HITS_PER_ARTICLE = 5  # search fetches this many hits per article asked for, to fill the page after grouping
 SHOWN_SKIPS = 10  # skipped pages named in the summary; the rest are counted by reason
 _HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
 
@@ -129,30 +132,39 @@ def register(app: typer.Typer) -> None:
     def search(
         text: str = typer.Argument(..., help=SEARCH_SYNTAX + " Searches article text and quotes."),
         db: str = DB_OPTION,
-        limit: int = limit_option(20),
+        limit: int = limit_option(20, "At most this many articles (with --json: this many hits)."),
         offset: int = OFFSET_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
-        """Full-text search over everything ingested, best matches first, with snippets."""
-        from ..store.search import parse_query
+        """Full-text search over everything ingested, best matches first, grouped by article, with snippets."""
+        from ..store.search import group_by_article, parse_query
 
         if not parse_query(text):
             fail(f"nothing to search for in {text!r}: give a word that must match (a -word only leaves things out)")
         with open_store(db) as store:
-            hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
-        more, hits = len(hits) > limit, hits[:limit]
+            if as_json:
+                hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
+            else:  # enough hits for the articles asked, even when an article matches many times
+                articles = group_by_article(store.search(text, limit=(offset + limit + 1) * HITS_PER_ARTICLE))
         if as_json:
-            print_json(hits)
+            print_json(hits[:limit])
+            if len(hits) > limit:
+                more_note(limit, offset)
             return
-        if not hits:
+        shown = articles[offset:offset + limit]
+        if not shown:
             console.print("no matches")
-        for hit in hits:
-            title = hit["title"] or hit["url"] or hit["id"]
-            console.print(f"[bold]{escape(title)}[/bold] [dim]{hit['id']} · {hit['kind']} · "
-                          f"{hit['published'] or 'undated'}[/dim]", highlight=False)
-            console.print(_highlight(hit["snippet"]), highlight=False)
-        if more:
-            more_note(len(hits), offset)
+        for article in shown:
+            title = article["title"] or article["url"] or article["id"]
+            console.print(f"[bold]{escape(title)}[/bold] [dim]· {article['published'] or 'undated'} · "
+                          f"{article['id']}[/dim]", highlight=False)
+            for hit in article["hits"]:
+                snippet = _highlight(hit["snippet"], "quote: " if hit["kind"] == "quote" else "")
+                console.print(Padding(snippet, (0, 0, 0, 2), expand=False), highlight=False)  # wraps indented
+            if article["more"]:
+                console.print(f"  [dim]… and {article['more']} more in this article[/dim]", highlight=False)
+        if len(articles) > offset + limit:
+            more_note(len(shown), offset)
 
     @app.command()
     def articles(
@@ -170,7 +182,7 @@ def register(app: typer.Typer) -> None:
             return
         print_table(("id", "published", "publisher", "title"),
                     [(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(_article_title(row)))
-                     for row in rows])
+                     for row in rows], whole=("published",))
         if offset + len(rows) < total:
             more_note(len(rows), offset, total)
 
@@ -225,23 +237,16 @@ def _export_format(fmt: str | None, as_json: bool, out: str) -> str:
     return next(iter(asked.values()), None) or by_name or "jsonl"
 
 
-def more_note(shown: int, offset: int, total: int | None = None) -> None:
-    """Say that a list stopped at --limit while more rows exist (``total`` when known)."""
-    of = f" of {total}" if total is not None else ", more match"
-    err_console.print(f"[dim]{offset + 1}–{offset + shown}{of} — use --limit/--offset for more[/dim]",
-                      highlight=False)
-
-
 def _nothing_usable(summary) -> bool:
     """Every page read was skipped (missing, unreadable, not a page): the ingest failed as a whole."""
     return summary.skipped_total > 0 and not summary.stored and not summary.duplicates
 
 
-def _highlight(snippet: str) -> Text:
+def _highlight(snippet: str, label: str = "") -> Text:
     """The snippet with the hits (marked ``[…]`` by the store) kept in brackets and in bold."""
-    out = Text("  ")
+    out = Text(label, style="dim")
     for part, hit in _HIT.findall(" ".join(snippet.split())):
-        out.append(part)
+        out.append(part, style="not dim")
         if hit:
             out.append(hit, style="bold yellow")
     return out

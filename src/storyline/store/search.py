@@ -150,3 +150,19 @@ def search(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, 
     return [{"id": r["id"], "title": r["title"], "url": r["url"], "published": r["published"],
              "snippet": r["snippet"], "kind": r["kind"], "ref": r["ref"], "score": round(float(r["score"]), 6)}
             for r in rows]
+
+
+def group_by_article(hits: list[dict[str, Any]], per_article: int = 3) -> list[dict[str, Any]]:
+    """Search hits grouped by article, in the order of each article's best hit, so one article's many
+    quotes do not push the other articles down. Each group: id, title, url, published (the day,
+    YYYY-MM-DD), its first ``per_article`` hits, and ``more``: how many of its hits were left out."""
+    groups: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        group = groups.setdefault(hit["id"], {
+            "id": hit["id"], "title": hit["title"], "url": hit["url"],
+            "published": (hit["published"] or "")[:10] or None, "hits": [], "more": 0})
+        if len(group["hits"]) < per_article:
+            group["hits"].append(hit)
+        else:
+            group["more"] += 1
+    return list(groups.values())
