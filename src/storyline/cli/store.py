@@ -32,7 +32,6 @@ JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
                  "-word (leaves out what has it).")
 OFFSET_OPTION = typer.Option(0, "--offset", min=0, help="Skip this many rows first (the next page).")
-HITS_PER_ARTICLE = 5  # search fetches this many hits per article asked for, to fill the page after grouping
 SHOWN_SKIPS = 10  # skipped pages named in the summary; the rest are counted by reason
 _HIT = re.compile(r"([^\[]*)(\[[^\]]*\])?")
 
@@ -137,21 +136,20 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
     ) -> None:
         """Full-text search over everything ingested, best matches first, grouped by article, with snippets."""
-        from ..store.search import group_by_article, parse_query
+        from ..store.search import articles_page, parse_query
 
         if not parse_query(text):
             fail(f"nothing to search for in {text!r}: give a word that must match (a -word only leaves things out)")
         with open_store(db) as store:
             if as_json:
                 hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
-            else:  # enough hits for the articles asked, even when an article matches many times
-                articles = group_by_article(store.search(text, limit=(offset + limit + 1) * HITS_PER_ARTICLE))
+            else:
+                shown, more = articles_page(store.search, text, limit, offset)
         if as_json:
             print_json(hits[:limit])
             if len(hits) > limit:
                 more_note(limit, offset)
             return
-        shown = articles[offset:offset + limit]
         if not shown:
             console.print("no matches")
         for article in shown:
@@ -163,7 +161,7 @@ def register(app: typer.Typer) -> None:
                 console.print(Padding(snippet, (0, 0, 0, 2), expand=False), highlight=False)  # wraps indented
             if article["more"]:
                 console.print(f"  [dim]… and {article['more']} more in this article[/dim]", highlight=False)
-        if len(articles) > offset + limit:
+        if more:
             more_note(len(shown), offset)
 
     @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, TextualSelect, column, text
 from .schema import SEARCH_TABLE
 
 SNIPPET_WORDS = 16
+HITS_PER_ARTICLE = 5  # a page of articles fetches this many hits per article, to fill it after grouping
 # a term: an optional - (NOT), then a "quoted phrase" or a word with an optional * (word start)
 _CURLY_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»"})
 _TERM = re.compile(r'(-?)(?:"([^"]+)"|(\w[\w\'’-]*)(\*?))', re.UNICODE)
@@ -166,3 +168,11 @@ def group_by_article(hits: list[dict[str, Any]], per_article: int = 3) -> list[d
         else:
             group["more"] += 1
     return list(groups.values())
+
+
+def articles_page(search: Callable[..., list[dict[str, Any]]], q: str, limit: int,
+                  offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
+    """The ``limit`` matching articles after the first ``offset``, their hits grouped as by
+    :func:`group_by_article`, and whether more articles match; ``search`` is a store's ``search``."""
+    grouped = group_by_article(search(q, limit=(offset + limit + 1) * HITS_PER_ARTICLE))
+    return grouped[offset:offset + limit], len(grouped) > offset + limit
