@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from serve_sample_store import build_sample_store
 
+from serve_sample_store import build_sample_store
 from storyline.serve import create_app
 
 EXAMPLES_PER_OPERATION = 25  # about 300 requests in all: well under a minute
