@@ -26,6 +26,12 @@ def test_ambiguous_western_page_without_charset_is_read_as_windows_1252():
 def test_central_european_and_cyrillic_pages_keep_their_detected_encoding():
     assert "Zażółć gęślą jaźń" in decode_page(POLISH.encode("cp1250")).text
     assert "Президент заявил" in decode_page(RUSSIAN.encode("cp1251")).text
+    # every byte of this Czech is defined in windows-1252 too ("Pøíliš"): language identification tells them apart
+    czech = ("<p>Prezident republiky dnes v Praze řekl, že vláda bude pokračovat v jednáních o rozpočtu. "
+             "Ministr financí uvedl, že situace je vážná.</p>")
+    assert decode_page(czech.encode("cp1250")).text == czech
+    turkish = "<p>Cumhurbaşkanı Erdoğan, Türkiye’nin güçlü olduğunu söyledi. Işık ve ağaç.</p>"
+    assert decode_page(turkish.encode("cp1254")).text == turkish
 
 
 def test_a_declared_charset_still_wins():

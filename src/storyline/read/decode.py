@@ -28,6 +28,11 @@ _LATIN_CODEPAGES = frozenset({
     "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
 })
 _CHAOS_MARGIN = 0.02  # candidates this close to the best are equally likely
+# languages whose letters windows-1252 holds (ISO 639-1), and how much less surely its reading may be identified
+_WESTERN_LANGUAGES = frozenset({"af", "br", "ca", "cy", "da", "de", "en", "es", "et", "eu", "fi", "fo", "fr", "ga",
+                                "gd", "gl", "is", "it", "la", "lb", "nb", "nl", "nn", "no", "oc", "pt", "sq", "sv",
+                                "wa"})
+_LANGUAGE_MARGIN = 0.05
 # inside a word, between two letters, only these non-letters are normal (l'été, Türkiye’nin, Jean-Luc)
 _IN_WORD = frozenset("'’-·")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -40,7 +45,7 @@ class Decoded:
 
     text: str
     encoding: str
-    how: str  # bom | declared | utf-8 | detected | western | fallback
+    how: str  # bom | declared | utf-8 | detected | language | western | fallback
     alternatives: list[str] = field(default_factory=list)
 
 
@@ -90,12 +95,39 @@ def _detect(data: bytes) -> Decoded:
         return Decoded(data.decode("cp1252", errors="replace"), "cp1252", "fallback")
     best = matches[0]
     close = [m.encoding for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
-    if best.encoding in _LATIN_CODEPAGES and best.encoding != "cp1252":
-        western = _western(data)
-        if western is not None and ("cp1252" in close or western == data.decode(best.encoding, errors="replace")):
-            return Decoded(western, "cp1252", "western", [e for e in close if e != "cp1252"][:5])
+    if best.encoding in _LATIN_CODEPAGES:
+        return _latin(data, [e for e in close if e in _LATIN_CODEPAGES])
     return Decoded(data.decode(best.encoding, errors="replace"), best.encoding, "detected",
                    [e for e in close if e != best.encoding][:5])
+
+
+def _latin(data: bytes, candidates: list[str]) -> Decoded:
+    """Among Latin code pages the detector finds equally likely (best first), the one whose reading is
+    identified as a language most surely; windows-1252 wins a tie when it reads as Western European text.
+    Czech read as windows-1252 ("Pøíliš") is identified less surely than Czech read right."""
+    from .language import identify
+
+    readings = {e: data.decode(e, errors="replace") for e in candidates}
+    western = _western(data)
+    if western is not None and ("cp1252" in readings or western == readings[candidates[0]]):
+        readings["cp1252"] = western
+    else:
+        readings.pop("cp1252", None)
+    if not readings:  # windows-1252 was the only candidate, and it leaves bytes undefined
+        return Decoded(data.decode(candidates[0], errors="replace"), candidates[0], "detected")
+    if len(set(readings.values())) == 1:  # one reading: nothing to choose
+        chosen = "cp1252" if "cp1252" in readings else candidates[0]
+        return Decoded(readings[chosen], chosen, "western" if chosen == "cp1252" else "detected",
+                       [e for e in candidates if e != chosen][:5])
+    sure = {e: identify(text) for e, text in readings.items()}
+    surest = max(probability for _, probability in sure.values())
+    language, probability = sure.get("cp1252", ("", 0.0))
+    if language in _WESTERN_LANGUAGES and probability >= surest - _LANGUAGE_MARGIN:
+        chosen, how = "cp1252", "western"
+    else:
+        chosen = max((e for e in readings if e != "cp1252"), key=lambda e: sure[e][1])  # ties: detector order
+        how = "detected" if chosen == candidates[0] else "language"
+    return Decoded(readings[chosen], chosen, how, [e for e in readings if e != chosen][:5])
 
 
 def _western(data: bytes) -> str | None:

@@ -52,10 +52,16 @@ def guess_language(text: str) -> tuple[str, float] | None:
         return None
     if not _LETTER.search(sample):
         return None
-    code, probability = _identifier().classify(sample)
+    code, probability = identify(sample)
     if probability < MIN_CONFIDENCE and not non_latin:
         return None
-    return code, round(float(probability), 2)
+    return code, round(probability, 2)
+
+
+def identify(text: str) -> tuple[str, float]:
+    """py3langid's best language for ``text`` and its probability, however short or unsure."""
+    code, probability = _identifier().classify(_sample(text))
+    return code, float(probability)
 
 
 def _sample(text: str) -> str:
