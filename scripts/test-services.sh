@@ -45,5 +45,5 @@ stop() {
 }
 trap stop EXIT
 trap 'exit 130' INT TERM  # Ctrl-C still stops the server (through the EXIT trap)
-step "running the tests: $* (about 15 minutes on 2 cores)"
+step "running the tests: $* (about 5-10 minutes on 2 cores)"
 "$@"
