@@ -57,7 +57,7 @@ def test_latin_script_needs_enough_words_and_english_is_english():
 
 def test_words_are_counted_in_scripts_without_spaces():
     assert count_words("The minister spoke today.") == 4
-    assert count_words(JAPANESE) > 80  # one per character, as word processors count East Asian text
+    assert count_words(JAPANESE) > 40  # two characters a word, as the reader counts Chinese and Japanese
     assert 5 <= count_words("นายกรัฐมนตรีกล่าวว่ารัฐบาลจะช่วยเหลือประชาชน") <= 15
 
 

@@ -6,15 +6,16 @@ import re
 import unicodedata
 from functools import cache
 
+from .boilerplate import word_count
+
 MIN_WORDS = 20  # below this, Latin-script text is too short to tell English from its neighbours
 MIN_CONFIDENCE = 0.6  # py3langid's normalised probability under which a Latin-script guess is left out
 _SAMPLE_CHARS = 5000  # a few paragraphs are enough, and identification stays fast on long pages
-# Scripts written without spaces between words: a word count of "1 word" for a page of Japanese helps nobody.
-# Han, kana and Hangul syllables count one word per character, as word processors count East Asian text;
-# Thai, Lao, Khmer, Myanmar and Tibetan one word per this many characters (their average word length).
-_CHARACTER_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Thai, Lao, Khmer, Myanmar and Tibetan are written without spaces between words: a run of them counts one
+# word per this many characters (their average word length); Chinese and Japanese are counted by
+# boilerplate.word_count, two characters a word.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\u0f00-\u0fff]+")
-_UNSPACED_WORD_CHARS = 4
+_UNSPACED_WORD_CHARS = 6  # vowel and tone marks included
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -26,11 +27,10 @@ def _identifier():
 
 
 def count_words(text: str) -> int:
-    """Words in ``text`` in any script: space-separated words, plus East Asian characters one each, plus
-    runs of Thai-like scripts by their average word length."""
-    spaced = _UNSPACED.sub(" ", _CHARACTER_WORDS.sub(" ", text))
+    """Words in ``text`` in any script: the reader's own count (spaces; Chinese and Japanese two characters a
+    word), where a run of a script without spaces (Thai…) counts by its average word length, not as one word."""
     unspaced = sum(-(-len(run) // _UNSPACED_WORD_CHARS) for run in _UNSPACED.findall(text))
-    return len(spaced.split()) + len(_CHARACTER_WORDS.findall(text)) + unspaced
+    return word_count(_UNSPACED.sub(" ", text)) + unspaced
 
 
 def non_latin_share(text: str) -> float:
