@@ -66,3 +66,9 @@ def test_a_japanese_page_is_read_with_its_language_and_flagged_by_the_analysis()
     article = read(page.encode("utf-8"))
     assert article.language == "ja"
     assert "language_not_supported:ja" in storyline.analyze(article).flags
+
+
+def test_a_page_that_declares_english_around_text_in_another_script_is_flagged():
+    article = read(f"<html lang='en'><body><article><p>{JAPANESE}</p></article></body></html>".encode())
+    assert article.language == "en"  # what the page declares
+    assert "language_not_supported:ja" in storyline.analyze(article).flags

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Analysis, Article
-from ..read.language import guess_language
+from ..read.language import guess_language, non_latin_share
 from . import entities as _entities
 from . import events as _events
 from . import quotes as _quotes
@@ -116,11 +116,14 @@ def _valid_anchor(published: str | None, flags: list[str]) -> str | None:
     return published
 
 
-def _language(article: Article | None, text: str) -> str | None:
-    if article and article.language:
-        return article.language.split("-")[0].lower()
+def _language(article: Article | None, text: str, model_language: str) -> str | None:
+    """The page's declared language, unless it claims the model's language for text mostly in another script
+    (an English site template around a Japanese article); else the identified one."""
+    declared = article.language.split("-")[0].lower() if article and article.language else None
+    if declared and (declared != model_language or non_latin_share(text[:5000]) <= 0.5):
+        return declared
     guess = guess_language(text)
-    return guess[0] if guess else None
+    return guess[0] if guess else declared
 
 
 def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
@@ -128,7 +131,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
     article = item if isinstance(item, Article) else None
     flags: list[str] = []
     anchor = _valid_anchor(published, flags)
-    language = _language(article, doc.text)
+    language = _language(article, doc.text, get_nlp().lang)
     if language and language != get_nlp().lang:
         # The rules and the model are English; other languages would only give junk.
         flags.append(f"language_not_supported:{language}")
