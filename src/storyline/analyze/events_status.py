@@ -133,8 +133,21 @@ def _tense(verb) -> tuple[str, str]:
     return "occurred", "default"
 
 
-def status_from_time(status: str, value: str | None, anchor: str | None) -> str:
-    """Tense says occurred or ongoing, but the date decides: a future date makes it planned."""
+def told_in_past(candidate: Candidate) -> bool:
+    """Whether the event's own clause is in the past tense or perfect ("went missing", "had crashed",
+    "has met"): a date after the anchor can then not make it planned."""
+    verb = candidate.clause_verb if candidate.is_noun else candidate.token
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes)
+
+
+def status_from_time(status: str, value: str | None, anchor: str | None, *, past: bool = False) -> str:
+    """Tense says occurred or ongoing, but the date decides: a future date makes it planned, unless
+    the clause is told in the past (``past``): planned needs future or modal evidence."""
     if not value or not anchor or status in ("hypothetical", "negated"):
         return status
     day = anchor[:10]
@@ -143,7 +156,7 @@ def status_from_time(status: str, value: str | None, anchor: str | None) -> str:
         return status
     comparable = match.group(0)
     if comparable > day[: len(comparable)]:
-        return "planned"
+        return status if past else "planned"
     if comparable < day[: len(comparable)] and status == "planned":
         return "occurred"
     if status == "ongoing" and comparable < day[: len(comparable)]:

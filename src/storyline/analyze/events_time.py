@@ -41,6 +41,8 @@ class TimeFinder:
                 continue
             if timex.type == "DURATION" and not _is_deadline(span):
                 continue
+            if _opens_interval(span):
+                continue  # "(not) since 2002" starts a stretch of time; it does not date the event
             self.by_root[span.root.i] = timex
             self.spans[span.root.i] = span
         self.claimed: set[int] = set()
@@ -147,6 +149,9 @@ class TimeFinder:
             if word.i != timex_root and word.dep_ in ("pobj", "pcomp") \
                     and word.head.lower_ in RELATION_PREPOSITIONS:
                 return True
+            if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATION_PREPOSITIONS
+                                            for c in word.children):
+                return True  # "since it was founded in 1990", "after they met in May"
             word = word.head
         return False
 
@@ -175,6 +180,12 @@ def _is_deadline(span) -> bool:
     """"Within the next two weeks" bounds when an event happens; other durations do not."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return span[0].lower_ == "within" or before == "within"
+
+
+def _opens_interval(span) -> bool:
+    """"since 2002", "since March 8": the time is where a stretch of time begins."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ == "since" or before == "since"
 
 
 def _int(text: str) -> int | None:
