@@ -10,7 +10,7 @@ Gold status of each annotated event (first MAKEINSTANCE of its EVENT):
   DCT TLINK puts it BEFORE (or INCLUDES / IS_INCLUDED / DURING / SIMULTANEOUS: going on at the time), or
   its tense is PAST, or PRESENT with PERFECTIVE aspect. Other events (infinitives, participles, nouns
   without a DCT link) have no gold status and are left out (counted).
-System: :func:`storyline.analyze.events_status.status_of` on the gold event's token, with the parse of
+System: :func:`storyline.analyze.events.status.status_of` on the gold event's token, with the parse of
 the whole document (planned and hypothetical → unreal, ongoing → occurred).
 Some AQUAINT files mark most events NEG (an annotation default, not negation): documents with more NEG
 than POS instances are left out.
@@ -155,9 +155,9 @@ def main() -> int:
     if not args.data.is_dir():
         print(f"skipped: no data at {args.data}")
         return 0
-    from storyline.analyze.events_detect import candidate_for
-    from storyline.analyze.events_lexicon import event_lexicon
-    from storyline.analyze.events_status import status_of
+    from storyline.analyze.events.detect import candidate_for
+    from storyline.analyze.events.lexicon import event_lexicon
+    from storyline.analyze.events.status import status_of
     from storyline.analyze.nlp import parse_many
 
     lexicon = event_lexicon()

@@ -113,8 +113,8 @@ def as_pages(pages: list[tuple[str, bytes, str | None]], cycle: int = 0) -> Iter
 
 def run_ingest(pages, workers: int, stories: bool, progress=None) -> tuple[Timer, float, dict]:
     """Ingest into a fresh SQLite store; returns (timer, peak MB of this process, summary)."""
+    from storyline.pipeline.ingest import ingest
     from storyline.store import Store
-    from storyline.store.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         reset_peak()

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
 from storyline.store.export import COLUMNS, flat_row
-from storyline.store.ingest import ingest
 
 SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 WHATS = ("articles", "quotes", "events", "entities")

@@ -20,9 +20,9 @@ from sqlalchemy import event
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
 from storyline.store import ingest as ingest_module
-from storyline.store.ingest import ingest
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "store"
@@ -96,7 +96,7 @@ def test_cli_search_budapest_returns_the_seed_highlighted(tmp_path):
 INGEST_SCRIPT = """
 import sys
 from storyline.store import Store
-from storyline.store.ingest import ingest
+from storyline.pipeline.ingest import ingest
 with Store(sys.argv[1]) as store:
     ingest([sys.argv[2]], store, batch_size=1)
 """

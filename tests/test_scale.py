@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
-from storyline.store.ingest import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 SOURCES = [FIXTURES / "sample.warc.gz", FIXTURES / "feed.rss", FIXTURES / "not-a-feed.rss"]

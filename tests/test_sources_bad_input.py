@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.model import Page
+from storyline.pipeline.ingest import ingest
 from storyline.read.sources import iter_pages
 from storyline.store import Store
-from storyline.store.ingest import ingest
 from warc_builder import STORIES, page, records, write_warc
 
 URLS = [f"https://elling.example/news/{number}" for number in range(len(STORIES))]

@@ -218,7 +218,7 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path):
 
 
 def test_ingest_gives_the_same_export_on_each_backend(store, tmp_path):
-    from storyline.store.ingest import ingest
+    from storyline.pipeline.ingest import ingest
 
     sources = [Path(__file__).parent / "fixtures" / "store" / "sample.warc"]
     ingest(sources, store, update_stories=False)
