@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ...model import Entity, Evidence, Mention
 from .clusters import Cluster, Clusterer
+from .kinds import sort_out_things
 from .lexicon import Lexicon, lexicon
 from .mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .orgs import retype_organisations
@@ -29,7 +30,7 @@ def _tokens(candidates: list[Candidate]) -> set[int]:
 def extract_entities(doc: Doc) -> list[Entity]:
     """The entities of a parsed ``doc``; mention offsets index ``doc.text``."""
     lex = lexicon()
-    names = name_mentions(doc, lex)
+    names = sort_out_things(doc, name_mentions(doc, lex))
     names += retype_organisations(doc, lex, names)
     names.sort(key=lambda c: c.start)
     people_called_organisations(doc, lex, names)

@@ -1,0 +1,140 @@
+"""Names of things that are no person or place: awards, works and characters (from their context),
+streets, flights and page labels (from their shape), publishers (from "published by").
+
+The word lists are kinds, never names (``data/entities_thing_kinds.tsv``, ``entities_street_suffixes.txt``,
+``entities_flights.txt``, ``entities_page_labels.txt``): "won an Oscar", "the film Joker", "on Baker
+Street", "Flight QZ8501". A name found to be a thing once is a thing wherever the article repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ... import lexicons
+from .mentions import Candidate
+
+_RULED = 3  # votes of a type set by a rule (see Cluster.add)
+# Labels a thing is wrongly given; organisations are left alone ("Chelsea star" is a club's player).
+_MISTAKEN = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+_COUNT_WORDS = frozenset({"a", "an", "another", "every", "each"})
+_PUBLISHING = frozenset({"publish", "print"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Kinds:
+    after: frozenset[str]
+    before: frozenset[str]
+    hyphen: frozenset[str]
+    verbs: dict[str, frozenset[str]]  # preposition ("in", "for", "as") or "play" -> verb lemmas
+    streets: frozenset[str]
+    page_labels: frozenset[str]
+    flight_words: frozenset[str]
+    flight_codes: tuple[re.Pattern[str], ...]
+    designator: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def kinds() -> Kinds:
+    """The kind word lists (read once per process)."""
+    rows = lexicons.rows("entities_thing_kinds.tsv")
+    where: dict[str, set[str]] = {}
+    for word, _kind, place in rows:
+        where.setdefault(place, set()).add(word)
+    flights = lexicons.rows("entities_flights.txt")
+    return Kinds(
+        after=frozenset(where.get("after", ())),
+        before=frozenset(where.get("before", ())),
+        hyphen=frozenset(where.get("hyphen", ())),
+        verbs={p: frozenset(where.get(p, ())) for p in ("in", "for", "as", "play")},
+        streets=lexicons.words("entities_street_suffixes.txt"),
+        page_labels=lexicons.words("entities_page_labels.txt", lower=True),
+        flight_words=frozenset(value for key, value in flights if key == "word"),
+        flight_codes=tuple(re.compile(value) for key, value in flights if key == "code"),
+        designator=next(re.compile(value) for key, value in flights if key == "designator"),
+    )
+
+
+def sort_out_things(doc: Doc, names: list[Candidate]) -> list[Candidate]:
+    """``names`` without awards, works, characters, flights and page labels; streets become
+    facilities and publishers organisations (ruled types, so they outvote the model in the cluster)."""
+    k = kinds()
+    names = [kept for c in names for kept in _without_flight(doc, c, k)]
+    things = {_text(doc, c) for c in names if c.type in _MISTAKEN and c.kind == "name" and _is_thing(doc, c, k)}
+    kept = []
+    for c in names:
+        if c.type in _MISTAKEN and c.kind == "name" and (_text(doc, c) in things or _is_page_label(doc, c, k)):
+            continue
+        if c.type != "PLATFORM" and doc[c.end - 1].text.rstrip(".") in k.streets and c.end - c.name_start > 1:
+            c.type, c.type_votes = "FAC", _RULED
+        elif c.type in _PLACE_LABELS and _is_publisher(doc, c):
+            c.type, c.type_votes = "ORG", _RULED
+        kept.append(c)
+    return kept
+
+
+def _text(doc: Doc, c: Candidate) -> str:
+    return doc[c.name_start: c.end].text
+
+
+def _is_thing(doc: Doc, c: Candidate, k: Kinds) -> bool:
+    """An award, work or character by its context: "an Oscar", "two Golden Globes", "SAG award",
+    "the film Joker", "Oscar-winning", "starred in Joker", "nominated for an Emmy", "plays Maisel in the show"."""
+    start, end = c.name_start, c.end
+    root = doc[start:end].root
+    before = doc[start - 1] if start > 0 else None
+    if any(child.dep_ == "det" and child.lower_ in _COUNT_WORDS for child in root.children) or (
+            before is not None and before.like_num and before.tag_ == "CD" and before.dep_ == "nummod"):
+        return True  # a name is one of a kind: "an Oscar", "two Golden Globes"
+    if end < len(doc) and doc[end].lower_ in k.after and root.dep_ == "compound":
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in k.hyphen:
+        return True
+    if before is not None and before.lower_ in k.before and (before.dep_ == "compound" or root.head == before
+                                                            or before.head == root or before.dep_ == "appos"):
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("in", "for", "as") and head.head != head:
+        return head.head.lemma_.lower() in k.verbs[head.lower_]
+    if root.dep_ == "dobj" and head.lemma_.lower() in k.verbs["play"]:
+        return any(t.lower_ in k.before or t.ent_type_ == "WORK_OF_ART" for t in root.sent if t.i not in range(start, end))
+    return False
+
+
+def _is_page_label(doc: Doc, c: Candidate, k: Kinds) -> bool:
+    """ "Slideshow", "Photo gallery": a name made only of page-furniture words."""
+    return all(t.lower_ in k.page_labels for t in doc[c.name_start: c.end])
+
+
+def _is_publisher(doc: Doc, c: Candidate) -> bool:
+    """ "published by Penguin Random House": the agent of publishing is an organisation."""
+    root = doc[c.name_start: c.end].root
+    by = root.head
+    return root.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _PUBLISHING
+
+
+def _without_flight(doc: Doc, c: Candidate, k: Kinds) -> list[Candidate]:
+    """A name with "Flight QZ8501" in it keeps only what comes before ("AirAsia"); a flight code
+    after "flight" alone ("flight MH370") is no name."""
+    for i in range(c.name_start, c.end):
+        if doc[i].text in k.flight_words and i + 1 < c.end + 1 and _code_at(doc, i + 1, k):
+            if i > c.name_start:
+                c.end = i
+                return [c]
+            return []
+    if c.name_start > 0 and doc[c.name_start - 1].lower_ == "flight" and _code_at(doc, c.name_start, k):
+        return []
+    return [c]
+
+
+def _code_at(doc: Doc, i: int, k: Kinds) -> bool:
+    if i >= len(doc):
+        return False
+    text = doc[i].text
+    if any(code.match(text) for code in k.flight_codes):
+        return True
+    return bool(k.designator.match(text)) and i + 1 < len(doc) and doc[i + 1].text.isdigit()
