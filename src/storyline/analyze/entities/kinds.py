@@ -31,6 +31,7 @@ class Kinds:
     before: frozenset[str]
     hyphen: frozenset[str]
     verbs: dict[str, frozenset[str]]  # preposition ("in", "for", "as") or "play" -> verb lemmas
+    published: frozenset[str]  # what publishers publish ("memoir", "novel")
     streets: frozenset[str]
     page_labels: frozenset[str]
     flight_words: frozenset[str]
@@ -51,6 +52,7 @@ def kinds() -> Kinds:
         before=frozenset(where.get("before", ())),
         hyphen=frozenset(where.get("hyphen", ())),
         verbs={p: frozenset(where.get(p, ())) for p in ("in", "for", "as", "play")},
+        published=frozenset(where.get("published", ())),
         streets=lexicons.words("entities_street_suffixes.txt"),
         page_labels=lexicons.words("entities_page_labels.txt", lower=True),
         flight_words=frozenset(value for key, value in flights if key == "word"),
@@ -64,14 +66,15 @@ def sort_out_things(doc: Doc, names: list[Candidate]) -> list[Candidate]:
     facilities and publishers organisations (ruled types, so they outvote the model in the cluster)."""
     k = kinds()
     names = [kept for c in names for kept in _without_flight(doc, c, k)]
-    things = {_text(doc, c) for c in names if c.type in _MISTAKEN and c.kind == "name" and _is_thing(doc, c, k)}
+    things = {text for text in {_text(doc, c) for c in names if c.type in _MISTAKEN and c.kind == "name"}
+              if any(_is_thing(doc, start, end, k) for start, end in _occurrences(doc, text))}
     kept = []
     for c in names:
         if c.type in _MISTAKEN and c.kind == "name" and (_text(doc, c) in things or _is_page_label(doc, c, k)):
             continue
         if c.type != "PLATFORM" and doc[c.end - 1].text.rstrip(".") in k.streets and c.end - c.name_start > 1:
             c.type, c.type_votes = "FAC", _RULED
-        elif c.type in _PLACE_LABELS and _is_publisher(doc, c):
+        elif c.type in _PLACE_LABELS | {"PERSON"} and c.kind == "name" and _is_publisher(doc, c, k):
             c.type, c.type_votes = "ORG", _RULED
         kept.append(c)
     return kept
@@ -81,10 +84,16 @@ def _text(doc: Doc, c: Candidate) -> str:
     return doc[c.name_start: c.end].text
 
 
-def _is_thing(doc: Doc, c: Candidate, k: Kinds) -> bool:
+def _occurrences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges where the words of ``text`` occur, named by the model or not."""
+    words = text.split()
+    n = len(words)
+    return [(t.i, t.i + n) for t in doc if t.text == words[0] and [w.text for w in doc[t.i: t.i + n]] == words]
+
+
+def _is_thing(doc: Doc, start: int, end: int, k: Kinds) -> bool:
     """An award, work or character by its context: "an Oscar", "two Golden Globes", "SAG award",
     "the film Joker", "Oscar-winning", "starred in Joker", "nominated for an Emmy", "plays Maisel in the show"."""
-    start, end = c.name_start, c.end
     root = doc[start:end].root
     before = doc[start - 1] if start > 0 else None
     if any(child.dep_ == "det" and child.lower_ in _COUNT_WORDS for child in root.children) or (
@@ -101,7 +110,8 @@ def _is_thing(doc: Doc, c: Candidate, k: Kinds) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("in", "for", "as") and head.head != head:
         return head.head.lemma_.lower() in k.verbs[head.lower_]
     if root.dep_ == "dobj" and head.lemma_.lower() in k.verbs["play"]:
-        return any(t.lower_ in k.before or t.ent_type_ == "WORK_OF_ART" for t in root.sent if t.i not in range(start, end))
+        return any(t.lower_ in k.before or t.ent_type_ == "WORK_OF_ART" for t in head.subtree
+                   if t.dep_ == "pobj" and t.head.lower_ == "in" and not start <= t.i < end)
     return False
 
 
@@ -110,11 +120,16 @@ def _is_page_label(doc: Doc, c: Candidate, k: Kinds) -> bool:
     return all(t.lower_ in k.page_labels for t in doc[c.name_start: c.end])
 
 
-def _is_publisher(doc: Doc, c: Candidate) -> bool:
-    """ "published by Penguin Random House": the agent of publishing is an organisation."""
+def _is_publisher(doc: Doc, c: Candidate, k: Kinds) -> bool:
+    """ "published by Granta": the agent of publishing is an organisation, not a place; one named like a
+    person too when what it published is a book or the like ("the memoir was published by Jonathan Cape")."""
     root = doc[c.name_start: c.end].root
     by = root.head
-    return root.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _PUBLISHING
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() not in _PUBLISHING:
+        return False
+    if c.type != "PERSON":
+        return True
+    return any(t.dep_ == "nsubjpass" and t.lemma_.lower() in k.published for t in by.head.children)
 
 
 def _without_flight(doc: Doc, c: Candidate, k: Kinds) -> list[Candidate]:
