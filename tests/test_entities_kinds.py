@@ -49,6 +49,10 @@ def test_a_street_is_a_facility(text, street):
     assert _types(text).get(street) == "FAC"
 
 
+def test_a_street_standing_for_an_institution_keeps_its_type():
+    assert _types("Downing Street said the talks would resume.").get("Downing Street") == "ORG"
+
+
 @pytest.mark.parametrize("text", [
     "AirAsia Flight QZ8501 crashed into the Java Sea on Sunday.",
     "Malaysia Airlines flight MH370 vanished in 2014.",

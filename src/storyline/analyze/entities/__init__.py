@@ -30,7 +30,7 @@ def _tokens(candidates: list[Candidate]) -> set[int]:
 def extract_entities(doc: Doc) -> list[Entity]:
     """The entities of a parsed ``doc``; mention offsets index ``doc.text``."""
     lex = lexicon()
-    names = sort_out_things(doc, name_mentions(doc, lex))
+    names = sort_out_things(doc, lex, name_mentions(doc, lex))
     names += retype_organisations(doc, lex, names)
     names.sort(key=lambda c: c.start)
     people_called_organisations(doc, lex, names)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ... import lexicons
+from .lexicon import Lexicon
 from .mentions import Candidate
 
 _RULED = 3  # votes of a type set by a rule (see Cluster.add)
@@ -61,7 +62,7 @@ def kinds() -> Kinds:
     )
 
 
-def sort_out_things(doc: Doc, names: list[Candidate]) -> list[Candidate]:
+def sort_out_things(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Candidate]:
     """``names`` without awards, works, characters, flights and page labels; streets become
     facilities and publishers organisations (ruled types, so they outvote the model in the cluster)."""
     k = kinds()
@@ -72,7 +73,8 @@ def sort_out_things(doc: Doc, names: list[Candidate]) -> list[Candidate]:
     for c in names:
         if c.type in _MISTAKEN and c.kind == "name" and (_text(doc, c) in things or _is_page_label(doc, c, k)):
             continue
-        if c.type != "PLATFORM" and doc[c.end - 1].text.rstrip(".") in k.streets and c.end - c.name_start > 1:
+        if (c.type != "PLATFORM" and doc[c.end - 1].text.rstrip(".") in k.streets and c.end - c.name_start > 1
+                and _text(doc, c) not in lex.known_types):  # "Downing Street" stands for the government
             c.type, c.type_votes = "FAC", _RULED
         elif c.type in _PLACE_LABELS | {"PERSON"} and c.kind == "name" and _is_publisher(doc, c, k):
             c.type, c.type_votes = "ORG", _RULED
