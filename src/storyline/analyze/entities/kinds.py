@@ -20,7 +20,9 @@ from .mentions import Candidate
 
 _RULED = 3  # votes of a type set by a rule (see Cluster.add)
 # Labels a thing is wrongly given; organisations are left alone ("Chelsea star" is a club's player).
-_MISTAKEN = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+_MISTAKEN = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})  # "a Toronto-area adult"
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "ROOT"})
 _COUNT_WORDS = frozenset({"a", "an", "another", "every", "each"})
 _PUBLISHING = frozenset({"publish", "print"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +70,7 @@ def sort_out_things(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Cand
     k = kinds()
     names = [kept for c in names for kept in _without_flight(doc, c, k)]
     things = {text for text in {_text(doc, c) for c in names if c.type in _MISTAKEN and c.kind == "name"}
-              if any(_is_thing(doc, start, end, k) for start, end in _occurrences(doc, text))}
+              if _names_a_thing(doc, _occurrences(doc, text), k)}
     kept = []
     for c in names:
         if c.type in _MISTAKEN and c.kind == "name" and (_text(doc, c) in things or _is_page_label(doc, c, k)):
@@ -93,21 +95,43 @@ def _occurrences(doc: Doc, text: str) -> list[tuple[int, int]]:
     return [(t.i, t.i + n) for t in doc if t.text == words[0] and [w.text for w in doc[t.i: t.i + n]] == words]
 
 
-def _is_thing(doc: Doc, start: int, end: int, k: Kinds) -> bool:
-    """An award, work or character by its context: "an Oscar", "two Golden Globes", "SAG award",
-    "the film Joker", "Oscar-winning", "starred in Joker", "nominated for an Emmy", "plays Maisel in the show"."""
+def _names_a_thing(doc: Doc, occurrences: list[tuple[int, int]], k: Kinds) -> bool:
+    """Whether the words at ``occurrences`` name an award, work or character: one occurrence in a telling
+    context ("SAG award", "starred in Joker"), or, counted like a thing ("an Oscar", "two Golden Globes"),
+    with no bare use as a subject or object elsewhere ("a Europe without Britain" … "Europe must")."""
+    if any(_is_thing(doc, start, end, k) for start, end in occurrences):
+        return True
+    counted = [(start, end) for start, end in occurrences if _is_counted(doc, start, end)]
+    return bool(counted) and not any(_is_bare(doc, start, end) for start, end in occurrences)
+
+
+def _is_counted(doc: Doc, start: int, end: int) -> bool:
+    """ "an Oscar", "two Golden Globes": a name right after "a(n)" or a number, as a head noun."""
     root = doc[start:end].root
     before = doc[start - 1] if start > 0 else None
-    if any(child.dep_ == "det" and child.lower_ in _COUNT_WORDS for child in root.children) or (
-            before is not None and before.like_num and before.tag_ == "CD" and before.dep_ == "nummod"):
-        return True  # a name is one of a kind: "an Oscar", "two Golden Globes"
+    return before is not None and before.head == root and root.dep_ not in _MODIFIER_DEPS and (
+        (before.dep_ == "det" and before.lower_ in _COUNT_WORDS)
+        or (before.dep_ == "nummod" and before.tag_ == "CD" and root.tag_ == "NNPS"))
+
+
+def _is_bare(doc: Doc, start: int, end: int) -> bool:
+    """A name used as a name: a subject, object or possessor with no determiner ("Europe must", "Europe's")."""
+    root = doc[start:end].root
+    return root.dep_ in _ARGUMENT_DEPS and not any(c.dep_ in ("det", "nummod") for c in root.children)
+
+
+def _is_thing(doc: Doc, start: int, end: int, k: Kinds) -> bool:
+    """An award, work or character by its context: "SAG award", "the film Joker", "Oscar-winning",
+    "starred in Joker", "nominated for an Emmy", "plays Maisel in the show"."""
+    root = doc[start:end].root
+    before = doc[start - 1] if start > 0 else None
     if end < len(doc) and doc[end].lower_ in k.after and root.dep_ == "compound":
         return True
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in k.hyphen:
         return True
-    if before is not None and before.lower_ in k.before and (before.dep_ == "compound" or root.head == before
-                                                            or before.head == root or before.dep_ == "appos"):
-        return True
+    if before is not None and before.lower_ in k.before and before.pos_ == "NOUN" and (
+            before.dep_ in ("compound", "appos") or root.head == before or before.head == root):
+        return True  # "the film Joker", not "polls show Clinton"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("in", "for", "as") and head.head != head:
         return head.head.lemma_.lower() in k.verbs[head.lower_]
