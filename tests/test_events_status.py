@@ -54,3 +54,28 @@ def test_since_dates_no_event():
     crash = _by_trigger(_events("It was the airline's first crash since 2002.", "2026-03-20"), "crash")
     assert crash.status == "occurred"
     assert crash.time is None or crash.time.value != "2002"
+
+
+def _status(text: str, word: str) -> str:
+    from storyline.analyze.events.detect import candidate_for
+    from storyline.analyze.events.lexicon import event_lexicon
+    from storyline.analyze.events.status import status_of
+    from storyline.analyze.nlp import parse
+
+    doc = parse(text)
+    token = next(t for t in doc if t.text == word)
+    lexicon = event_lexicon()
+    return status_of(candidate_for(token, lexicon), lexicon)[0]
+
+
+@pytest.mark.parametrize("text, word, status", [
+    ("No one was killed in the attack.", "killed", "negated"),
+    ("Nobody was arrested after the protest.", "arrested", "negated"),
+    ("There were no gains or losses in the period.", "losses", "negated"),
+    ("The army did not attack the town or bomb the bridge.", "bomb", "negated"),
+    ("Police did not arrest the driver but questioned him.", "questioned", "occurred"),
+    ("Officials say they will meet the rebels and sign a truce.", "sign", "planned"),
+    ("The rebels seized the town last week.", "seized", "occurred"),
+])
+def test_status_follows_negation_and_coordination(text, word, status):
+    assert _status(text, word) == status
