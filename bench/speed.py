@@ -116,7 +116,7 @@ def run_ingest(pages, workers: int, stories: bool, progress=None) -> tuple[Timer
     from storyline.pipeline.ingest import ingest
     from storyline.store import Store
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, Store.create(Path(tmp) / "bench.db") as store:
         reset_peak()
         with Timer() as timer:
             summary = ingest(pages, store, workers=workers, update_stories=stories, progress=progress)

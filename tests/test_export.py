@@ -24,7 +24,7 @@ WHATS = ("articles", "quotes", "events", "entities")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("export") / "seed.db")
-    with Store(path) as store:
+    with Store.create(path) as store:
         assert ingest([SEED], store).stored == 1
     return path
 

@@ -175,7 +175,7 @@ def test_ingest_of_a_damaged_archive_stores_every_good_record(tmp_path):
     members[1] = _garble(members[1])
     archive = tmp_path / "news.warc.gz"
     archive.write_bytes(b"".join(members)[:-100])  # and the last record cut short
-    with Store(tmp_path / "news.db") as store:
+    with Store.create(tmp_path / "news.db") as store:
         summary = ingest([archive], store, update_stories=False)
         titles = sorted(row["title"] for row in store.articles())
     assert summary.stored == 3 and dict(summary.skipped) == {"corrupt WARC record": 1, "truncated record": 1}
