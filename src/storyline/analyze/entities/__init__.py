@@ -1,7 +1,8 @@
 """Entity mentions, in-article clusters, canonical names and roles (the ``entities`` stage).
 
-Steps: names (spaCy NER corrected by rules) → titles and appositions → clusters of names →
-role nouns and pronouns resolved where the antecedent is clear → :class:`Entity` records.
+Steps: names (spaCy NER corrected by rules) → awards, works, flights and page labels dropped, streets
+and publishers retyped (``kinds``) → titles and appositions → clusters of names → role nouns and
+pronouns resolved where the antecedent is clear and of a compatible kind → :class:`Entity` records.
 """
 
 from __future__ import annotations
