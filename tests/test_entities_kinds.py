@@ -93,3 +93,20 @@ def test_a_company_noun_takes_an_organisation_of_its_kind():
     entities = _entities("Ryanair cut fares. The Irish Times said the airline would add routes.")
     owner = next((e for e in entities for m in e.mentions if m.text == "the airline"), None)
     assert owner is not None and owner.name == "Ryanair"
+
+
+def test_a_show_the_model_calls_an_organisation_is_dropped():
+    assert "Crown" not in _types("Olivia Colman starred in The Crown and won an Emmy for it.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Netflix series drew 20 million viewers in its first week.", "Netflix"),
+    ("Her essay appeared in The New York Times on Sunday.", "New York Times"),
+    ("She appeared in London last night with the mayor.", "London"),
+])
+def test_companies_papers_and_places_beside_works_stay(text, name):
+    assert name in _types(text)
+
+
+def test_a_maker_before_a_work_noun_stays_a_person():
+    assert _types("Critics praised the new Spielberg film on Friday.").get("Spielberg") == "PERSON"

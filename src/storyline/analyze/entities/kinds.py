@@ -69,11 +69,17 @@ def sort_out_things(doc: Doc, lex: Lexicon, names: list[Candidate]) -> list[Cand
     facilities and publishers organisations (ruled types, so they outvote the model in the cluster)."""
     k = kinds()
     names = [kept for c in names for kept in _without_flight(doc, c, k)]
-    things = {text for text in {_text(doc, c) for c in names if c.type in _MISTAKEN and c.kind == "name"}
-              if _names_a_thing(doc, _occurrences(doc, text), k)}
+    labels: dict[str, set[str]] = {}
+    for c in names:
+        if c.kind == "name" and c.type in _MISTAKEN | {"ORG"}:
+            labels.setdefault(_text(doc, c), set()).add(c.type)
+    # an organisation only by the telling contexts, not "X series" ("a Netflix series") nor "an X"
+    things = {text for text, types in labels.items()
+              if _names_a_thing(doc, _occurrences(doc, text), k, organisation=types == {"ORG"})}
     kept = []
     for c in names:
-        if c.type in _MISTAKEN and c.kind == "name" and (_text(doc, c) in things or _is_page_label(doc, c, k)):
+        if c.kind == "name" and c.type in _MISTAKEN | {"ORG"} and (
+                _text(doc, c) in things or _is_page_label(doc, c, k)):
             continue
         if (c.type != "PLATFORM" and doc[c.end - 1].text.rstrip(".") in k.streets and c.end - c.name_start > 1
                 and _text(doc, c) not in lex.known_types):  # "Downing Street" stands for the government
@@ -95,12 +101,14 @@ def _occurrences(doc: Doc, text: str) -> list[tuple[int, int]]:
     return [(t.i, t.i + n) for t in doc if t.text == words[0] and [w.text for w in doc[t.i: t.i + n]] == words]
 
 
-def _names_a_thing(doc: Doc, occurrences: list[tuple[int, int]], k: Kinds) -> bool:
+def _names_a_thing(doc: Doc, occurrences: list[tuple[int, int]], k: Kinds, *, organisation: bool = False) -> bool:
     """Whether the words at ``occurrences`` name an award, work or character: one occurrence in a telling
     context ("SAG award", "starred in Joker"), or, counted like a thing ("an Oscar", "two Golden Globes"),
     with no bare use as a subject or object elsewhere ("a Europe without Britain" … "Europe must")."""
-    if any(_is_thing(doc, start, end, k) for start, end in occurrences):
+    if any(_is_thing(doc, start, end, k, organisation) for start, end in occurrences):
         return True
+    if organisation:
+        return False
     counted = [(start, end) for start, end in occurrences if _is_counted(doc, start, end)]
     return bool(counted) and not any(_is_bare(doc, start, end) for start, end in occurrences)
 
@@ -120,12 +128,12 @@ def _is_bare(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ in _ARGUMENT_DEPS and not any(c.dep_ in ("det", "nummod") for c in root.children)
 
 
-def _is_thing(doc: Doc, start: int, end: int, k: Kinds) -> bool:
+def _is_thing(doc: Doc, start: int, end: int, k: Kinds, organisation: bool = False) -> bool:
     """An award, work or character by its context: "SAG award", "the film Joker", "Oscar-winning",
     "starred in Joker", "nominated for an Emmy", "plays Maisel in the show"."""
     root = doc[start:end].root
     before = doc[start - 1] if start > 0 else None
-    if end < len(doc) and doc[end].lower_ in k.after and root.dep_ == "compound":
+    if not organisation and end < len(doc) and doc[end].lower_ in k.after and root.dep_ == "compound":
         return True
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in k.hyphen:
         return True
