@@ -32,6 +32,8 @@ class TimeFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.by_root: dict[int, Timex] = {}
+        self.interval_starts: set[int] = set()
+        self.open_ended: set[int] = set()  # triggers whose clause holds a "since" time
         self.spans: dict[int, object] = {}
         for timex in timexes:
             if timex.type == "SET":
@@ -42,7 +44,8 @@ class TimeFinder:
             if timex.type == "DURATION" and not _is_deadline(span):
                 continue
             if _opens_interval(span):
-                continue  # "(not) since 2002" starts a stretch of time; it does not date the event
+                self.interval_starts.add(span.root.i)  # "(not) since 2002" starts a stretch of time;
+                # it dates no event, and an event in its clause takes no time from further away
             self.by_root[span.root.i] = timex
             self.spans[span.root.i] = span
         self.claimed: set[int] = set()
@@ -55,20 +58,25 @@ class TimeFinder:
             return None
         best = min(found, key=lambda i: abs(i - candidate.token.i))
         self.claimed.add(best)
+        if best in self.interval_starts:
+            self.open_ended.add(candidate.token.i)
+            return None
         return self.by_root[best]
 
     def at_verb(self, verb) -> Timex | None:
         """The time expression on a verb's own clause ("On Tuesday … Trump told Hamas")."""
-        found = [i for i in self._clause(verb, [verb])
-                 if i in self.by_root and not self._dates_other_event(i, verb)]
+        found = [i for i in self._clause(verb, [verb]) if i in self.by_root
+                 and i not in self.interval_starts and not self._dates_other_event(i, verb)]
         return self.by_root[min(found, key=lambda i: abs(i - verb.i))] if found else None
 
     def unclaimed_before(self, candidate: Candidate) -> Timex | None:
         """A time expression of the sentence that no trigger's clause took, following this
         trigger ("their upcoming meeting …, set to take place within two weeks")."""
+        if candidate.token.i in self.open_ended:
+            return None
         sentence = candidate.token.sent
         for i in sorted(self.by_root):
-            if i in self.claimed or not (candidate.token.i < i < sentence.end):
+            if i in self.claimed or i in self.interval_starts or not (candidate.token.i < i < sentence.end):
                 continue
             if self._under_report(i, candidate.token) or self._dates_other_event(i, candidate.token):
                 continue
