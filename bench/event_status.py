@@ -131,6 +131,9 @@ def system_status(token, candidate_for, status_of, lexicon) -> str:
 
 
 def report(name: str, pairs: list[tuple[str, str]]) -> None:
+    if not pairs:
+        print(f"{name:9s} no events with a gold status")
+        return
     correct = sum(g == p for g, p in pairs)
     f1s, rows = [], []
     for label in CLASSES:
@@ -167,7 +170,12 @@ def main() -> int:
         paths = sorted((args.data / corpus).glob("*.tml"))
         if args.limit:
             paths = paths[: args.limit]
-        documents = [read_tml(path) for path in paths]
+        documents = []
+        for path in paths:
+            try:
+                documents.append(read_tml(path))
+            except (OSError, ValueError, KeyError) as error:  # not TimeML with a TEXT element
+                print(f"skipped {path.name}: {error!r}", file=sys.stderr)
         system, baseline, skipped, gold_counts = [], [], 0, Counter()
         for (_, _, events), doc in zip(documents, parse_many([d[0] for d in documents]), strict=True):
             for start, end, attrs in events:
