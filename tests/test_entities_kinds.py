@@ -110,3 +110,10 @@ def test_companies_papers_and_places_beside_works_stay(text, name):
 
 def test_a_maker_before_a_work_noun_stays_a_person():
     assert _types("Critics praised the new Spielberg film on Friday.").get("Spielberg") == "PERSON"
+
+
+def test_a_company_noun_prefers_the_organisation_it_described_before():
+    entities = _entities("Online retailer Amazon bought Whole Foods in 2017. Whole Foods said prices would fall. "
+                         "The giant online retailer said it would hire 1,000 people.")
+    owner = next(e for e in entities for m in e.mentions if m.text == "The giant online retailer")
+    assert owner.name == "Amazon"
