@@ -23,6 +23,11 @@ def test_past_tense_date_without_a_year_is_last_years():
     assert [t.value for t in analysis.timexes] == ["2025-03-08"]
 
 
+def test_past_tense_month_without_a_year_is_last_years():
+    analysis = storyline.analyze("The teenager went missing in April.", published="2026-03-05")
+    assert [t.value for t in analysis.timexes] == ["2025-04"]
+
+
 def test_past_event_on_a_day_after_the_anchor_is_not_planned():
     bombing = _by_trigger(_events("The bombing took place on March 8.", "2026-03-05"), "bombing")
     assert bombing.status == "occurred"

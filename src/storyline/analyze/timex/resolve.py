@@ -168,8 +168,7 @@ def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "day and month without a year")
     direction = ctx.direction(m)
-    local = direction in ("past", "future") and ctx.tense_is_local(
-        *m.span("x" if "x" in m.re.groupindex else 0), direction)
+    local = _tense_is_local(ctx, m, direction)
     year = _year_of_day(ctx.anchor, month, day, direction, local=local)
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
                    f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} "
@@ -183,6 +182,12 @@ def _week_of(m: re.Match[str], ctx: Context) -> Reading | None:
     if day is None or start is None:
         return day
     return Reading("DATE", cal.iso_week(start), f"the week holding {day.value}: {day.reason}", relative=day.relative)
+
+
+def _tense_is_local(ctx: Context, m: re.Match[str], direction: Direction) -> bool:
+    """Whether the past or future reading comes from the verb the match hangs on."""
+    return direction in ("past", "future") and ctx.tense_is_local(
+        *m.span("x" if "x" in m.re.groupindex else 0), direction)
 
 
 def _year_of_day(anchor: date, month: int, day: int, direction: Direction, *, local: bool = False) -> int:
@@ -242,9 +247,11 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}", "month without a year", mod)
     direction = _direction_from_rel(m.group("rel"), ctx, m)
-    year = cal.month_year(ctx.anchor, month, direction)
+    local = not m.group("rel") and _tense_is_local(ctx, m, direction)
+    year = cal.month_year(ctx.anchor, month, direction, local=local)
     return Reading("DATE", f"{year:04d}-{month:02d}",
-                   f"month read as {direction} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
+                   f"month read as {direction} relative to the anchor {ctx.anchor.isoformat()}"
+                   + (" (the tense of its own verb)" if local else ""), mod, True)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Reading | None:
