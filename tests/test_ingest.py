@@ -205,7 +205,7 @@ def test_cli_ingests_stdin_and_reports_bad_sources(tmp_path):
     assert listed[0]["title"] == "Harbour crane collapses"
 
 
-def _die(pages, batch_size):
+def _die(pages, batch_size, *caps):
     os._exit(3)  # a worker killed mid-batch (as by the OOM killer)
 
 
