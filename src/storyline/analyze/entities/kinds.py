@@ -19,7 +19,8 @@ from .lexicon import Lexicon
 from .mentions import Candidate
 
 _RULED = 3  # votes of a type set by a rule (see Cluster.add)
-# Labels a thing is wrongly given; organisations are left alone ("Chelsea star" is a club's player).
+# Labels a thing is wrongly given; an organisation is a thing only by the telling contexts, not by "an X"
+# or a noun after it ("a Netflix series" is the company's).
 _MISTAKEN = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})  # "a Toronto-area adult"
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "ROOT"})
@@ -170,7 +171,7 @@ def _without_flight(doc: Doc, c: Candidate, k: Kinds) -> list[Candidate]:
     """A name with "Flight QZ8501" in it keeps only what comes before ("AirAsia"); a flight code
     after "flight" alone ("flight MH370") is no name."""
     for i in range(c.name_start, c.end):
-        if doc[i].text in k.flight_words and i + 1 < c.end + 1 and _code_at(doc, i + 1, k):
+        if doc[i].text in k.flight_words and _code_at(doc, i + 1, k):
             if i > c.name_start:
                 c.end = i
                 return [c]
