@@ -351,3 +351,8 @@ def test_a_role_noun_is_not_resolved_to_a_group_that_spoke_before():
 def test_two_coordinated_people_are_not_one_described(seed_quotes):
     ironed = [q for q in seed_quotes if "details of their upcoming meeting" in q.text]
     assert all(q.speaker_entity != "Vladimir Putin" for q in ironed)
+
+
+def test_seed_stances_stay_clean(seed_quotes):
+    stances = [q.text for q in seed_quotes if q.attribution == "stance"]
+    assert not [t for t in stances if "details of their upcoming meeting" in t or "another threat" in t], stances

@@ -2,7 +2,7 @@
 
 import storyline
 from storyline.read import read
-from storyline.read.decode import decode_page
+from storyline.read.decode import _latin, decode_page
 from storyline.read.language import count_words, guess_language
 
 FRENCH = "<html><body><h1>Café réouvert à Montréal</h1><p>Le maire a déclaré que la ville était prête.</p></body></html>"
@@ -72,3 +72,10 @@ def test_a_page_that_declares_english_around_text_in_another_script_is_flagged()
     article = read(f"<html lang='en'><body><article><p>{JAPANESE}</p></article></body></html>".encode())
     assert article.language == "en"  # what the page declares
     assert "language_not_supported:ja" in storyline.analyze(article).flags
+
+
+def test_an_undefined_windows_1252_byte_leaves_the_other_latin_reading():
+    # found by the read() fuzzer: windows-1252 first among equals, but 0x81 is undefined in it
+    data = "Café réouvert à Montréal".encode("latin-1") + b"\x81"
+    decoded = _latin(data, ["cp1252", "latin_1"])
+    assert decoded.encoding == "latin_1" and decoded.text.startswith("Café réouvert")

@@ -47,7 +47,7 @@ def test_digest_counts_speech_quotes_and_stances_apart():
     analysis = _seed()[1]
     stances = sum(q.attribution == "stance" for q in analysis.quotes)
     output = " ".join(_run("digest", str(SEED)).output.split())
-    assert f"{len(analysis.quotes) - stances} quotes ({stances} stances" in output
+    assert f"{len(analysis.quotes) - stances} quotes ({stances} stance" in output  # "1 stance:" or "3 stances:"
     full = json.loads(_run("digest", str(SEED), "--json").output)
     assert len(full["quotes"]) == len(analysis.quotes)  # --json still lists every item with its attribution
 

@@ -116,7 +116,7 @@ def _latin(data: bytes, candidates: list[str]) -> Decoded:
     if not readings:  # windows-1252 was the only candidate, and it leaves bytes undefined
         return Decoded(data.decode(candidates[0], errors="replace"), candidates[0], "detected")
     if len(set(readings.values())) == 1:  # one reading: nothing to choose
-        chosen = "cp1252" if "cp1252" in readings else candidates[0]
+        chosen = "cp1252" if "cp1252" in readings else next(e for e in candidates if e in readings)
         return Decoded(readings[chosen], chosen, "western" if chosen == "cp1252" else "detected",
                        [e for e in candidates if e != chosen][:5])
     sure = {e: identify(text) for e, text in readings.items()}
