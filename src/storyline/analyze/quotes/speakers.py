@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ... import lexicons
 from ...model import Entity, Span
 from ..entities import entity_at
 from .lexicon import QuoteLexicon
@@ -27,10 +28,11 @@ HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|rev|gen|sen|rep|gov|l
                        re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 RECENT_SPEAKER_PARAGRAPHS = 2
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
-HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f",
-                    "miss": "f", "dame": "f"}
+_GENDERS = {"male": "m", "female": "f"}
+# he/she and Mr/Ms by the gender the entity lexicon's pronoun and honorific tables give them
+PRONOUN_GENDER = {word: _GENDERS[kind] for word, kind in lexicons.rows("entities_pronouns.tsv") if kind in _GENDERS}
+HONORIFIC_GENDER = {row[0]: _GENDERS[row[1]] for row in lexicons.rows("entities_honorifics.txt")
+                    if len(row) > 1 and row[1] in _GENDERS}
 
 
 def _name_words(text: str) -> list[str]:
