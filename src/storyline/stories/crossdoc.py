@@ -335,7 +335,10 @@ class CrossEvent:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    return frozenset(lexicons.lines("read_stopwords.txt"))
+    """English stop words (spaCy's list: the analysis already depends on it)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # not at the top: only the runtime linking needs it
+
+    return frozenset(STOP_WORDS)
 
 
 def _words(text: str) -> list[str]:
