@@ -93,7 +93,7 @@ def test_undated_entries_sit_at_their_first_report_and_dateless_ones_go_last():
                                report("later", "2025-01-09", "2025-01-12", "resigned", "resign"),
                                report("undated", "2025-01-10", None, "hired", "hire")])
     assert [(e.type, e.when) for e in timeline] == [("hire", "reported"), ("resign", "stated"), ("protest", "unknown")]
-    assert [when(e) for e in timeline] == ["reported 2025-01-10", "2025-01-12", "no date"]
+    assert [when(e) for e in timeline] == ["reported 10 January 2025", "12 January 2025", "no date"]
     assert all(e.evidence and e.status == "occurred" for e in timeline)
 
 

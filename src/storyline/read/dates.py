@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import cache
 from pathlib import PurePath
 
 from dateutil import parser as date_parser
 
+from .. import lexicons
 from ..model import DateValue
 
 EARLIEST = date(1990, 1, 1)  # no news page on the web is older
@@ -42,7 +44,7 @@ def normalise(text: str) -> tuple[str, date] | None:
     except ValueError:
         try:
             # dateutil reads RFC 2822 and written dates ("Jan. 10, 2008 12:00 AM")
-            parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+            parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1), tzinfos=_zone)
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed.year == 1900 or parsed.date() < EARLIEST:
@@ -51,6 +53,25 @@ def normalise(text: str) -> tuple[str, date] | None:
     if parsed.tzinfo is not None and has_time:
         return parsed.isoformat(), parsed.date()
     return parsed.date().isoformat(), parsed.date()
+
+
+@cache
+def _zone_offsets() -> dict[str, timezone]:
+    """Known time zone abbreviations (``data/read_timezones.tsv``) and their fixed offsets."""
+    zones = {}
+    for name, offset, *_ in lexicons.rows("read_timezones.tsv"):
+        sign = -1 if offset.startswith("-") else 1
+        hours, minutes = offset.lstrip("+-").split(":")
+        zones[name.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)), name)
+    return zones
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """The zone of a parsed time: a stated offset, else a known abbreviation, else none (the day stays,
+    without a library warning about the unknown name)."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset), name) if name else timezone(timedelta(seconds=offset))
+    return _zone_offsets().get((name or "").upper())
 
 
 def signal(text: str, role: str, source: str, confidence: float, where: str) -> DateSignal | None:

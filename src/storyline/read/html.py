@@ -5,6 +5,7 @@ block; a page whose markup defeats the parser is read as a text dump."""
 from __future__ import annotations
 
 import re
+import warnings
 
 from htmldate import find_date
 from lxml.etree import _Element, strip_elements
@@ -141,7 +142,9 @@ def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> 
 def _guess_date(article: Article, tree: HtmlElement, url: str | None, fetched_at: str | None) -> None:
     """htmldate's guess from the page's markup, the weakest signal, used only when nothing states the date."""
     try:
-        guessed = find_date(tree, url=url, extensive_search=False, original_date=True)
+        with warnings.catch_warnings():  # its dateutil calls warn about zone names (EST, ZZ) on stderr
+            warnings.simplefilter("ignore")
+            guessed = find_date(tree, url=url, extensive_search=False, original_date=True)
     except (ValueError, TypeError):  # htmldate fails on odd trees; the date then stays unknown
         return
     found = dates.signal(guessed or "", "published", "html", 0.55, "htmldate (markup heuristics)")
