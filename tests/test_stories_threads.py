@@ -149,3 +149,11 @@ def test_the_api_lists_stories_by_latest_article_or_by_size(tmp_path):
     assert client.get("/api/stories", params={"sort": "size"}).status_code == 200
     assert client.get("/api/stories", params={"sort": "oldest"}).status_code == 422
     assert client.get("/stories", params={"sort": "size"}).status_code == 200
+
+
+def test_undated_crashes_that_state_different_years_stay_apart():
+    items = _crashes()
+    for _, article, _ in items:
+        article.published = None  # only who, where and the years the text states tell them apart
+    memberships = sorted(sorted(a.id for a in s.articles) for s in build(items).stories)
+    assert memberships == [["airasia-2014-12-28", "airasia-2014-12-31"], ["colgan-2009-02-13", "colgan-2009-02-15"]]
