@@ -23,11 +23,12 @@ from .embeds import embedded_media
 from .htmlmeta import page_signals
 from .htmltext import html_to_dump
 from .media import media_from_jsonld
-from .metadata import fill_metadata
+from .metadata import fill_metadata, settle_dates
 from .textdump import article_lines
 
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
+HTMLDATE_CONFIDENCE = 0.6  # htmldate reads the same markup plus the page's text; tuned on even files of the dates set
 MIN_ARTICLE_WORDS = 40  # fewer body words than this: a page with no article
 FULL_EXTRACTION_BELOW_WORDS = 150  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
@@ -123,14 +124,8 @@ def _words(pieces: list[tuple[str, str]]) -> int:
     return sum(word_count(text) for _, text in pieces)
 
 
-def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> None:
-    """Datelines and bylines above the body: a date when the metadata had none, authors likewise."""
-    if article.published is None:
-        found = dates.dateline_signals(stamps)
-        if found:
-            article.published, _ = dates.reason_dates(found, fetched_at=fetched_at)
-            if article.published:
-                article.evidence["published"] = Evidence("dateline", 0.65, reason=article.published.reason)
+def _use_stamps(article: Article, stamps: list[str]) -> None:
+    """Bylines above the body give the authors when the metadata had none."""
     if not article.authors:
         bylines = [line for line in stamps if _BYLINE.match(line)]
         article.authors = clean_authors(bylines, site_names={article.publisher or ""})
@@ -138,17 +133,43 @@ def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> 
             article.evidence["authors"] = Evidence("body", 0.7, reason=f"visible byline {bylines[0]!r}")
 
 
-def _guess_date(article: Article, tree: HtmlElement, url: str | None, fetched_at: str | None) -> None:
-    """htmldate's guess from the page's markup, the weakest signal, used only when nothing states the date."""
+HEADLINE_REACH = 25  # text lines after the <h1> (and a few before) where the article's dateline sits
+
+
+def _lines_near_headline(tree: HtmlElement) -> list[str]:
+    """The short text lines just before and after the first <h1>: where a visible dateline sits."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    before: list[str] = []
+    after: list[str] = []
+    seen_headline = False
+    for node in tree.iter():
+        if node is headline:
+            seen_headline = True
+        target = after if seen_headline else before
+        for text in (node.text, node.tail):
+            if text and (line := clean_line(text)):
+                target.append(line)
+        if len(after) > HEADLINE_REACH:
+            break
+    return before[-5:] + after
+
+
+def _visible_dates(tree: HtmlElement, stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
+    """Dates written near the headline and in the stamps dropped above the body ("Datum: 03.11.2021")."""
+    found = dates.dateline_signals(_lines_near_headline(tree), dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
+    return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
+
+
+def _htmldate_signals(tree: HtmlElement, url: str | None) -> list[dates.DateSignal]:
+    """htmldate's answer (extensive search: markup, then the page's text) as one more weighted signal."""
     try:
-        guessed = find_date(tree, url=url, extensive_search=False, original_date=True)
-    except (ValueError, TypeError):  # htmldate fails on odd trees; the date then stays unknown
-        return
-    found = dates.signal(guessed or "", "published", "html", 0.55, "htmldate (markup heuristics)")
-    if found:
-        article.published, _ = dates.reason_dates([found], fetched_at=fetched_at)
-        if article.published:
-            article.evidence["published"] = Evidence("html", 0.55, reason=article.published.reason)
+        guessed = find_date(tree, url=url, extensive_search=True, original_date=True)
+    except (ValueError, TypeError):  # htmldate fails on odd trees; its vote is then missing
+        return []
+    found = dates.signal(guessed or "", "published", "htmldate", HTMLDATE_CONFIDENCE, "htmldate (extensive search)")
+    return [found] if found else []
 
 
 def _body(tree: HtmlElement, article: Article, url: str | None, *, fast: bool, stamps: list[str]) -> list[tuple[str, str]]:
@@ -196,7 +217,8 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     article.media += embedded_media(tree)
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
-    fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
+    date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
+    date_signals += _htmldate_signals(tree, url)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
     # later date guess can read a date inside a script
     strip_elements(tree, "script", "style", with_tail=False)
@@ -207,7 +229,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
-    _use_stamps(article, stamps, fetched_at)
-    if article.published is None:
-        _guess_date(article, tree, url, fetched_at)
+    _use_stamps(article, stamps)
+    date_signals += _visible_dates(tree, stamps, dayfirst=(article.language or "en") != "en")
+    settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from . import jsonld
@@ -9,6 +11,23 @@ from .blocks import clean_line
 from .metadata import PageSignals
 
 MAX_HEADINGS = 40  # headings (per level) and author links kept: a headline and a byline are near the top
+
+
+_SIDEBAR_TAGS = {"aside", "nav", "footer"}
+_SIDEBAR = re.compile(r"side|related|teaser|widget|recommend|popular|comment|footer|trending|latest|more|promo|list|card", re.I)
+HEADER_REACH = 4  # a <time> sharing a container this close with the <h1> sits in the article's header
+
+
+def _place(element: HtmlElement, headline: HtmlElement | None) -> str:
+    """Where an element sits: ``sidebar`` (aside, nav, footer, related lists), ``header`` (beside the <h1>), else ``page``."""
+    ancestors = list(element.iterancestors())
+    for node in ancestors:
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in _SIDEBAR_TAGS or _SIDEBAR.search(marks):
+            return "sidebar"
+    if headline is not None and any(headline in node.iterdescendants("h1") for node in ancestors[:HEADER_REACH]):
+        return "header"
+    return "page"
 
 
 def page_signals(tree: HtmlElement) -> PageSignals:
@@ -48,9 +67,10 @@ def page_signals(tree: HtmlElement) -> PageSignals:
             signals.canonical = link.get("href").strip()
             break
     signals.lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    headline = next(tree.iter("h1"), None)
     for el in tree.iter("time"):
         value = el.get("datetime") or el.get("content")
         if value:
             hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"), el.get("pubdate") is not None and "pubdate")))
-            signals.times.append((value.strip(), hint.lower()))
+            signals.times.append((value.strip(), f"{hint.lower()} @{_place(el, headline)}"))
     return signals

@@ -20,7 +20,7 @@ ARTICLE_TYPES = (
 _PUBLISHED_META = {
     "article:published_time": 0.9, "og:published_time": 0.88, "datepublished": 0.88, "pubdate": 0.85,
     "publish-date": 0.85, "publish_date": 0.85, "parsely-pub-date": 0.85, "sailthru.date": 0.8,
-    "dc.date.issued": 0.8, "dcterms.created": 0.8, "dc.date": 0.75, "date": 0.7, "original-publish-date": 0.85,
+    "dc.date.issued": 0.8, "dcterms.created": 0.8, "dc.date": 0.45, "date": 0.45, "original-publish-date": 0.85,
     "article.published": 0.85, "cxenseparse:recs:publishtime": 0.8,
 }
 _MODIFIED_META = {"article:modified_time": 0.9, "og:updated_time": 0.85, "datemodified": 0.85, "dcterms.modified": 0.8,
@@ -129,25 +129,50 @@ def _names(value: Any) -> list[str]:
     return [found] if found else []
 
 
-def _date_signals(signals: PageSignals, node: dict[str, Any] | None, url: str | None) -> list[dates.DateSignal]:
+def _dayfirst(language: str | None) -> bool:
+    """Numeric dates are read day first in every language the reader meets except English."""
+    return (language or "en") != "en"
+
+
+# where a <time> sits: in the article's header it states the article's date, in a sidebar another article's
+_TIME_PLACE_CONFIDENCE = {"header": 0.85, "page": 0.6, "sidebar": 0.3}
+
+
+def _date_signals(signals: PageSignals, node: dict[str, Any] | None, url: str | None, language: str | None) -> list[dates.DateSignal]:
     found: list[dates.DateSignal | None] = []
+    dayfirst = _dayfirst(language)
     if node:
-        found.append(dates.signal(jsonld.text_value(node.get("datePublished")) or "", "published", "json-ld", 0.95, "JSON-LD datePublished"))
-        found.append(dates.signal(jsonld.text_value(node.get("dateCreated")) or "", "published", "json-ld", 0.85, "JSON-LD dateCreated"))
-        found.append(dates.signal(jsonld.text_value(node.get("dateModified")) or "", "modified", "json-ld", 0.95, "JSON-LD dateModified"))
+        found.append(dates.signal(jsonld.text_value(node.get("datePublished")) or "", "published", "json-ld", 0.95, "JSON-LD datePublished", dayfirst=dayfirst))
+        found.append(dates.signal(jsonld.text_value(node.get("dateCreated")) or "", "published", "json-ld", 0.85, "JSON-LD dateCreated", dayfirst=dayfirst))
+        found.append(dates.signal(jsonld.text_value(node.get("dateModified")) or "", "modified", "json-ld", 0.95, "JSON-LD dateModified", dayfirst=dayfirst))
     for table, role in ((_PUBLISHED_META, "published"), (_MODIFIED_META, "modified")):
         for key, confidence in table.items():
             for content in signals.meta.get(key, [])[:1]:
-                found.append(dates.signal(content, role, "meta", confidence, f"meta {key}"))
-    for value, hint in signals.times:
-        if "datepublished" in hint or "pubdate" in hint:
-            found.append(dates.signal(value, "published", "html", 0.85, "<time> datePublished"))
-        elif "datemodified" in hint:
-            found.append(dates.signal(value, "modified", "html", 0.8, "<time> dateModified"))
-    if signals.times and not any(s and s.source == "html" for s in found):
-        found.append(dates.signal(signals.times[0][0], "published", "html", 0.6, "first <time> element"))
+                found.append(dates.signal(content, role, "meta", confidence, f"meta {key}", dayfirst=dayfirst))
+    times = [(value, hint) for value, hint in signals.times if "datemodified" not in hint]
+    # many <time> elements naming different days are a list of other articles: each says little
+    listing = len({value[:10] for value, _ in times}) > 2
+    for index, (value, hint) in enumerate(signals.times):
+        place = next((p for p in _TIME_PLACE_CONFIDENCE if f"@{p}" in hint), "page")
+        confidence = _TIME_PLACE_CONFIDENCE[place] - (0.2 if listing and place != "header" else 0.0)
+        if "datemodified" in hint:
+            found.append(dates.signal(value, "modified", "html", 0.8, "<time> dateModified", dayfirst=dayfirst))
+        elif "datepublished" in hint or "pubdate" in hint or index == 0:
+            bonus = 0.05 if ("datepublished" in hint or "pubdate" in hint) else 0.0
+            found.append(dates.signal(value, "published", "html", round(confidence + bonus, 2),
+                                      f"<time> in the {place}" + (" (datePublished)" if bonus else ""), dayfirst=dayfirst))
     found.append(dates.url_signal(url))
     return [s for s in found if s is not None]
+
+
+def settle_dates(article: Article, found: list[dates.DateSignal], *, fetched_at: str | None) -> None:
+    """Set ``published`` and ``modified`` from every date signal, with their evidence."""
+    named = dates.path_signal(article.source_path)
+    article.published, article.modified = dates.reason_dates(found + ([named] if named else []), fetched_at=fetched_at)
+    for name in ("published", "modified"):
+        value = getattr(article, name)
+        if value:
+            article.evidence[name] = Evidence(value.source, value.confidence, reason=value.reason, alternatives=value.alternatives)
 
 
 def fill_metadata(
@@ -157,8 +182,8 @@ def fill_metadata(
     url: str | None,
     extra_dates: list[dates.DateSignal] | None = None,
     fetched_at: str | None = None,
-) -> None:
-    """Set the article's metadata fields and their evidence from ``signals``."""
+) -> list[dates.DateSignal]:
+    """Set the article's metadata fields and their evidence from ``signals``; returns the date signals read."""
     node = _article_node(signals.jsonld_documents)
     node = node or {}
     ev = article.evidence
@@ -234,12 +259,7 @@ def fill_metadata(
     if str(node.get("isAccessibleForFree", "")).lower() in ("false", "0", "no"):
         article.flags.append("paywalled")
         ev["flags"] = Evidence("json-ld", 0.9, reason="JSON-LD isAccessibleForFree is false")
-    all_dates = _date_signals(signals, node if node else None, article.url or article.canonical_url) + list(extra_dates or [])
-    named = dates.path_signal(article.source_path)
-    if named is not None:
-        all_dates.append(named)
-    article.published, article.modified = dates.reason_dates(all_dates, fetched_at=fetched_at)
-    for name in ("published", "modified"):
-        value = getattr(article, name)
-        if value:
-            ev[name] = Evidence(value.source, value.confidence, reason=value.reason, alternatives=value.alternatives)
+    all_dates = _date_signals(signals, node if node else None, article.url or article.canonical_url, article.language)
+    all_dates += list(extra_dates or [])
+    settle_dates(article, all_dates, fetched_at=fetched_at)
+    return all_dates
