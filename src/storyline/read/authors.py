@@ -8,7 +8,7 @@ from functools import cache
 from .lexicon import load
 
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b)\s*", re.I)
-_PREFIX = re.compile(r"^(?:by|von|par|por|written by|words by|posted by|author:?)\s+", re.I)
+_PREFIX = re.compile(r"^(?:by|von|par|por|written by|words by|posted by|authors?\s*:?|autor(?:in)?\s*:?|texte?\s*:)\s+", re.I)
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w .'-]*$")  # "Julian Linden in Sydney"
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$", re.UNICODE)
 

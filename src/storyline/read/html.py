@@ -33,7 +33,9 @@ MIN_ARTICLE_WORDS = 40  # fewer body words than this: a page with no article
 FULL_EXTRACTION_BELOW_WORDS = 150  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
 PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
+# a visible byline: "By …", "Author: …", and the same in the dev languages ("Von …", "Par …", "Por …", "Autor: …")
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by|authors?\s*:|autor(?:in)?\s*:|von|par|por|texte?\s*:)\s+[^\W\d_]", re.I)
+BYLINE_MAX_WORDS = 12
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
 _SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)
@@ -125,9 +127,9 @@ def _words(pieces: list[tuple[str, str]]) -> int:
 
 
 def _use_stamps(article: Article, stamps: list[str]) -> None:
-    """Bylines above the body give the authors when the metadata had none."""
+    """Visible bylines (beside the headline, or dropped above the body) give the authors when the metadata had none."""
     if not article.authors:
-        bylines = [line for line in stamps if _BYLINE.match(line)]
+        bylines = [line for line in stamps if _BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS]
         article.authors = clean_authors(bylines, site_names={article.publisher or ""})
         if article.authors:
             article.evidence["authors"] = Evidence("body", 0.7, reason=f"visible byline {bylines[0]!r}")
@@ -156,9 +158,9 @@ def _lines_near_headline(tree: HtmlElement) -> list[str]:
     return before[-5:] + after
 
 
-def _visible_dates(tree: HtmlElement, stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
+def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
     """Dates written near the headline and in the stamps dropped above the body ("Datum: 03.11.2021")."""
-    found = dates.dateline_signals(_lines_near_headline(tree), dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
+    found = dates.dateline_signals(near_headline, dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
     return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
 
 
@@ -229,7 +231,8 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
-    _use_stamps(article, stamps)
-    date_signals += _visible_dates(tree, stamps, dayfirst=(article.language or "en") != "en")
+    near_headline = _lines_near_headline(tree)
+    _use_stamps(article, near_headline + stamps)
+    date_signals += _visible_dates(near_headline, stamps, dayfirst=(article.language or "en") != "en")
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept

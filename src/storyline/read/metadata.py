@@ -115,6 +115,71 @@ def _lone_h1(signals: PageSignals, site: str | None) -> str | None:
     return h1
 
 
+def _nodes(signals: PageSignals) -> list[dict[str, Any]]:
+    """Every typed JSON-LD node of the page."""
+    return [n for doc in signals.jsonld_documents for n in jsonld.flatten(doc)]
+
+
+def _publisher_name(node: dict[str, Any] | None) -> str | None:
+    publisher = (node or {}).get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    return jsonld.text_value(publisher.get("name") if isinstance(publisher, dict) else publisher)
+
+
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp|edition|web|news)\.")
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "or", "ne"}
+SHORT_NAME_LETTERS = 4  # a domain label this short is an acronym ("dw" → "DW", "bbc" → "BBC")
+
+
+def readable_domain(url: str | None) -> str | None:
+    """A publisher's name from its URL's host: the registrable label, capitalised ("www.reuters.com" → "Reuters")."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = _HOST_PREFIX.sub("", host.lower()).split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        return None
+    name = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    if not name:
+        return None
+    return name.upper() if len(name) <= SHORT_NAME_LETTERS and name.isalpha() else name.replace("-", " ").title()
+
+
+def _site_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold().removeprefix("the "))
+
+
+_DATE_SEGMENT = re.compile(r"^[\d\s./:-]+$")
+
+
+def strip_site_name(title: str, names: list[str]) -> str:
+    """The title without a leading or trailing segment that names the site ("… - Telegraph", "… | DW | 19.01.2020").
+
+    A segment is the site's when its letters match the publisher, the og:site_name or the URL's host label;
+    a date segment beside it goes too. The title is kept whole when nothing else would be left."""
+    keys = {k for n in names if n for k in (_site_key(n), _site_key(readable_domain(n) or "") if "/" in n else "") if k}
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not keys:
+        return title
+
+    def is_site(part: str) -> bool:
+        key = _site_key(part)
+        return bool(key) and (key in keys or any(key == k.removesuffix("com") or k.startswith(key) and len(key) >= 0.6 * len(k) for k in keys))
+
+    def trim(segments: list[str]) -> list[str]:
+        while len(segments) > 1 and (is_site(segments[-1]) or (_DATE_SEGMENT.match(segments[-1]) and is_site(segments[-2]))):
+            segments = segments[:-1]
+        return segments
+
+    kept = trim(parts)
+    kept = list(reversed(trim(list(reversed(kept)))))
+    if len(kept) == len(parts):
+        return title
+    # rebuild from the original text so inner separators keep their spelling
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else title
+
+
 def _keywords(value: Any) -> list[str]:
     if isinstance(value, list):
         return [k for item in value for k in _keywords(item)]
@@ -194,10 +259,10 @@ def fill_metadata(
         return (hit[1], Evidence("meta", 0.85, reason=f"meta {hit[0]}")) if hit else (None, Evidence("meta"))
 
     site = _pick([
-        (jsonld.text_value((node.get("publisher") or {}).get("name") if isinstance(node.get("publisher"), dict) else node.get("publisher")),
+        (_publisher_name(node) or next((n for other in _nodes(signals) if (n := _publisher_name(other))), None),
          Evidence("json-ld", 0.95, reason="JSON-LD publisher.name")),
         from_meta("og:site_name", "application-name", "publisher", "dc.publisher"),
-        ((urlsplit(url).hostname or "").removeprefix("www.") or None if url else None, Evidence("url", 0.4, reason="host name")),
+        (readable_domain(url), Evidence("url", 0.4, reason="readable name from the host name")),
     ])
     if site:
         article.publisher, ev["publisher"] = site
@@ -210,19 +275,29 @@ def fill_metadata(
     ])
     if title:
         article.title, ev["title"] = title
+        cleaned = strip_site_name(article.title, [article.publisher or "", url or "", *(signals.meta.get("og:site_name") or [])])
+        if cleaned != article.title:
+            ev["title"].alternatives.insert(0, {"value": article.title, "source": ev["title"].source, "reason": "with the site name"})
+            ev["title"].reason = f"{ev['title'].reason}, site name removed"
+            article.title = cleaned
     description = _pick([
         (jsonld.text_value(node.get("description")), Evidence("json-ld", 0.8, reason="JSON-LD description")),
         from_meta("og:description", "description", "twitter:description"),
     ])
     if description:
         article.standfirst, ev["standfirst"] = description
-    raw_authors = _names(node.get("author")) or [
-        v for key in _AUTHOR_META for v in signals.meta.get(key, [])
+    site_names = {article.publisher or "", *(signals.meta.get("og:site_name") or [])}
+    author_sources = [
+        ("json-ld", "JSON-LD author of the article", _names(node.get("author"))),
+        ("json-ld", "JSON-LD author of another node", [n for other in _nodes(signals) for n in _names(other.get("author"))]),
+        ("meta", "author meta tags", [v for key in _AUTHOR_META for v in signals.meta.get(key, [])]),
     ]
-    article.authors = clean_authors(raw_authors, site_names={article.publisher or "", *(signals.meta.get("og:site_name") or [])})
-    if article.authors:
-        ev["authors"] = Evidence("json-ld" if node.get("author") else "meta", 0.85, reason="byline metadata, cleaned")
-    elif signals.rel_authors:
+    for source, where, raw_authors in author_sources:
+        article.authors = clean_authors(raw_authors, site_names=site_names)
+        if article.authors:
+            ev["authors"] = Evidence(source, 0.85, reason=f"{where}, cleaned (no site name, role or date)")
+            break
+    if not article.authors and signals.rel_authors:
         # a rel="author" link names the writer, often by a one-word handle
         article.authors = clean_authors(signals.rel_authors, site_names={article.publisher or ""}, handles=True)
         if article.authors:
