@@ -18,8 +18,10 @@ demo: install
 
 test: install
 	bash scripts/test-services.sh
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/lint-imports
 	STORYLINE_TEST_PG_URL=$${STORYLINE_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:54329/postgres} $(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/lint-imports

@@ -23,15 +23,18 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))  # the event-pair model's training
+from train_eventcoref import fit
+
+from cdcr import load, read_conll
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.events import MentionFramer
-from storyline.analyze.events_detect import candidate_for, detect_event_mentions
-from storyline.analyze.events_merge import merge_mentions
+from storyline.analyze.events.coref import default_model
+from storyline.analyze.events.detect import candidate_for, detect_event_mentions
+from storyline.analyze.events.merge import merge_mentions
 from storyline.analyze.nlp import parse_many
 from storyline.analyze.timex import tag_timexes
-from storyline.stories.cdcr import load, read_conll
-from storyline.stories.eventcoref import default_model
-from storyline.stories.eventcoref_train import fit
 
 DEFAULT_DATA = SHARED / "data" / "events" / "meantime-en-cdcr"
 SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from benchlib import SHARED, load_module  # noqa: E402 - bench/ is on sys.path when a script runs
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))  # the event-pair model's training
+
 DEFAULT_DATA = SHARED / "data" / "events" / "meantime-en-cdcr"
 SCORER = SHARED / "bench" / "coref" / "conll_scorer.py"
 
@@ -24,7 +26,7 @@ def scorer():
     """The reference scorer's ``score`` when shared/ has it, else the project's identical metrics."""
     if SCORER.is_file():
         return load_module("conll_scorer", SCORER).score
-    from storyline.stories.coref_metrics import score
+    from coref_metrics import score
 
     return score
 
@@ -50,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "event_mentions.json").is_file():
         print(f"skipped: data not found ({args.data})")
         return 0
-    from storyline.stories.cdcr import CdcrFormatError, load  # after the check: spaCy loads slowly
-    from storyline.stories.eventcoref import cluster_mentions
+    from cdcr import CdcrFormatError, load  # after the check: spaCy loads slowly
+    from storyline.analyze.events.coref import cluster_mentions
 
     started = time.perf_counter()
     try:
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     print(row("same head lemma, within topic", score(data.gold, lemma_baseline(data.records, lemmas, "topic"))))
     print(row("storyline (shipped model)", score(data.gold, system)))
     if args.cv:
-        from storyline.stories.eventcoref_train import cross_validate, stable_best
+        from train_eventcoref import cross_validate, stable_best
 
         by_threshold = cross_validate(data)
         best = stable_best(by_threshold)

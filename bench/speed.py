@@ -113,10 +113,10 @@ def as_pages(pages: list[tuple[str, bytes, str | None]], cycle: int = 0) -> Iter
 
 def run_ingest(pages, workers: int, stories: bool, progress=None) -> tuple[Timer, float, dict]:
     """Ingest into a fresh SQLite store; returns (timer, peak MB of this process, summary)."""
+    from storyline.pipeline.ingest import ingest
     from storyline.store import Store
-    from storyline.store.ingest import ingest
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, Store.create(Path(tmp) / "bench.db") as store:
         reset_peak()
         with Timer() as timer:
             summary = ingest(pages, store, workers=workers, update_stories=stories, progress=progress)

@@ -44,7 +44,7 @@ def build_store(db: Path, files: list[Path]):
     from storyline import stories
     from storyline.store import Store
 
-    store = Store(db)
+    store = Store.create(db)
     articles = [storyline.read(path) for path in files]
     ids = [store.add(a, analysis).article_id
            for a, analysis in zip(articles, storyline.analyze_many(articles), strict=True)]

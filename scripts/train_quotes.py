@@ -26,10 +26,10 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
-from storyline.analyze.quotes_cues import scored_by_model, subject_of  # noqa: E402
-from storyline.analyze.quotes_learned import MODEL_PATH, features, make_candidate  # noqa: E402
-from storyline.analyze.quotes_lexicon import lexicon  # noqa: E402
-from storyline.analyze.quotes_marks import find_quotes  # noqa: E402
+from storyline.analyze.quotes.cues import scored_by_model, subject_of  # noqa: E402
+from storyline.analyze.quotes.learned import MODEL_PATH, features, make_candidate  # noqa: E402
+from storyline.analyze.quotes.lexicon import lexicon  # noqa: E402
+from storyline.analyze.quotes.marks import find_quotes  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 HELD_OUT_EVERY = 5  # every fifth article picks the threshold

@@ -73,7 +73,7 @@ def _plain_article() -> tuple[Article, Analysis]:
 
 def build_sample_store(path: Path) -> tuple[Store, dict[str, str]]:
     """A SQLite store at ``path`` with the sample records; returns it and the ids by name."""
-    store = Store(path)
+    store = Store.create(path)
     return store, add_sample_records(store)
 
 

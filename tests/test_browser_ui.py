@@ -46,7 +46,7 @@ def server(tmp_path_factory):
     from storyline.serve import create_app
     from storyline.store import Store
 
-    store = Store(tmp_path_factory.mktemp("browser") / "corpus.db")
+    store = Store.create(tmp_path_factory.mktemp("browser") / "corpus.db")
     corpus_ids = add_corpus(store, [ROOT / "examples" / name for name in CORPUS])
     ids = {**add_sample_records(store), "seed": corpus_ids[0]}
     port = _free_port()

@@ -35,7 +35,7 @@ def db(tmp_path) -> str:
     article, analysis = _article()
     continuation = replace(analysis.quotes[1], cue=None, channel="Truth Social")
     analysis.quotes = [analysis.quotes[0], continuation, analysis.quotes[2]]
-    with Store(tmp_path / "q.db") as store:
+    with Store.create(tmp_path / "q.db") as store:
         store.add(article, analysis)
     return str(tmp_path / "q.db")
 
@@ -47,7 +47,7 @@ def test_demo_refuses_to_replace_a_file_it_did_not_make(tmp_path):
     assert result.exit_code == 1 and "--force" in result.output
     assert notes.read_text() == "my notes\n"
     mine = tmp_path / "mine.db"
-    with Store(mine) as store:  # a store of the user's own pages is no demo store either
+    with Store.create(mine) as store:  # a store of the user's own pages is no demo store either
         store.add(Article(title="Mine", text="My own article.", source_path=str(tmp_path / "mine.txt")))
     assert _run("demo", "--db", str(mine)).exit_code == 1
     with Store(mine, read_only=True) as store:
@@ -57,7 +57,7 @@ def test_demo_refuses_to_replace_a_file_it_did_not_make(tmp_path):
 def test_demo_replaces_the_store_an_earlier_demo_made(tmp_path):
     earlier = tmp_path / "demo.db"
     sample = sample_files()[0]
-    with Store(earlier) as store:
+    with Store.create(earlier) as store:
         store.add(Article(title="Old demo", text="An older reading.", source_path=str(sample)))
     result = _run("demo", "--db", str(earlier), "--limit", "1")
     assert result.exit_code == 0, result.output
@@ -183,7 +183,7 @@ def test_a_page_command_on_a_source_of_pages_says_to_ingest_it(tmp_path, name):
 
 def test_export_refuses_a_file_name_that_names_no_format(tmp_path):
     db = tmp_path / "s.db"
-    with Store(db) as store:
+    with Store.create(db) as store:
         store.add(read(SEED))
     result = _run("export", "--what", "articles", "--db", str(db), "-o", str(tmp_path / "a.csv.gz"))
     assert result.exit_code == 1 and "cannot tell the export format" in result.output

@@ -1,6 +1,6 @@
 """Untyped event mentions: content verbs and event nouns, with noun and verb forms sharing a lemma."""
 
-from storyline.analyze.events_detect import detect_event_mentions, event_lemma
+from storyline.analyze.events.detect import detect_event_mentions, event_lemma
 from storyline.analyze.nlp import parse
 
 

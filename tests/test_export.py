@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
 from storyline.store.export import COLUMNS, flat_row
-from storyline.store.ingest import ingest
 
 SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 WHATS = ("articles", "quotes", "events", "entities")
@@ -24,7 +24,7 @@ WHATS = ("articles", "quotes", "events", "entities")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("export") / "seed.db")
-    with Store(path) as store:
+    with Store.create(path) as store:
         assert ingest([SEED], store).stored == 1
     return path
 

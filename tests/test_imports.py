@@ -122,7 +122,7 @@ def test_read_analyze_and_digest_work_through_the_package():
 def test_store_class_is_importable_from_the_package(tmp_path):
     from storyline import Store
 
-    with Store(tmp_path / "empty.db") as store:
+    with Store.create(tmp_path / "empty.db") as store:
         assert store.articles(limit=1) == []
 
 
@@ -135,7 +135,7 @@ def test_every_module_imports_first_without_a_cycle():
     found = _fresh_python("""
         import importlib, json, pkgutil, sys
         import storyline
-        stages = ("storyline.read", "storyline.analyze", "storyline.store", "storyline.stories")
+        stages = ("storyline.read", "storyline.analyze", "storyline.store", "storyline.stories", "storyline.pipeline")
         names = [m.name for m in pkgutil.walk_packages(storyline.__path__, "storyline.")
                  if m.name.startswith(stages)]
         failed = {}

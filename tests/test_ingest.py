@@ -20,9 +20,10 @@ from sqlalchemy import event
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.pipeline import ingest as ingest_module
+from storyline.pipeline import local as local_module
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
-from storyline.store import ingest as ingest_module
-from storyline.store.ingest import ingest
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "store"
@@ -51,7 +52,7 @@ def _corpus(tmp_path: Path, count: int) -> Path:
 def test_bad_input_is_skipped_with_reasons_and_twice_changes_nothing(tmp_path):
     sources = [FIXTURES / "sample.warc.gz", FIXTURES / "feed.rss", FIXTURES / "not-a-feed.rss",
                FIXTURES / "pages.jsonl", tmp_path / "missing.html"]
-    with Store(tmp_path / "s.db") as store:
+    with Store.create(tmp_path / "s.db") as store:
         first = ingest(sources, store, follow_links=False)
         assert first.stored == 7  # 3 WARC articles, 2 feed items, 2 JSONL pages
         assert first.read == 14 and first.duplicates == 0 and first.skipped_total == 7
@@ -96,8 +97,8 @@ def test_cli_search_budapest_returns_the_seed_highlighted(tmp_path):
 INGEST_SCRIPT = """
 import sys
 from storyline.store import Store
-from storyline.store.ingest import ingest
-with Store(sys.argv[1]) as store:
+from storyline.pipeline.ingest import ingest
+with Store.create(sys.argv[1]) as store:
     ingest([sys.argv[2]], store, batch_size=1)
 """
 
@@ -122,11 +123,11 @@ def test_sigkill_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
         time.sleep(0.02)
     process.wait()
     assert 3 <= stored < 14, "the ingest must be killed half-way"
-    with Store(killed) as store:
+    with Store.create(killed) as store:
         resumed = ingest([corpus], store)
         assert resumed.duplicates >= stored and resumed.stored + resumed.duplicates == 14
         after_kill = _exports(store)
-    with Store(clean) as store:
+    with Store.create(clean) as store:
         ingest([corpus], store)
         assert _exports(store) == after_kill
 
@@ -134,7 +135,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
 def test_busy_database_is_retried_then_skipped_with_a_reason(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_module, "BUSY_RETRIES", (0.3,) * 8)
     path = tmp_path / "s.db"
-    with Store(path, busy_timeout=0.1) as store:
+    with Store.create(path, busy_timeout=0.1) as store:
         locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         locker.execute("BEGIN IMMEDIATE")
 
@@ -158,7 +159,7 @@ def test_busy_database_is_retried_then_skipped_with_a_reason(tmp_path, monkeypat
 def test_full_disk_stops_keeps_what_was_committed_and_resumes(tmp_path):
     corpus = _corpus(tmp_path, 6)
     path = tmp_path / "s.db"
-    with Store(path) as store:
+    with Store.create(path) as store:
         pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
 
         @event.listens_for(store.engine, "connect")
@@ -170,12 +171,12 @@ def test_full_disk_stops_keeps_what_was_committed_and_resumes(tmp_path):
         assert summary.aborted and "disk full" in summary.aborted
         kept = store.count()
         assert 0 < kept < 6
-    with Store(path) as store:  # room again: rerun resumes
+    with Store.create(path) as store:  # room again: rerun resumes
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         resumed = ingest([corpus], store)
         assert resumed.duplicates == kept and resumed.stored == 6 - kept
         after = _exports(store)
-    with Store(tmp_path / "clean.db") as clean:
+    with Store.create(tmp_path / "clean.db") as clean:
         ingest([corpus], clean)
         assert _exports(clean) == after
 
@@ -183,7 +184,7 @@ def test_full_disk_stops_keeps_what_was_committed_and_resumes(tmp_path):
 @pytest.mark.slow
 def test_two_workers_store_the_same_as_one(tmp_path):
     corpus = _corpus(tmp_path, 8)
-    with Store(tmp_path / "one.db") as one, Store(tmp_path / "two.db") as two:
+    with Store.create(tmp_path / "one.db") as one, Store.create(tmp_path / "two.db") as two:
         ingest([corpus], one, workers=1, batch_size=2)
         summary = ingest([corpus], two, workers=2, batch_size=2)
         assert summary.stored == 8
@@ -209,8 +210,8 @@ def _die(pages, batch_size):
 
 
 def test_a_dead_worker_stops_the_ingest_with_a_reason_instead_of_hanging(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "process_pages", _die)
-    with Store(tmp_path / "s.db") as store:
+    monkeypatch.setattr(local_module, "process_pages", _die)
+    with Store.create(tmp_path / "s.db") as store:
         summary = ingest([FIXTURES / "sample.warc"], store, workers=2)
         assert summary.aborted == "a worker process died (out of memory?)" and store.count() == 0
 
@@ -224,7 +225,7 @@ def test_a_syndicated_copy_is_stored_and_counted_as_a_copy(tmp_path):
     (tmp_path / "a.txt").write_text(f"Title: Council closes Elm bridge\nDate: 2025-10-14\n\n{body}\n")
     (tmp_path / "b.txt").write_text(f"Title: Elm river bridge shut after cracks found\nDate: 2025-10-15\n\n{body}"
                                     "\n\nSubscribe to our newsletter for more local news.\n")
-    with Store(tmp_path / "s.db") as store:
+    with Store.create(tmp_path / "s.db") as store:
         summary = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store)
     assert summary.stored == 2 and summary.copies == 1
 
@@ -232,7 +233,7 @@ def test_a_syndicated_copy_is_stored_and_counted_as_a_copy(tmp_path):
 def test_a_saved_file_keeps_the_date_in_its_name(tmp_path):
     saved = tmp_path / "metro-2025-10-16-trump-putin-budapest.txt"
     saved.write_bytes(SEED.read_bytes())
-    with Store(tmp_path / "s.db") as store:
+    with Store.create(tmp_path / "s.db") as store:
         summary = ingest([saved], store, update_stories=False)
         assert summary.stored == 1
         [article] = store.articles()
@@ -245,7 +246,7 @@ def test_an_archive_s_file_name_does_not_date_its_records(tmp_path):
     from warc_builder import records, write_warc
 
     archive = write_warc(tmp_path / "crawl-2024-03-01.warc.gz", records(), compressed=True)
-    with Store(tmp_path / "s.db") as store:
+    with Store.create(tmp_path / "s.db") as store:
         summary = ingest([archive], store, update_stories=False)
         assert summary.stored >= 1
         assert all(row["published"] != "2024-03-01" for row in store.articles())

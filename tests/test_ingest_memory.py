@@ -9,8 +9,8 @@ from pathlib import Path
 from storyline.analyze import analyze
 from storyline.analyze.nlp import get_nlp, memory_zone, parse
 from storyline.model import Page, to_dict
-from storyline.store import stages
-from storyline.store.stages import page_digest, process_pages, read_page
+from storyline.pipeline import stages
+from storyline.pipeline.stages import page_digest, process_pages, read_page
 
 SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 PLAIN_TYPES = (str, int, float, bool, type(None))

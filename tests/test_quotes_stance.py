@@ -6,7 +6,7 @@ import pytest
 
 from storyline.analyze.nlp import parse
 from storyline.analyze.quotes import extract_quotes
-from storyline.analyze.quotes_learned import attribution_model
+from storyline.analyze.quotes.learned import attribution_model
 
 
 def _quotes(text: str):

@@ -15,7 +15,7 @@ def test_ray_ingest_of_an_archive_without_a_bad_record(tmp_path):
 
     archive = write_warc(tmp_path / "clean.warc.gz", records(), compressed=True)
     try:
-        with Store(tmp_path / "ray.db") as store:
+        with Store.create(tmp_path / "ray.db") as store:
             summary = ingest_with_ray([archive], store, num_cpus=1)
             titles = sorted(row["title"] for row in store.articles())
         assert summary.aborted is None and summary.read == len(STORIES)

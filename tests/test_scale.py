@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.pipeline.ingest import ingest
 from storyline.store import Store
-from storyline.store.ingest import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 SOURCES = [FIXTURES / "sample.warc.gz", FIXTURES / "feed.rss", FIXTURES / "not-a-feed.rss"]
@@ -29,7 +29,7 @@ def test_ray_ingest_matches_a_local_ingest(tmp_path):
     from storyline.scale import ingest_with_ray
 
     try:
-        with Store(tmp_path / "ray.db") as by_ray, Store(tmp_path / "local.db") as local:
+        with Store.create(tmp_path / "ray.db") as by_ray, Store.create(tmp_path / "local.db") as local:
             summary = ingest_with_ray(SOURCES, by_ray, num_cpus=1, output=tmp_path / "parquet")
             ingest(SOURCES, local, follow_links=False)
             assert summary.stored == 5 and summary.skipped_total == 4

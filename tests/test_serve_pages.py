@@ -84,7 +84,7 @@ def test_an_article_stored_without_analysis_still_reads(tmp_path):
     from storyline.model import Article
     from storyline.store import Store
 
-    store = Store(tmp_path / "plain.db")
+    store = Store.create(tmp_path / "plain.db")
     article_id = store.add(Article(title="Bare", text="First line <b>.\nSecond line.")).article_id
     client = TestClient(create_app(store))
     html = client.get(f"/articles/{article_id}").text

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.model import Page
+from storyline.pipeline.ingest import ingest
 from storyline.read.sources import iter_pages
 from storyline.store import Store
-from storyline.store.ingest import ingest
 from warc_builder import STORIES, page, records, write_warc
 
 URLS = [f"https://elling.example/news/{number}" for number in range(len(STORIES))]
@@ -175,7 +175,7 @@ def test_ingest_of_a_damaged_archive_stores_every_good_record(tmp_path):
     members[1] = _garble(members[1])
     archive = tmp_path / "news.warc.gz"
     archive.write_bytes(b"".join(members)[:-100])  # and the last record cut short
-    with Store(tmp_path / "news.db") as store:
+    with Store.create(tmp_path / "news.db") as store:
         summary = ingest([archive], store, update_stories=False)
         titles = sorted(row["title"] for row in store.articles())
     assert summary.stored == 3 and dict(summary.skipped) == {"corrupt WARC record": 1, "truncated record": 1}

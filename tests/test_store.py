@@ -51,7 +51,7 @@ def _pg_schema_url() -> str:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     url = str(tmp_path / "s.db") if request.param == "sqlite" else _pg_schema_url()
-    with Store(url) as s:
+    with Store.create(url) as s:
         yield s
 
 
@@ -168,7 +168,7 @@ def test_stories_and_duplicates(store):
 
 
 def test_unknown_export_and_unopenable_store(tmp_path):
-    with Store(tmp_path / "s.db") as s, pytest.raises(ExportError):
+    with Store.create(tmp_path / "s.db") as s, pytest.raises(ExportError):
         s.export("xml", "articles", io.StringIO())
     (tmp_path / "junk.db").write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError):
@@ -177,10 +177,10 @@ def test_unknown_export_and_unopenable_store(tmp_path):
 
 def test_reopening_keeps_the_schema_version(tmp_path):
     path = tmp_path / "s.db"
-    with Store(path) as s:
+    with Store.create(path) as s:
         s.add(_article("One", BODY))
         version = s.schema_version
-    with Store(path) as s:
+    with Store.create(path) as s:
         assert s.schema_version == version and s.count() == 1
 
 
@@ -196,7 +196,7 @@ def test_event_dates_match_by_the_days_they_cover(store):
 
 def test_a_version_1_store_is_migrated_on_open(tmp_path):
     path = tmp_path / "old.db"
-    with Store(path) as s:
+    with Store.create(path) as s:
         article = _article("Summit planned", BODY)
         s.add(article, _analysis(article))
     old = sqlite3.connect(path)  # make it look like version 1: no event date range yet
@@ -206,7 +206,7 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path):
     old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     old.commit()
     old.close()
-    with Store(path) as s:
+    with Store.create(path) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert len(s.events(date_from="2025-10-30", date_to="2025-10-30")) == 1
     newer = sqlite3.connect(path)
@@ -214,22 +214,22 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path):
     newer.commit()
     newer.close()
     with pytest.raises(StoreError, match="schema version 99"):
-        Store(path)
+        Store.create(path)
 
 
 def test_ingest_gives_the_same_export_on_each_backend(store, tmp_path):
-    from storyline.store.ingest import ingest
+    from storyline.pipeline.ingest import ingest
 
     sources = [Path(__file__).parent / "fixtures" / "store" / "sample.warc"]
     ingest(sources, store, update_stories=False)
-    with Store(tmp_path / "reference.db") as reference:
+    with Store.create(tmp_path / "reference.db") as reference:
         ingest(sources, reference, update_stories=False)
         for what in ("articles", "quotes", "events", "entities"):
             assert _export(store, "jsonl", what) == _export(reference, "jsonl", what)
 
 
 def test_two_writers_adding_the_same_articles_store_each_once(store):
-    other = Store(store.url)
+    other = Store.create(store.url)
     articles = [_article(f"Story {n}", f"{BODY} Item {n}.") for n in range(12)]
     results: dict[str, list] = {}
 

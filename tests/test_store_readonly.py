@@ -44,7 +44,7 @@ def _article() -> tuple[Article, Analysis]:
 
 
 def _filled(path: Path) -> Path:
-    with Store(path) as writable:
+    with Store.create(path) as writable:
         writable.add(*_article())
     return path
 
@@ -145,8 +145,8 @@ def _hold_lock(path: Path, seconds: float) -> threading.Event:
 def test_opening_a_busy_database_for_writing_waits_and_retries(tmp_path):
     _hold_lock(tmp_path / "busy.db", 2.0)
     with pytest.raises(StoreBusy):
-        Store(tmp_path / "busy.db", busy_timeout=0.1)
+        Store.create(tmp_path / "busy.db", busy_timeout=0.1)
     with pytest.raises(StoreBusy, match="still busy after 1 retries"):
-        Store(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.1,))
-    with Store(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.3,) * 12) as opened:
+        Store.create(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.1,))
+    with Store.create(tmp_path / "busy.db", busy_timeout=0.1, busy_retries=(0.3,) * 12) as opened:
         assert opened.open_retries >= 1 and opened.count() == 0

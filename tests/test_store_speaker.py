@@ -84,7 +84,7 @@ def test_an_alias_from_other_articles_finds_the_quote(store):  # noqa: F811
 
 def test_a_version_2_store_gets_its_name_index_on_open(tmp_path):
     path = tmp_path / "old.db"
-    with Store(path) as new:
+    with Store.create(path) as new:
         _fill(new)
     old = sqlite3.connect(path)  # make it look like version 2: no name tables yet
     for table in ("name_index", "entity_names", "entity_members"):
@@ -92,7 +92,7 @@ def test_a_version_2_store_gets_its_name_index_on_open(tmp_path):
     old.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     old.commit()
     old.close()
-    with Store(path) as migrated:
+    with Store.create(path) as migrated:
         assert migrated.schema_version == 3
         assert _said(migrated, "Orban") == {'"Budapest is ready to host the summit."'}
 

@@ -41,7 +41,7 @@ def db(tmp_path):
     second = _article("Trump and Zelensky talk missiles", "2025-10-18", "Volodomyr Zelensky", SECOND)
     copy_article = replace(second[0], title="Missiles on the table at White House", publisher="Wire Copy",
                            text=second[0].text + "\n\nSubscribe to our newsletter.")
-    with Store(path) as store:
+    with Store.create(path) as store:
         ids = [store.add(article, analysis).article_id
                for article, analysis in (first, second, (copy_article, replace(second[1], article=copy_article)))]
         update(store, ids)
@@ -86,7 +86,7 @@ THIRD = ("Two days after {name} met Donald Trump, Kyiv asked again for Tomahawk 
 def test_a_new_article_joins_the_existing_story_and_reruns_are_stable(db):
     runner = CliRunner()
     before = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).output)
-    with Store(db) as store:
+    with Store.create(db) as store:
         article, analysis = _article("Budapest summit put off", "2025-10-19", "Volodymyr Zelensky", THIRD)
         new_id = store.add(article, analysis).article_id
         update(store, [new_id])

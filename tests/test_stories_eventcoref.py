@@ -8,9 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from storyline.stories.cdcr import load
-from storyline.stories.coref_metrics import score
-from storyline.stories.eventcoref import EventMention, cluster_mentions, default_model, related_triggers, stem
+from cdcr import load
+from coref_metrics import score
+from storyline.analyze.events.coref import (
+    EventMention,
+    cluster_mentions,
+    default_model,
+    related_triggers,
+    stem,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "stories-cdcr"

@@ -35,7 +35,7 @@ def _seed():
 @pytest.fixture()
 def db(tmp_path) -> str:
     """The seed, and two short articles so lists can be cut at --limit."""
-    with Store(tmp_path / "seed.db") as store:
+    with Store.create(tmp_path / "seed.db") as store:
         store.add(*_seed())
         for n in (1, 2):
             text = f"Budapest hosted meeting number {n} of the council on Monday."
@@ -96,7 +96,7 @@ def test_entities_by_name_and_explain_of_an_unknown_name(db):
     assert "Victor Orbán" in named.output and "Putin" not in named.output
     unknown = _run("entities", "--explain", "Nobody Here", "--db", db)
     assert unknown.exit_code == 1 and "ingest" in unknown.output  # this store has no cross-document links
-    with Store(db) as store:
+    with Store.create(db) as store:
         article_id = store.article_ids()[0]
         store.save_entities([{"id": "person:orban", "name": "Viktor Orbán", "type": "PERSON", "aliases": [],
                               "roles": ["prime minister"], "article_ids": [article_id],

@@ -28,7 +28,7 @@ def _seed() -> tuple[Article, Analysis]:
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("web") / "seed.db")
+    store = Store.create(tmp_path_factory.mktemp("web") / "seed.db")
     article_id = store.add(*_seed()).article_id
     with TestClient(create_app(store), raise_server_exceptions=False) as client:
         yield client, article_id

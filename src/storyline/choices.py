@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+
+from . import lexicons
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PLATFORM")
 
@@ -13,9 +14,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PLATFORM")
 @cache
 def event_types() -> tuple[str, ...]:
     """The event types the events stage can report: the type column of its trigger lexicon."""
-    lexicon = resources.files("storyline.data").joinpath("events_triggers.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in lexicon.splitlines() if line.strip() and not line.startswith("#"))
-    return tuple(sorted({row[2] for row in rows if len(row) > 2} - {"type"}))
+    return tuple(sorted({row[2] for row in lexicons.rows("events_triggers.tsv") if len(row) > 2} - {"type"}))
 
 
 def spelled(value: str, choices: Sequence[str]) -> str | None:

@@ -63,7 +63,9 @@ def open_store(db: str, *, write: bool = False, busy_retries: Sequence[float] = 
         if write:
             _check_writable(path)
     try:
-        return Store(db, read_only=not write, busy_retries=busy_retries)
+        if write:
+            return Store.create(db, busy_retries=busy_retries)
+        return Store(db, read_only=True, busy_retries=busy_retries)
     except StoreError as exc:
         fail(str(exc))
 

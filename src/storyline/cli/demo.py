@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", min=1, help="Processes (each loads the model once)."),
     ) -> None:
         """Ingest the bundled sample corpus into a fresh store and show stories, entities and quotes."""
-        from ..store.ingest import ingest
+        from ..pipeline.ingest import ingest
         from .store import print_summary
 
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")

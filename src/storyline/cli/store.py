@@ -48,7 +48,7 @@ def print_summary(summary) -> None:
 
 def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
                 quiet: bool, limit: int | None) -> Any:
-    from ..store.ingest import BUSY_RETRIES
+    from ..pipeline.ingest import BUSY_RETRIES
 
     # the same back-off as a busy write mid-ingest, for a database locked when the ingest starts
     with open_store(db, write=True, busy_retries=BUSY_RETRIES) as store:
@@ -59,7 +59,7 @@ def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_l
 
 def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_links: bool, quiet: bool,
                  limit: int | None) -> Any:
-    from ..store.ingest import ingest
+    from ..pipeline.ingest import ingest
 
     if engine == "ray":
         from ..scale import ingest_with_ray

@@ -1,4 +1,4 @@
-"""Ray Data runner: shards → pages → :func:`~storyline.store.stages.process_pages` (the very function a
+"""Ray Data runner: shards → pages → :func:`~storyline.pipeline.stages.process_pages` (the very function a
 local ingest runs) → Parquet → bulk load into the store. Set ``RAY_ADDRESS`` to run on a cluster."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Analysis, Article, Page, from_dict, to_dict
+from ..pipeline.ingest import Summary, link_stories, store_outcomes
+from ..pipeline.stages import Outcome, page_digest, process_pages
 from ..read.sources import iter_file, iter_pages, walk
 from ..store.db import Store
 from ..store.errors import StoreFull
-from ..store.ingest import Summary, link_stories, store_outcomes
-from ..store.stages import Outcome, page_digest, process_pages
 
 log = logging.getLogger(__name__)
 

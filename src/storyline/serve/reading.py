@@ -12,21 +12,12 @@ _analysis_lock = threading.Lock()
 
 
 def digest_page(content: bytes, *, url: str | None = None, published: str | None = None) -> Analysis:
-    """Read then analyse one page given as bytes.
-
-    Bytes, never ``str``: ``storyline.read`` takes a short string for a file path, and a posted
-    string must never open a file on the server.
-    """
-    from .. import analyze, read
-    from ..analyze.nlp import memory_zone
+    """Read then analyse one page given as bytes, with the pipeline's runner; unreadable pages are a 422."""
+    from ..pipeline.stages import digest_page as run
     from ..read.errors import ReadError
 
     with _analysis_lock:
         try:
-            article = read(content, url=url)
+            return run(content, url=url, published=published)
         except ReadError as exc:
             raise ApiError(422, f"cannot read this page: {exc}") from exc
-        with memory_zone():  # a long-running server must not keep every word it was ever sent
-            return analyze(article, published=published)
-
-

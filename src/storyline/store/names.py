@@ -4,63 +4,20 @@ stored key against what a user typed (a word-start prefix, all the words, the su
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from sqlalchemy import ColumnElement, and_, exists, false, literal, or_
 
-# Words that only introduce a name ("the US president", "The Hague"): dropped at the start.
-LEADING_WORDS = frozenset({"the"})
-_WORD = re.compile(r"\w+")
-_DOUBLED = re.compile(r"(\w)\1+")
-_POSSESSIVE = re.compile(r"['’]s\b")
+from .. import lexicons
+from ..names import name_key
+
 # A typed word starts longer names only from this length ("Orb" → "Orbán"; "US" is never "Ushakov").
 PREFIX_MIN_LETTERS = 3
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
-    text = resources.files("storyline.data").joinpath("store_name_spellings.tsv").read_text(encoding="utf-8")
-    letters: dict[int, str] = {}
-    endings: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, written, read_as = line.split("\t")
-        if kind == "letter":
-            letters[ord(written)] = read_as
-        else:
-            endings.append((written, read_as))
-    return letters, tuple(endings)
-
-
-def name_key(name: str | None) -> str:
-    """A name as lower-case words without accents, doubled letters or variant endings; "" for none."""
-    if not name:
-        return ""
-    letters, endings = _spellings()
-    decomposed = unicodedata.normalize("NFKD", name.lower().translate(letters))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = [_fold(word, endings) for word in _WORD.findall(_POSSESSIVE.sub("", plain))]
-    while words and words[0] in LEADING_WORDS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _fold(word: str, endings: tuple[tuple[str, str], ...]) -> str:
-    word = _DOUBLED.sub(r"\1", word.replace("_", ""))
-    for written, read_as in endings:
-        if word.endswith(written) and len(word) > len(written) + 1:
-            return word[: -len(written)] + read_as
-    return word
-
-
-@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("store_name_titles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return lexicons.words("names_titles.txt")
 
 
 def padded(key: str) -> str:

@@ -20,10 +20,15 @@ from sqlalchemy import (
 )
 
 SCHEMA_VERSION = 3
+# Marks a SQLite file as a Storyline store (its header's application_id: "STLN"); PostgreSQL stores hold
+# the marker table instead.
+APPLICATION_ID = 0x53544C4E
+MARKER_TABLE = "storyline_store"
 
 metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text))
+marker = Table(MARKER_TABLE, metadata, Column("application", Text, primary_key=True))
 
 articles = Table(
     "articles", metadata,
@@ -184,12 +189,31 @@ def ensure_schema(conn: Connection, create_search: Callable[[Connection], None])
         metadata.create_all(conn)
         create_search(conn)
         set_version(conn, SCHEMA_VERSION)
+        mark(conn)
         return SCHEMA_VERSION
     check_version(version)
     for step in range(version + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[step](conn)
         set_version(conn, step)
+    mark(conn)
     return SCHEMA_VERSION
+
+
+def mark(conn: Connection) -> None:
+    """Mark the database as a Storyline store (stores made before the mark get it when migrated)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        return
+    marker.create(conn, checkfirst=True)
+    if conn.execute(select(marker.c.application)).first() is None:
+        conn.execute(marker.insert().values(application="storyline"))
+
+
+def is_marked(conn: Connection) -> bool:
+    """Whether the database carries Storyline's mark."""
+    if conn.dialect.name == "sqlite":
+        return conn.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+    return inspect(conn).has_table(MARKER_TABLE)
 
 
 def execute_script(conn: Connection, statements: list[str]) -> None:

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from .. import lexicons
 from ..model import Analysis, Article
 
 JOIN_SIMILARITY = 0.12  # cosine to the closest article already in the story
@@ -40,8 +40,7 @@ class StoryItem:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("stories_name_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+    return lexicons.words("stories_name_stopwords.txt")
 
 
 def article_names(article: Article, analysis: Analysis | None) -> set[str]:

@@ -9,19 +9,17 @@ never merged. Every merge keeps its evidence, so ``storyline entities --explain 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..model import Entity
+from ..names import name_key
 
 SAME_FIRST_NAME = 85  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", not "Tony" ~ "Cherie"
 SAME_SURNAME = 85  # "Zelensky" ~ "Zelenskyy" ~ "Zelenskiy", not "Blair" ~ "Blain"
 SAME_NAME = 92  # whole-name ratio for organisations and places ("Organisation" ~ "Organization")
 COMPATIBLE_TYPES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-_NAME_PREFIXES = {"the"}
 
 
 @dataclass
@@ -51,14 +49,8 @@ class CrossEntity:
 
 
 def normalise(name: str) -> str:
-    """Case, accents, punctuation and a leading "the" removed: "The U.N." → "un"."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"'s\b", "", text)
-    words = re.findall(r"[a-z0-9]+", text.replace(".", ""))
-    while words and words[0] in _NAME_PREFIXES:
-        words = words[1:]
-    return " ".join(words)
+    """A name's comparable key (:func:`storyline.names.name_key`): "The U.N." → "un"."""
+    return name_key(name)
 
 
 def _kind(entity_type: str) -> str:

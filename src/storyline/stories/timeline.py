@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..analyze.events.coref import SELF_STANDING_TYPES, EventMention, related_triggers, stem
 from ..model import Analysis, Article, Event, TimelineEntry
 from .entities import normalise
-from .eventcoref import SELF_STANDING_TYPES, EventMention, related_triggers, stem
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?=$|[T/])")  # day, month, week or year
 

@@ -1,0 +1,30 @@
+"""Name each quote's speaker by the canonical name of its entity in the article."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Entity, Quote
+from ...names import fold
+
+_WORD = re.compile(r"\w+")
+_NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS)
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+    """Name each quote's speaker by its entity's canonical name ("Trump" → "Donald Trump")
+    when exactly one entity carries all the speaker's name words."""
+    names = [(e, [_name_words(n) for n in (e.name, *e.aliases)]) for e in entities]
+    for quote in quotes:
+        if not quote.speaker_entity:
+            continue
+        wanted = _name_words(quote.speaker_entity)
+        if not wanted:
+            continue
+        found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)}
+        if len(found) == 1:
+            quote.speaker_entity = next(iter(found.values())).name
