@@ -270,7 +270,8 @@ def reason_dates(signals: list[DateSignal], *, fetched_at: str | None = None) ->
 
 def _votes(stated: list[DateSignal], offset: timedelta | None) -> dict[date, dict[str, tuple[DateSignal, str | None]]]:
     """Per local day, the strongest signal of each family that names it (with why its day moved)."""
-    plain_days = {s.day for s in stated if _offset(s) is None}
+    # days stated without a time, by signals that do not just repeat the markup's timestamp (htmldate does)
+    plain_days = {s.day for s in stated if _offset(s) is None and _FAMILY.get(s.source) != "htmldate"}
     votes: dict[date, dict[str, tuple[DateSignal, str | None]]] = {}
     for sig in stated:  # strongest first
         day, moved = _local(sig, offset, plain_days)
