@@ -280,6 +280,20 @@ def _votes(stated: list[DateSignal], offset: timedelta | None) -> dict[date, dic
     return votes
 
 
+SETTLED_SCORE = 0.9  # a day this well supported by the page's own signals needs no second opinion
+SETTLED_RIVAL_SHARE = 0.5  # ... unless another day has at least this share of its score
+
+
+def settled(signals: list[DateSignal]) -> bool:
+    """Whether the page's own signals already agree on one publication day (then htmldate, slow, is not asked)."""
+    stated = sorted((s for s in signals if s.role == "published"), key=lambda s: -s.confidence)
+    if not stated:
+        return False
+    votes = _votes(stated, page_offset(signals))
+    scores = sorted((sum(sig.confidence for sig, _ in families.values()) for families in votes.values()), reverse=True)
+    return scores[0] >= SETTLED_SCORE and (len(scores) == 1 or scores[1] < SETTLED_RIVAL_SHARE * scores[0])
+
+
 def _published(stated: list[DateSignal], usable: list[DateSignal]) -> DateValue | None:
     bounds = [s for s in usable if s.role == "bound"]
     if stated:

@@ -220,7 +220,6 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
-    date_signals += _htmldate_signals(tree, url)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
     # later date guess can read a date inside a script
     strip_elements(tree, "script", "style", with_tail=False)
@@ -234,5 +233,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     near_headline = _lines_near_headline(tree)
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst=(article.language or "en") != "en")
+    if not dates.settled(date_signals):
+        date_signals += _htmldate_signals(tree, url)
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept
