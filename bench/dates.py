@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="dates set folder (default: ../shared/data/dates)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--subset", choices=("even", "odd", "news", "other"), help="only these pages")
+    parser.add_argument("--extractors", default="storyline,htmldate_extensive,htmldate_fast,trafilatura",
+                        help="which to run (storyline and htmldate_extensive always)")
     parser.add_argument("--errors", type=int, default=0, help="list up to N pages Storyline gets wrong")
     args = parser.parse_args(argv)
     data = args.data or SHARED / "data" / "dates"
@@ -110,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.CRITICAL)
     warnings.filterwarnings("ignore")
     pages = load_pages(data, args.limit, args.subset)
-    predictions, seconds = run(pages, extractors())
+    wanted = {"storyline", "htmldate_extensive", *args.extractors.split(",")}
+    predictions, seconds = run(pages, {n: f for n, f in extractors().items() if n in wanted})
     splits = {
         "all": lambda p: True, "news": lambda p: p["news"], "non-news": lambda p: not p["news"],
         "even files": lambda p: p["index"] % 2 == 0, "odd files": lambda p: p["index"] % 2 == 1,

@@ -135,6 +135,7 @@ def _use_stamps(article: Article, stamps: list[str]) -> None:
             article.evidence["authors"] = Evidence("body", 0.7, reason=f"visible byline {bylines[0]!r}")
 
 
+_INVISIBLE_TAGS = {"script", "style", "noscript", "template"}
 HEADLINE_REACH = 25  # text lines after the <h1> (and a few before) where the article's dateline sits
 
 
@@ -150,7 +151,7 @@ def _lines_near_headline(tree: HtmlElement) -> list[str]:
         if node is headline:
             seen_headline = True
         target = after if seen_headline else before
-        for text in (node.text, node.tail):
+        for text in (node.text if node.tag not in _INVISIBLE_TAGS else None, node.tail):
             if text and (line := clean_line(text)):
                 target.append(line)
         if len(after) > HEADLINE_REACH:
@@ -222,6 +223,11 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
     # later date guess can read a date inside a script
+    dayfirst = (article.language or "en") != "en"
+    near_headline = _lines_near_headline(tree)  # before the extractor prunes the tree
+    if not dates.settled(date_signals + _visible_dates(near_headline, [], dayfirst)):
+        # slow, so only when the page's own signals leave the day open; htmldate reads the scripts too
+        date_signals += _htmldate_signals(tree, url)
     strip_elements(tree, "script", "style", with_tail=False)
     stamps: list[str] = []
     # trafilatura's fast mode first; its fallback extractors (slower) only when that finds a short body
@@ -230,10 +236,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
-    near_headline = _lines_near_headline(tree)
     _use_stamps(article, near_headline + stamps)
-    date_signals += _visible_dates(near_headline, stamps, dayfirst=(article.language or "en") != "en")
-    if not dates.settled(date_signals):
-        date_signals += _htmldate_signals(tree, url)
+    date_signals += _visible_dates(near_headline, stamps, dayfirst)
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept
