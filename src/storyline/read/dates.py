@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePath
 
 from dateutil import parser as date_parser
@@ -142,6 +142,7 @@ def signals_in_text(text: str, role: str, source: str, confidence: float, where:
 DATELINE_MAX_WORDS = 15  # a dateline is a short stamp ("20:00, Dec 31 2007", "Tuesday, January 15, 2008 Weather: …")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_dateline(line: str) -> bool:
     """Whether a line is a short stamp that names a date (not a sentence that mentions one)."""
     return len(line.split()) <= DATELINE_MAX_WORDS and not line.rstrip().endswith((".", "!", "?")) and bool(_written_date().search(line))
