@@ -144,10 +144,15 @@ def main(argv: list[str] | None = None) -> int:
         if dumped:
             from storyline.read import read
 
-            dump_scores = metric.score([p["truth"] for p in dumped], [read(p["dump"]).text for p in dumped], n_bootstrap=0)
+            texts = [read(p["dump"]).text for p in dumped]
+            dump_scores = metric.score([p["truth"] for p in dumped], texts, n_bootstrap=0)
             raw_scores = metric.score([p["truth"] for p in dumped], [p["dump"] for p in dumped], n_bootstrap=0)
             print(f"\ntext dumps ({len(dumped)}): read() F1 {dump_scores['f1']:.4f} (P {dump_scores['precision']:.4f} "
                   f"R {dump_scores['recall']:.4f}); the dump as is {raw_scores['f1']:.4f} (target ≥ 0.90)")
+            for source in sorted({p["source"] for p in dumped}):
+                index = [i for i, p in enumerate(dumped) if p["source"] == source]
+                part = metric.score([dumped[i]["truth"] for i in index], [texts[i] for i in index], n_bootstrap=0)
+                print(f"  {source} ({len(index)}): read() F1 {part['f1']:.4f}")
     if args.per_page:
         rows = {n: {p["id"]: metric.per_page([p["truth"]], [pred])[0]["f1"] for p, pred in zip(pages, preds, strict=True)}
                 for n, preds in predictions.items()}
