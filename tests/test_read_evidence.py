@@ -37,6 +37,10 @@ def test_a_site_name_or_role_is_not_an_author() -> None:
     head = ('<meta property="og:site_name" content="Daily Bugle"><script type="application/ld+json">{"@type": "NewsArticle", '
             '"author": [{"@type": "Organization", "name": "Daily Bugle"}, {"@type": "Person", "name": "Staff Writer"}]}</script>')
     assert read(page(head), url="https://dailybugle.com/a", fetched_at="2024-01-01").authors == []
+    spelled = '<meta name="author" content="INFORM KZ">'
+    assert read(page(spelled), url="https://www.inform.kz/en/a", fetched_at="2024-01-01").authors == []
+    handle = '<meta name="author" content="Portal iG">'
+    assert read(page(handle), url="https://ultimosegundo.ig.com.br/a", fetched_at="2024-01-01").authors == []
 
 
 def test_sidebar_time_before_the_articles_own() -> None:

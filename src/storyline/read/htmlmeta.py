@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta
 
 from . import jsonld
 from .blocks import clean_line
@@ -28,6 +29,15 @@ def _place(element: HtmlElement, headline: HtmlElement | None) -> str:
     if headline is not None and any(headline in node.iterdescendants("h1") for node in ancestors[:HEADER_REACH]):
         return "header"
     return "page"
+
+
+def _trafilatura_meta(tree: HtmlElement) -> dict[str, str]:
+    """trafilatura's reading of the meta tags (author, sitename, title): one more evidence source, cheap."""
+    try:
+        found = examine_meta(tree)
+    except Exception:  # noqa: BLE001 - a library failure only loses this source
+        return {}
+    return {key: value for key in ("author", "sitename", "title") if isinstance(value := getattr(found, key, None), str) and value}
 
 
 def page_signals(tree: HtmlElement) -> PageSignals:
@@ -66,6 +76,7 @@ def page_signals(tree: HtmlElement) -> PageSignals:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             signals.canonical = link.get("href").strip()
             break
+    signals.trafilatura = _trafilatura_meta(tree)
     signals.lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     headline = next(tree.iter("h1"), None)
     for el in tree.iter("time"):

@@ -45,6 +45,8 @@ class PageSignals:
     canonical: str | None = None
     lang: str | None = None
     times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, hint: itemprop/class)
+    # what trafilatura's meta-tag reader (``examine_meta``) makes of the page: author, sitename, title
+    trafilatura: dict[str, str] = field(default_factory=dict)
 
     def first_meta(self, *keys: str) -> tuple[str, str] | None:
         """(key, content) of the first present meta key."""
@@ -142,6 +144,16 @@ def readable_domain(url: str | None) -> str | None:
     if not name:
         return None
     return name.upper() if len(name) <= SHORT_NAME_LETTERS and name.isalpha() else name.replace("-", " ").title()
+
+
+SITE_NAME_MAX_WORDS = 6
+
+
+def _site_name(name: str | None) -> str | None:
+    """A site name as a library found it, unless it is a social-media handle or a copyright line."""
+    if not name or name.startswith("@") or re.search(r"©|\(c\)|copyright", name, re.I) or len(name.split()) > SITE_NAME_MAX_WORDS:
+        return None
+    return name
 
 
 def _site_key(text: str) -> str:
@@ -262,6 +274,7 @@ def fill_metadata(
         (_publisher_name(node) or next((n for other in _nodes(signals) if (n := _publisher_name(other))), None),
          Evidence("json-ld", 0.95, reason="JSON-LD publisher.name")),
         from_meta("og:site_name", "application-name", "publisher", "dc.publisher"),
+        (_site_name(signals.trafilatura.get("sitename")), Evidence("meta", 0.7, reason="site name found by trafilatura's meta-tag reader")),
         (readable_domain(url), Evidence("url", 0.4, reason="readable name from the host name")),
     ])
     if site:
@@ -286,11 +299,13 @@ def fill_metadata(
     ])
     if description:
         article.standfirst, ev["standfirst"] = description
-    site_names = {article.publisher or "", *(signals.meta.get("og:site_name") or [])}
+    host = ((urlsplit(url).hostname or "") if url else "").lower()
+    site_names = {article.publisher or "", host, *(signals.meta.get("og:site_name") or [])}
     author_sources = [
         ("json-ld", "JSON-LD author of the article", _names(node.get("author"))),
         ("json-ld", "JSON-LD author of another node", [n for other in _nodes(signals) for n in _names(other.get("author"))]),
         ("meta", "author meta tags", [v for key in _AUTHOR_META for v in signals.meta.get(key, [])]),
+        ("meta", "authors found by trafilatura's meta-tag reader", [signals.trafilatura.get("author") or ""]),
     ]
     for source, where, raw_authors in author_sources:
         article.authors = clean_authors(raw_authors, site_names=site_names)
