@@ -75,7 +75,7 @@ def run(pages: list[dict], functions: dict, warmup: int = 25) -> tuple[dict, dic
     predictions = {n: [] for n in names}
     seconds = dict.fromkeys(names, 0.0)
     for n in names:
-        for page in pages[:max(1, warmup)]:
+        for page in pages[:: max(1, len(pages) // max(1, warmup))][: max(1, warmup)]:  # spread: pages of every kind
             functions[n](page["html"], page["url"])
     for i, page in enumerate(pages):
         k = i % len(names)

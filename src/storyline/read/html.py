@@ -5,6 +5,7 @@ block; a page whose markup defeats the parser is read as a text dump."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from htmldate import find_date
 from lxml.etree import _Element, strip_elements
@@ -165,14 +166,33 @@ def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) 
     return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
 
 
-def _htmldate_signals(tree: HtmlElement, url: str | None) -> list[dates.DateSignal]:
-    """htmldate's answer (extensive search: markup, then the page's text) as one more weighted signal."""
-    try:
-        guessed = find_date(tree, url=url, extensive_search=True, original_date=True)
-    except (ValueError, TypeError):  # htmldate fails on odd trees; its vote is then missing
+def _htmldate_signals(tree: HtmlElement, url: str | None, *, extensive: bool) -> list[dates.DateSignal]:
+    """htmldate's answer as one more weighted signal: its markup search, then (``extensive``) its search of the
+    page's text, which can cost a second a page (dateparser tries every locale), so only when nothing else dates it."""
+    for deep, where in ((False, "htmldate (markup search)"), (True, "htmldate (extensive search)")):
+        if deep and not extensive:
+            break
+        try:
+            guessed = find_date(tree, url=url, extensive_search=deep, original_date=True)
+        except (ValueError, TypeError):  # htmldate fails on odd trees; its vote is then missing
+            return []
+        if found := dates.signal(guessed or "", "published", "htmldate", HTMLDATE_CONFIDENCE, where):
+            return [found]
+    return []
+
+
+PAGE_TEXT_DATE_CONFIDENCE = 0.4
+
+
+def _page_text_dates(tree: HtmlElement, dayfirst: bool) -> list[dates.DateSignal]:
+    """When nothing else dates the page: the day written most often in its visible text (the latest of a tie)."""
+    found = dates.signals_in_text(tree.text_content(), "published", "body", PAGE_TEXT_DATE_CONFIDENCE,
+                                  "the date written most often in the page's text", dayfirst=dayfirst)
+    if not found:
         return []
-    found = dates.signal(guessed or "", "published", "htmldate", HTMLDATE_CONFIDENCE, "htmldate (extensive search)")
-    return [found] if found else []
+    counts = Counter(s.day for s in found)
+    day = max(counts, key=lambda d: (counts[d], d))
+    return [next(s for s in found if s.day == day)]
 
 
 def _body(tree: HtmlElement, article: Article, url: str | None, *, fast: bool, stamps: list[str]) -> list[tuple[str, str]]:
@@ -225,9 +245,10 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     # later date guess can read a date inside a script
     dayfirst = (article.language or "en") != "en"
     near_headline = _lines_near_headline(tree)  # before the extractor prunes the tree
-    if not dates.settled(date_signals + _visible_dates(near_headline, [], dayfirst)):
-        # slow, so only when the page's own signals leave the day open; htmldate reads the scripts too
-        date_signals += _htmldate_signals(tree, url)
+    own = date_signals + _visible_dates(near_headline, [], dayfirst)
+    if not dates.settled(own):
+        # only when the page's own signals leave the day open; htmldate reads the scripts too
+        date_signals += _htmldate_signals(tree, url, extensive=False)
     strip_elements(tree, "script", "style", with_tail=False)
     stamps: list[str] = []
     # trafilatura's fast mode first; its fallback extractors (slower) only when that finds a short body
@@ -238,5 +259,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst)
+    if not any(s.role == "published" for s in date_signals):
+        date_signals += _page_text_dates(tree, dayfirst)
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept
