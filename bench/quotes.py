@@ -9,6 +9,15 @@ row of each set scores the other reading for comparison: every quote on GGT, spe
 
     .venv/bin/python bench/quotes.py [--limit N] [--data PATH] [--sets ggt polnear]
     .venv/bin/python bench/quotes.py --gold other/ggt-test.jsonl --gold other/polnear-test.jsonl
+    .venv/bin/python bench/quotes.py --docbin /tmp/quotes-docs --no-anchor --no-speed  # experiments
+
+``--speaker-model PATH`` ranks speakers with another ranker (``scripts/train_speakers.py --out``),
+``--speaker-model none`` with the rules alone: the shipped ranker is trained on PolNeAR train only,
+so its GGT rows are a cross-source estimate; one trained on GGT dev scored on PolNeAR dev is the
+reverse direction.
+
+``--docbin DIR`` keeps each set's parsed articles in ``DIR`` (a spaCy DocBin per gold file), so
+repeated experiments do not re-parse them; the timing always parses afresh.
 
 A gold file's scheme is read from its ``dataset`` field, so other splits of the same sources (e.g.
 held-out test files) are scored the same way.
@@ -27,10 +36,13 @@ from benchlib import load_module, shared_dir  # noqa: E402 - bench/ is on sys.pa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from spacy.tokens import Doc, DocBin  # noqa: E402
+
 from storyline.analyze import analyze_many  # noqa: E402
 from storyline.analyze.entities import extract_entities  # noqa: E402
-from storyline.analyze.nlp import parse, parse_many  # noqa: E402
+from storyline.analyze.nlp import get_nlp, parse, parse_many  # noqa: E402
 from storyline.analyze.quotes import extract_quotes  # noqa: E402
+from storyline.analyze.quotes.ranker import speaker_model, use_speaker_model  # noqa: E402
 
 GOLD_FILES = {"ggt": "ggt-dev.jsonl", "polnear": "polnear-dev.jsonl"}
 ALL_ATTRIBUTIONS = frozenset({"speech", "stance"})
@@ -38,11 +50,27 @@ SPEECH = frozenset({"speech"})
 # What each corpus's guidelines annotate; a corpus not listed is scored on every quote.
 ANNOTATED = {"ggt": SPEECH, "polnear": ALL_ATTRIBUTIONS}
 GGT_ARTICLES_PER_S = 0.45  # the Gender Gap Tracker's published speed
+_PARSED: dict[str, Doc] = {}  # text -> parse, filled from a --docbin cache
+
+
+def _parsed(text: str) -> Doc:
+    return _PARSED.get(text) or parse(text)
+
+
+def _load_cache(texts: list[str], path: Path) -> None:
+    """Parse ``texts`` once and keep them in ``path`` (a DocBin); later runs read it back."""
+    vocab = get_nlp().vocab
+    docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab)) if path.exists() else []
+    if [d.text for d in docs] != texts:
+        docs = list(parse_many(texts))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(DocBin(docs=docs, store_user_data=True).to_bytes())
+    _PARSED.update(zip(texts, docs, strict=True))
 
 
 def storyline_quotes(text: str, attributions: frozenset[str] = ALL_ATTRIBUTIONS) -> list[dict]:
     """The eval contract: speaker_text is the canonical speaker when resolved."""
-    doc = parse(text)
+    doc = _parsed(text)
     out = []
     for q in extract_quotes(doc, extract_entities(doc)):
         if q.attribution not in attributions:
@@ -60,7 +88,7 @@ def textacy_quotes(text: str) -> list[dict]:
     """The anchor: textacy's rule-based direct quotations over the same spaCy parse."""
     from textacy.extract.triples import direct_quotations
 
-    doc = parse(text)
+    doc = _parsed(text)
     out = []
     try:
         triples = list(direct_quotations(doc))
@@ -101,7 +129,14 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, action="append",
                     help="score this gold JSONL instead of the dev sets (repeatable)")
     ap.add_argument("--no-anchor", action="store_true", help="skip the textacy run")
+    ap.add_argument("--no-speed", action="store_true", help="skip the timing")
+    ap.add_argument("--docbin", type=Path, help="cache parsed articles in this folder")
+    ap.add_argument("--speaker-model", help="rank speakers with this model JSON ('none': the rules alone)")
     args = ap.parse_args()
+    if args.speaker_model:
+        use_speaker_model(None if args.speaker_model == "none" else Path(args.speaker_model))
+    model = speaker_model()
+    print(f"speaker ranker: {args.speaker_model or 'shipped'} ({'none' if model is None else 'loaded'})")
     shared = shared_dir(args.data)
     golds = args.gold or [shared / "data/quotes" / GOLD_FILES[name] for name in args.sets]
     if not all(p.exists() for p in golds) or not (shared / "bench/quotes").exists():
@@ -113,6 +148,8 @@ def main() -> int:
         articles = [json.loads(line) for line in path.open(encoding="utf-8")]
         articles = articles[: args.limit] if args.limit else articles
         name = f"{articles[0]['dataset']}/{articles[0]['split']}" if articles else path.stem
+        if args.docbin:
+            _load_cache([a["text"] for a in articles], args.docbin / f"{path.stem}-{len(articles)}.spacy")
         annotated = ANNOTATED.get(articles[0]["dataset"] if articles else "", ALL_ATTRIBUTIONS)
         label = "storyline" if annotated == ALL_ATTRIBUTIONS else "storyline (speech)"
         extractors = [(label, lambda text, kept=annotated: storyline_quotes(text, kept))]
@@ -126,7 +163,8 @@ def main() -> int:
             result = scorer.evaluate(articles, fn)
             rows.append(scorer.fmt_row(name, label, result))
             print(rows[-1], flush=True)
-        speeds.append((name, _speed([a["text"] for a in articles])))
+        if not args.no_speed:
+            speeds.append((name, _speed([a["text"] for a in articles])))
     print("\n" + scorer.HEADER)
     print("\n".join(rows))
     print("\n| dataset | nlp.pipe s | quotes s | quotes extra | whole analysis art/s | × GGT (0.45/s) |")

@@ -1,11 +1,15 @@
 """Train the quote stage's attribution model on PolNeAR train and write it as package data.
 
 Every verb outside quotation marks that the rules leave to the model (``scored_by_model``) and that
-has a speaker and some content is a candidate (``quotes_learned.make_candidate``); it is positive when a gold attribution has that
+has a speaker and some content is a candidate (``quotes.learned.make_candidate``); it is positive when a gold attribution has that
 verb as its cue and overlaps its content. A logistic regression over the frame's named features is
 fitted, its threshold chosen on a held-out fifth of the articles, and the weights are saved as JSON.
+Then, on PolNeAR dev, each frame type (that-clause, ccomp, xcomp, dobj, prep_for …) gets its own
+cut: the lowest, not below the model's, at which its stances are right ``TARGET_PRECISION`` of the
+time (a type that never gets there is switched off), so stances stay few and clean.
 
-    .venv/bin/python scripts/train_quotes.py [--data PATH] [--docbin CACHE] [--threshold T]
+    .venv/bin/python scripts/train_quotes.py [--data PATH] [--docbin CACHE] [--threshold T] [--dev-docbin CACHE]
+    .venv/bin/python scripts/train_quotes.py --thresholds-only    # re-tune the cuts of the shipped model
 """
 
 from __future__ import annotations
@@ -27,7 +31,13 @@ from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from storyline.analyze.nlp import get_nlp, parse_many  # noqa: E402
 from storyline.analyze.quotes.cues import scored_by_model, subject_of  # noqa: E402
-from storyline.analyze.quotes.learned import MODEL_PATH, features, make_candidate  # noqa: E402
+from storyline.analyze.quotes.learned import (  # noqa: E402
+    MODEL_PATH,
+    AttributionModel,
+    attribution_model,
+    features,
+    make_candidate,
+)
 from storyline.analyze.quotes.lexicon import lexicon  # noqa: E402
 from storyline.analyze.quotes.marks import find_quotes  # noqa: E402
 
@@ -35,6 +45,8 @@ _WORD = re.compile(r"\w+")
 HELD_OUT_EVERY = 5  # every fifth article picks the threshold
 REGULARIZATION = 0.3  # inverse strength (scikit-learn C)
 MIN_FEATURE_COUNT = 5  # rarer features (one-off lemmas) do not generalise
+TARGET_PRECISION = 0.75  # a stance frame type is reported only where it is mostly right
+MIN_TUNING_FRAMES = 5
 
 
 def _docs(texts: list[str], cache: Path | None) -> list[Doc]:
@@ -54,6 +66,11 @@ def _word_starts(text: str, start: int, end: int) -> set[int]:
 
 def candidates(doc: Doc, gold: list[dict]) -> list[tuple[list[str], int]]:
     """(features, label) for every candidate frame of one article."""
+    return [(feats, label) for feats, label, _ in typed_candidates(doc, gold)]
+
+
+def typed_candidates(doc: Doc, gold: list[dict]) -> list[tuple[list[str], int, str]]:
+    """(features, label, frame type) for every candidate frame of one article."""
     text = doc.text
     cues = lexicon().cues
     marks = [(m.start, m.end) for m in find_quotes(text)]
@@ -75,7 +92,7 @@ def candidates(doc: Doc, gold: list[dict]) -> list[tuple[list[str], int]]:
         words = _word_starts(text, content[0].idx, content[-1].idx + len(content[-1]))
         label = any(q["cue_start"] is not None and q["cue_start"] <= tok.idx < q["cue_end"]
                     and words & _word_starts(text, q["quote_start"], q["quote_end"]) for q in gold)
-        rows.append((features(candidate, tags), int(label)))
+        rows.append((features(candidate, tags), int(label), candidate.complement))
     return rows
 
 
@@ -108,14 +125,43 @@ def _best_threshold(vectorizer: DictVectorizer, model: LogisticRegression,
     return best
 
 
+def tune_thresholds(model: AttributionModel, rows: list[tuple[list[str], int, str]]) -> dict[str, float]:
+    """Per frame type (ccomp, that, xcomp, dobj, prep_for …), the lowest probability cut, not below the
+    model's own, whose accepted frames are right at least ``TARGET_PRECISION`` of the time on the
+    tuning set; a type that never gets there is switched off (cut 1.0)."""
+    by_kind: dict[str, list[tuple[float, int]]] = {}
+    ungated = AttributionModel(model.bias, model.weights, 0.0, {})
+    for feats, label, kind in rows:  # a frame the model never reports (unknown verb) scores 0
+        p = model.probability(feats) if ungated.accepts_features(feats, kind) else 0.0
+        by_kind.setdefault(kind, []).append((p, label))
+    cuts = {}
+    for kind, scored in sorted(by_kind.items()):
+        cut = 1.0
+        for step in range(int(model.threshold * 100), 100, 5):
+            accepted = [label for p, label in scored if p >= step / 100]
+            if len(accepted) >= MIN_TUNING_FRAMES and sum(accepted) / len(accepted) >= TARGET_PRECISION:
+                cut = step / 100
+                break
+        kept = [label for p, label in scored if p >= cut]
+        print(f"{kind}: {len(scored)} frames, {sum(lab for _, lab in scored)} gold; cut {cut:.2f} keeps "
+              f"{len(kept)}, precision {100 * sum(kept) / max(1, len(kept)):.1f}%")
+        cuts[kind] = cut
+    return cuts
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", help="the shared folder (default ../shared or $STORYLINE_SHARED)")
     ap.add_argument("--docbin", type=Path, help="cache the parsed training articles here")
     ap.add_argument("--threshold", type=float, help="use this probability cut instead of the tuned one")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--thresholds-only", action="store_true",
+                    help="keep the shipped weights; only tune the per-frame-type cuts on PolNeAR dev")
+    ap.add_argument("--dev-docbin", type=Path, help="cache the parsed tuning articles here")
     args = ap.parse_args()
     shared = Path(args.data or os.environ.get("STORYLINE_SHARED") or ROOT.parent / "shared")
+    if args.thresholds_only:
+        return _write_thresholds(shared / "data/quotes/polnear-dev.jsonl", args.dev_docbin, args.out)
     path = shared / "data/quotes/polnear-train.jsonl"
     if not path.exists():
         print(f"skipped: {path} not found")
@@ -135,6 +181,24 @@ def main() -> int:
                                     "trained_on": "PolNeAR train", "weights": dict(sorted(weights.items()))},
                                    indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"threshold {threshold}; {len(weights)} weights written to {args.out}")
+    return _write_thresholds(shared / "data/quotes/polnear-dev.jsonl", args.dev_docbin, args.out)
+
+
+def _write_thresholds(dev: Path, cache: Path | None, out: Path) -> int:
+    """Tune the per-frame-type cuts of the model in ``out`` on ``dev`` and add them to it."""
+    if not dev.exists():
+        print(f"skipped tuning: {dev} not found")
+        return 0
+    attribution_model.cache_clear()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    model = AttributionModel(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+    articles = [json.loads(line) for line in dev.open(encoding="utf-8")]
+    docs = _docs([a["text"] for a in articles], cache)
+    rows = [r for doc, a in zip(docs, articles, strict=True) for r in typed_candidates(doc, a["quotes"])]
+    data["thresholds"] = tune_thresholds(model, rows)
+    data["thresholds_tuned_on"] = "PolNeAR dev"
+    out.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"per-frame-type thresholds written to {out}")
     return 0
 
 

@@ -1,17 +1,14 @@
 """`storyline digest` on the seed: the JSON contract and time expressions found in captions."""
 
 import json
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from storyline.cli import app
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 
-
-def test_digest_json_has_every_layer_and_caption_dates():
-    result = CliRunner().invoke(app, ["digest", str(SEED), "--json"])
+def test_digest_json_has_every_layer_and_caption_dates(seed_path):
+    result = CliRunner().invoke(app, ["digest", str(seed_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"article", "entities", "quotes", "timexes", "events"} <= data.keys()
@@ -29,8 +26,8 @@ def test_digest_of_a_missing_file_is_a_clean_error():
     assert "Traceback" not in result.output
 
 
-def test_caption_mentions_join_the_body_entity():
-    result = CliRunner().invoke(app, ["digest", str(SEED), "--json"])
+def test_caption_mentions_join_the_body_entity(seed_path):
+    result = CliRunner().invoke(app, ["digest", str(seed_path), "--json"])
     trump = next(e for e in json.loads(result.stdout)["entities"] if e["name"] == "Donald Trump")
     assert {"President Donald Trump", "US President Donald Trump", "POTUS", "Trump"} <= set(trump["aliases"])
     assert any(m["where"] for m in trump["mentions"])

@@ -1,19 +1,16 @@
 """The seed article through the whole pipeline (read → entities → timexes → quotes → events), as a
 new user would run it, published 2025-10-16."""
 
-from pathlib import Path
 
 import pytest
 
 import storyline
 from storyline.model import Event
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
-
 
 @pytest.fixture(scope="module")
-def events() -> list[Event]:
-    analysis = storyline.analyze(storyline.read(SEED), published="2025-10-16")
+def events(seed_path) -> list[Event]:
+    analysis = storyline.analyze(storyline.read(seed_path), published="2025-10-16")
     if not analysis.timexes or not analysis.entities:
         pytest.skip("the entities and timex stages are not in place")
     return analysis.events

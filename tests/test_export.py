@@ -17,15 +17,14 @@ from storyline.pipeline.ingest import ingest
 from storyline.store import Store
 from storyline.store.export import COLUMNS, flat_row
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 WHATS = ("articles", "quotes", "events", "entities")
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
+def db(tmp_path_factory, seed_path) -> str:
     path = str(tmp_path_factory.mktemp("export") / "seed.db")
     with Store.create(path) as store:
-        assert ingest([SEED], store).stored == 1
+        assert ingest([seed_path], store).stored == 1
     return path
 
 

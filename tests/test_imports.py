@@ -10,23 +10,23 @@ import json
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+
+import pytest
 
 import storyline
 from serve_sample_store import build_sample_store
 from storyline.model import Analysis, Article
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 # modules that only reading or analysing a page needs
 NLP_MODULES = ("spacy", "storyline.analyze")
 STORE_COMMANDS = [["articles"], ["search", "Budapest"], ["export", "--limit", "5"], ["entities"], ["stories"],
                   ["quotes"], ["events"]]
 
 
-def _fresh_python(code: str, *args: str) -> dict:
+def _fresh_python(code: str, *args: str, timeout: float = 120) -> dict:
     """Run ``code`` in a new interpreter; it prints a JSON object, returned here."""
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -85,7 +85,7 @@ def test_store_commands_and_serve_start_without_spacy(tmp_path):
     assert found["loaded"] == []
 
 
-def test_read_stays_the_function_after_its_subpackage_is_imported():
+def test_read_stays_the_function_after_its_subpackage_is_imported(seed_path):
     found = _fresh_python(f"""
         import json, sys
         import storyline.read.html
@@ -94,7 +94,7 @@ def test_read_stays_the_function_after_its_subpackage_is_imported():
         article = storyline.read(sys.argv[1])
         print(json.dumps({{"title": article.title, "read_html": hasattr(sys.modules["storyline.read.html"], "read_html"),
                            "loaded": [m for m in {NLP_MODULES!r} if m in sys.modules]}}))
-    """, str(SEED))
+    """, str(seed_path))
     assert found == {"title": "Donald Trump and Putin set to meet within two weeks in Budapest",
                      "read_html": True, "loaded": []}
 
@@ -108,8 +108,8 @@ def test_public_functions_resolve_to_the_stage_functions():
     assert callable(storyline.analyze_many) and callable(storyline.digest)
 
 
-def test_read_analyze_and_digest_work_through_the_package():
-    article = storyline.read(SEED)
+def test_read_analyze_and_digest_work_through_the_package(seed_path):
+    article = storyline.read(seed_path)
     assert isinstance(article, Article) and "Budapest" in article.title
     analysis = storyline.analyze("Donald Trump will meet Vladimir Putin in Budapest.", published="2025-10-16")
     assert isinstance(analysis, Analysis)
@@ -130,6 +130,7 @@ def test_unknown_attribute_is_an_attribute_error():
     assert not hasattr(storyline, "no_such_thing")
 
 
+@pytest.mark.slow
 def test_every_module_imports_first_without_a_cycle():
     # each module imported as the first storyline module of the process (spaCy itself stays loaded)
     found = _fresh_python("""
@@ -147,6 +148,6 @@ def test_every_module_imports_first_without_a_cycle():
             except ImportError as exc:
                 failed[name] = str(exc)
         print(json.dumps({"modules": len(names), "failed": failed}))
-    """)
+    """, timeout=900)  # a hundred fresh imports: minutes on a loaded machine
     assert found["modules"] > 40
     assert found["failed"] == {}

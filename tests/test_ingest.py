@@ -27,7 +27,6 @@ from storyline.store import Store
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "store"
-SEED = HERE / "fixtures" / "seed-metro.txt"
 CORPUS = HERE.parent / "examples" / "corpus"
 WHATS = ("articles", "quotes", "events", "entities")
 
@@ -66,10 +65,10 @@ def test_bad_input_is_skipped_with_reasons_and_twice_changes_nothing(tmp_path):
         assert "Elm river" in before["articles"] and "Valley Rovers" in before["articles"]
 
 
-def test_cli_export_is_byte_identical_after_ingesting_twice(tmp_path):
+def test_cli_export_is_byte_identical_after_ingesting_twice(tmp_path, seed_path):
     runner = CliRunner()
     db = str(tmp_path / "s.db")
-    args = ["ingest", str(FIXTURES / "sample.warc"), str(SEED), "--db", db, "--quiet"]
+    args = ["ingest", str(FIXTURES / "sample.warc"), str(seed_path), "--db", db, "--quiet"]
     assert runner.invoke(app, args).exit_code == 0
     exports = [runner.invoke(app, ["export", "--format", fmt, "--what", what, "--db", db]).stdout_bytes
                for fmt in ("jsonl", "csv") for what in WHATS]
@@ -80,10 +79,10 @@ def test_cli_export_is_byte_identical_after_ingesting_twice(tmp_path):
     assert exports == again and b"Budapest" in exports[0]
 
 
-def test_cli_search_budapest_returns_the_seed_highlighted(tmp_path):
+def test_cli_search_budapest_returns_the_seed_highlighted(tmp_path, seed_path):
     runner = CliRunner()
     db = str(tmp_path / "s.db")
-    runner.invoke(app, ["ingest", str(SEED), str(FIXTURES / "sample.warc"), "--db", db, "--quiet"])
+    runner.invoke(app, ["ingest", str(seed_path), str(FIXTURES / "sample.warc"), "--db", db, "--quiet"])
     hits = json.loads(runner.invoke(app, ["search", "Budapest", "--db", db, "--json"]).stdout)
     seed_id = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
     seed_id = next(a["id"] for a in seed_id if "valley.example" not in (a["url"] or ""))
@@ -205,7 +204,7 @@ def test_cli_ingests_stdin_and_reports_bad_sources(tmp_path):
     assert listed[0]["title"] == "Harbour crane collapses"
 
 
-def _die(pages, batch_size):
+def _die(pages, batch_size, *caps):
     os._exit(3)  # a worker killed mid-batch (as by the OOM killer)
 
 
@@ -230,9 +229,9 @@ def test_a_syndicated_copy_is_stored_and_counted_as_a_copy(tmp_path):
     assert summary.stored == 2 and summary.copies == 1
 
 
-def test_a_saved_file_keeps_the_date_in_its_name(tmp_path):
+def test_a_saved_file_keeps_the_date_in_its_name(tmp_path, seed_path):
     saved = tmp_path / "metro-2025-10-16-trump-putin-budapest.txt"
-    saved.write_bytes(SEED.read_bytes())
+    saved.write_bytes(seed_path.read_bytes())
     with Store.create(tmp_path / "s.db") as store:
         summary = ingest([saved], store, update_stories=False)
         assert summary.stored == 1

@@ -4,7 +4,6 @@ the memory zone are plain records that stay valid after it, and each batch hands
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from storyline.analyze import analyze
 from storyline.analyze.nlp import get_nlp, memory_zone, parse
@@ -12,7 +11,6 @@ from storyline.model import Page, to_dict
 from storyline.pipeline import stages
 from storyline.pipeline.stages import page_digest, process_pages, read_page
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
@@ -51,8 +49,8 @@ def test_batches_of_new_words_leave_the_vocabulary_as_it_was():
     assert any("Zelbrandt" in q.speaker_entity for q in first[0].analysis.quotes if q.speaker_entity)
 
 
-def test_analyses_built_in_the_zone_are_plain_records_equal_to_unzoned_ones():
-    page = Page(SEED.read_bytes(), SEED.name, source="file")
+def test_analyses_built_in_the_zone_are_plain_records_equal_to_unzoned_ones(seed_path):
+    page = Page(seed_path.read_bytes(), seed_path.name, source="file")
     (outcome,) = process_pages([page])
     assert outcome.analysis is not None and outcome.analysis.quotes and outcome.analysis.entities
     assert _spacy_free(outcome.analysis) and _spacy_free(outcome.article)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import pytest
 
@@ -12,23 +11,22 @@ from storyline.analyze.nlp import parse
 quotes_module = importlib.import_module("storyline.analyze.quotes")
 extract_quotes = quotes_module.extract_quotes
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 JUNK_PREFIXES = ("{", "To view", "browser", "supports", "video", "Up Next", "window.", "if (",
                  "var ", "return", "}", "container", "placeholder", "President Donald Trump delivers",
                  "The president’s office said", "US President Donald Trump and", "When Putin and")
 
 
-def _seed_article() -> str:
+def _seed_article(seed_path) -> str:
     """The seed's article paragraphs, without the dump's scripts, JSON-LD and captions."""
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_path.read_text(encoding="utf-8")
     body = text[text.index("Donald Trump confirmed he will") : text.index("The last time the two")]
     paragraphs = [p.strip() for p in body.split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p and not p.startswith(JUNK_PREFIXES))
 
 
 @pytest.fixture(scope="module")
-def seed_quotes():
-    return extract_quotes(parse(_seed_article()), [])
+def seed_quotes(seed_path):
+    return extract_quotes(parse(_seed_article(seed_path)), [])
 
 
 def _quote_with(quotes, words: str):
@@ -94,8 +92,8 @@ def test_seed_indirect_speech(seed_quotes, speaker, words):
     assert q.cue is not None
 
 
-def test_offsets_index_the_text(seed_quotes):
-    text = _seed_article()
+def test_offsets_index_the_text(seed_quotes, seed_path):
+    text = _seed_article(seed_path)
     for q in seed_quotes:
         assert text[q.start : q.end] == q.text
         if q.speaker:
@@ -351,3 +349,8 @@ def test_a_role_noun_is_not_resolved_to_a_group_that_spoke_before():
 def test_two_coordinated_people_are_not_one_described(seed_quotes):
     ironed = [q for q in seed_quotes if "details of their upcoming meeting" in q.text]
     assert all(q.speaker_entity != "Vladimir Putin" for q in ironed)
+
+
+def test_seed_stances_stay_clean(seed_quotes):
+    stances = [q.text for q in seed_quotes if q.attribution == "stance"]
+    assert not [t for t in stances if "details of their upcoming meeting" in t or "another threat" in t], stances

@@ -66,3 +66,14 @@ def test_they_is_not_resolved_to_a_nationality_adjective():
             "They also report 15,000 people marched against Bush in Ottawa on the 30th.")
     speakers = {q.speaker_entity for q in storyline.analyze(text, published="2004-11-30").quotes}
     assert "Palestinian" not in speakers
+
+
+def test_stance_cuts_are_tuned_per_frame_type():
+    model = attribution_model()
+    assert model is not None and {"that", "ccomp", "xcomp", "dobj"} <= set(model.thresholds)
+    assert all(model.threshold <= cut <= 1.0 for cut in model.thresholds.values())
+
+
+def test_a_verb_never_learned_as_a_cue_reports_no_noun_object():
+    quotes = _quotes("The two leaders ironed out the details of the trade agreement over dinner on Thursday.")
+    assert not [q for q in quotes if "details" in q.text]

@@ -10,19 +10,18 @@ from typer.testing import CliRunner
 from storyline.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 runner = CliRunner()
 
 
-def test_summary():
-    result = runner.invoke(app, ["read", str(SEED)])
+def test_summary(seed_path):
+    result = runner.invoke(app, ["read", str(seed_path)])
     assert result.exit_code == 0, result.output
     assert "Donald Trump and Putin set to meet" in result.output and "Metro" in result.output
     assert "credit: AFP/Getty" in " ".join(result.output.split())
 
 
-def test_json_follows_the_contract():
-    result = runner.invoke(app, ["read", "--json", str(SEED)])
+def test_json_follows_the_contract(seed_path):
+    result = runner.invoke(app, ["read", "--json", str(seed_path)])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     for key in ("title", "publisher", "authors", "published", "modified", "language", "url", "text", "blocks",
@@ -41,10 +40,10 @@ def test_body_formats():
     assert text.stdout.startswith("Volunteers planted ten thousand trees")
 
 
-def test_directory_and_several_paths_give_a_json_list(tmp_path):
+def test_directory_and_several_paths_give_a_json_list(tmp_path, seed_path):
     for name in ("article.html", "header-text.txt"):
         (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
-    result = runner.invoke(app, ["read", "--json", str(tmp_path), str(SEED)])
+    result = runner.invoke(app, ["read", "--json", str(tmp_path), str(seed_path)])
     assert result.exit_code == 0
     assert [d["input_kind"] for d in json.loads(result.stdout)] == ["html", "text", "textdump"]
 

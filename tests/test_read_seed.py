@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storyline.read import read
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
-
 
 @pytest.fixture(scope="module")
-def seed():
-    return read(SEED)
+def seed(seed_path):
+    return read(seed_path)
 
 
 def test_kind_title_and_publisher(seed):
@@ -67,9 +63,9 @@ def test_blocks_index_the_text(seed):
     assert len(seed.content_hash) == 64
 
 
-def test_a_date_in_the_file_name_outranks_the_media_bounds(tmp_path):
+def test_a_date_in_the_file_name_outranks_the_media_bounds(tmp_path, seed_path):
     saved = tmp_path / "metro-2025-10-16-trump-putin-budapest.txt"
-    saved.write_bytes(SEED.read_bytes())
+    saved.write_bytes(seed_path.read_bytes())
     article = read(saved)
     assert article.published.value == "2025-10-16"
     assert article.published.source == "file" and "file name" in article.published.reason

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 import sqlite3
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 import storyline
 from storyline.model import (
@@ -27,32 +24,7 @@ from storyline.model import (
     StoryArticle,
 )
 from storyline.store import ExportError, Store, StoreError
-from storyline.store.db import engine_url
 from storyline.store.schema import SCHEMA_VERSION
-
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
-PG_URL = os.environ.get("STORYLINE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:54329/postgres")
-
-
-def _pg_schema_url() -> str:
-    """A PostgreSQL URL pointing at a fresh schema, so tests never see each other's tables."""
-    try:
-        engine = create_engine(engine_url(PG_URL), connect_args={"connect_timeout": 2})
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        with engine.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        engine.dispose()
-    except Exception as exc:  # noqa: BLE001 - no server: skip, do not fail
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {exc}")
-    sep = "&" if "?" in PG_URL else "?"
-    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request, tmp_path):
-    url = str(tmp_path / "s.db") if request.param == "sqlite" else _pg_schema_url()
-    with Store.create(url) as s:
-        yield s
 
 
 def _article(title: str, body: str, published: str = "2025-10-16") -> Article:
@@ -108,8 +80,8 @@ def _export(store: Store, fmt: str, what: str) -> bytes:
     return value if isinstance(value, bytes) else value.encode()
 
 
-def test_search_budapest_finds_the_seed_with_a_highlighted_snippet(store):
-    seed = storyline.read(SEED)
+def test_search_budapest_finds_the_seed_with_a_highlighted_snippet(store, seed_path):
+    seed = storyline.read(seed_path)
     stored = store.add(seed)
     store.add(_article("Other news", "Markets fell sharply in Tokyo on Monday."))
     hits = store.search("Budapest")

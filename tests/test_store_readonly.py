@@ -11,58 +11,31 @@ from pathlib import Path
 import pytest
 
 from readonly_mount import run_on_read_only_mount
-from storyline.model import Analysis, Article, DateValue, Entity, Mention, Quote, Span
+from store_records import trump_and_putin
 from storyline.store import Store, StoreBusy, StoreError
 from storyline.store.schema import SCHEMA_VERSION
-from test_store import store  # noqa: F401 - the SQLite and PostgreSQL store fixture
-
-TEXT = ("US President Donald Trump spoke to Vladimir Putin in Budapest. \"It was productive,\" the US president "
-        "said. \"We will meet soon,\" Trump said. Trump wants to end the war.")
-
-
-def _span(words: str, near: int) -> Span:
-    """The first ``words`` after offset ``near``, else the last before it."""
-    start = TEXT.find(words, near)
-    start = start if start >= 0 else TEXT.rindex(words, 0, near)
-    return Span(words, start, start + len(words))
-
-
-def _quote(text: str, said_by: str, *, cue: str = "said", attribution: str = "speech") -> Quote:
-    start = TEXT.index(text)
-    return Quote(text=text, start=start, end=start + len(text), kind="direct" if text[0] == '"' else "indirect",
-                 cue=_span(cue, start), speaker=_span(said_by, start), speaker_entity="e1", attribution=attribution)
-
-
-def _article() -> tuple[Article, Analysis]:
-    article = Article(title="Trump and Putin", text=TEXT, url="https://example.org/trump-putin",
-                      published=DateValue("2025-10-17", "meta"))
-    trump = Entity("e1", "Donald Trump", "PERSON", roles=["president"],
-                   mentions=[Mention("Donald Trump", 13, 25, "PERSON")])
-    quotes = [_quote('"It was productive,"', "the US president"), _quote('"We will meet soon,"', "Trump"),
-              _quote("to end the war", "Trump", cue="wants", attribution="stance")]
-    return article, Analysis(text=TEXT, article=article, entities=[trump], quotes=quotes)
 
 
 def _filled(path: Path) -> Path:
     with Store.create(path) as writable:
-        writable.add(*_article())
+        writable.add(*trump_and_putin())
     return path
 
 
 def test_speech_only_leaves_out_beliefs_and_intentions(store):  # noqa: F811
-    store.add(*_article())
+    store.add(*trump_and_putin())
     assert len(store.quotes()) == 3
     assert [q["text"] for q in store.quotes(speech_only=True)] == ['"It was productive,"', '"We will meet soon,"']
 
 
 def test_a_description_of_the_speaker_finds_all_their_quotes(store):  # noqa: F811
-    store.add(*_article())
+    store.add(*trump_and_putin())
     said = {q["text"] for q in store.quotes(speaker="the US president", speech_only=True)}
     assert said == {'"It was productive,"', '"We will meet soon,"'}
 
 
 def test_search_matches_a_word_start(store):  # noqa: F811
-    store.add(*_article())
+    store.add(*trump_and_putin())
     hits = store.search("Budap*")
     assert hits and "[Budapest]" in hits[0]["snippet"]
     assert store.search("Budap") == []  # without the star a word matches whole words only

@@ -11,7 +11,6 @@ import storyline
 from storyline.model import Analysis, Article, DateValue
 from storyline.store import Store
 from storyline.store.names import name_key
-from test_store import store  # noqa: F401 - the SQLite and PostgreSQL store fixture
 
 NEWS = {
     "orban": 'Hungarian Prime Minister Viktor Orbán said on Friday: "Budapest is ready to host the summit." '

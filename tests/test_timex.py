@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storyline.analyze.nlp import parse
 from storyline.analyze.timex import tag_timexes
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 SEED_PUBLISHED = "2025-10-16"
 
 
@@ -18,8 +15,8 @@ def values(text: str, anchor: str | None) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def seed_timexes():
-    return tag_timexes(parse(SEED.read_text(encoding="utf-8")), SEED_PUBLISHED)
+def seed_timexes(seed_path):
+    return tag_timexes(parse(seed_path.read_text(encoding="utf-8")), SEED_PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -144,10 +141,10 @@ def test_leap_day_without_a_leap_year_nearby_does_not_fail():
     assert timex.value.endswith("-02-29")
 
 
-def test_signal_records_the_preposition(seed_timexes):
+def test_signal_records_the_preposition(seed_timexes, seed_path):
     tuesday = next(t for t in seed_timexes if t.text == "Tuesday")
     assert tuesday.signal is not None and tuesday.signal.text == "On"
-    assert SEED.read_text(encoding="utf-8")[tuesday.signal.start:tuesday.signal.end] == "On"
+    assert seed_path.read_text(encoding="utf-8")[tuesday.signal.start:tuesday.signal.end] == "On"
 
 
 def test_numbers_in_paths_are_not_dates():

@@ -29,12 +29,12 @@ if TYPE_CHECKING:
 _LAZY = {"read": ".read", "analyze": ".analyze", "analyze_many": ".analyze", "Store": ".store"}
 
 
-def digest(source: Any, *, url: str | None = None) -> Analysis:
-    """Read then analyse one page."""
+def digest(source: Any, *, url: str | None = None, max_chars: int | None = None) -> Analysis:
+    """Read then analyse one page (at most ``max_chars`` characters of it; see :func:`analyze`)."""
     from .analyze import analyze
     from .read import read
 
-    return analyze(read(source, url=url))
+    return analyze(read(source, url=url), max_chars=max_chars)
 
 
 def __getattr__(name: str) -> Any:

@@ -21,12 +21,14 @@ from ..choices import event_types
 from ..model import Analysis, Event, digest_dict, to_dict
 from .common import (
     DB_OPTION,
+    MAX_CHARS_OPTION,
     check_choice,
     console,
     count,
     err_console,
     fail,
     limit_option,
+    more_note,
     open_store,
     print_json,
 )
@@ -34,33 +36,36 @@ from .store import SEARCH_SYNTAX
 
 
 @cache
-def _digest(path: str) -> Analysis:
-    from .. import analyze
+def _digest(path: str, max_chars: int | None = None) -> Analysis:
+    """Read and analyse one page, saying on stderr what is going on (a spinner on a terminal) and why
+    little or nothing was found (another language, a page longer than the cap)."""
+    from ..analyze import analyze, cut_for_analysis, default_max_chars
     from ..read import ReadError
-    from .read import read_one
+    from .read import holds_many_pages, read_one
 
-    if Path(path).is_dir() or _holds_many_pages(path):
+    if Path(path).is_dir() or holds_many_pages(path):
         what = "a folder" if Path(path).is_dir() else "a source of pages (an archive, a feed, JSON pages)"
         fail(f"{path} is {what}; this reads one page. For it: storyline ingest {path} --db FILE, "
              "then run this command with --db FILE instead of a path")
     try:
-        article = read_one(path)
+        with err_console.status(f"reading {escape(path)} …"):
+            article = read_one(path)
     except (ReadError, OSError) as exc:
         fail(str(exc) if path in str(exc) else f"{path}: {exc}")
-    analysis = analyze(article)
+    cap = max_chars or default_max_chars()
+    analysed = len(cut_for_analysis(article.text, cap))
+    with err_console.status(f"analysing {analysed:,} characters of {escape(path)} …"):
+        analysis = analyze(article, max_chars=cap)
     for flag in analysis.flags:
         if flag.startswith("language_not_supported:"):
             err_console.print(f"[yellow]note:[/yellow] {escape(path)} is in '{flag.split(':', 1)[1]}'; the analysis "
                               "reads English only, so it finds no entities, quotes, times or events here",
                               highlight=False)
+    if analysed < len(article.text):
+        err_console.print(f"[yellow]note:[/yellow] {escape(path)} is long: the analysis covers its first "
+                          f"{analysed:,} of {len(article.text):,} characters (--max-chars to change)",
+                          highlight=False)
     return analysis
-
-
-def _holds_many_pages(path: str) -> bool:
-    from ..read.sources import FEED_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PATHS_SUFFIXES, WARC_SUFFIXES
-
-    many = WARC_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + PATHS_SUFFIXES + tuple(s for s in FEED_SUFFIXES if s != ".xml")
-    return path.lower().endswith(many)
 
 
 def _check_date(option: str, value: str | None) -> None:
@@ -88,6 +93,7 @@ def _picked_in_page(analysis: Analysis, query: Callable[[Any, int], list[dict[st
 
 
 def _print_quotes(quotes: list[dict[str, Any]]) -> None:
+    """Each quote under its speaker; a quote from the store also names its article (title, date)."""
     if not quotes:
         console.print("no quotes found")
     for q in quotes:
@@ -101,6 +107,10 @@ def _print_quotes(quotes: list[dict[str, Any]]) -> None:
         console.print(f"[bold]{escape(speaker)}[/bold] [dim]· {escape(' · '.join(d for d in details if d))}[/dim]",
                       highlight=False)
         console.print(Padding(Text(q["text"]), (0, 0, 0, 2), expand=False))  # wrapped lines stay indented
+        if q.get("article_id"):
+            source = Text(f"— {q.get('title') or q.get('url') or q['article_id']}", style="dim")
+            source.append(f" · {(q.get('published') or 'undated')[:10]}")
+            console.print(Padding(source, (0, 0, 0, 2), expand=False))
 
 
 def _event_rows(events: list[Event]) -> list[Event]:
@@ -115,16 +125,22 @@ def _event_rows(events: list[Event]) -> list[Event]:
 
 
 def _print_events(events: list[dict[str, Any]]) -> None:
+    """A timeline table; the time in words ("28 December 2014, morning"), kept whole on one line."""
+    from ..timewords import in_words
+
     if not events:
         console.print("no events found")
         return
+    rows = [(in_words((e.get("time") or {}).get("value")) or "undated", e["type"], e.get("status") or "",
+             ", ".join(e.get("participants") or []), e.get("place") or "", (e.get("trigger") or {}).get("text") or "")
+            for e in events]
     table = Table(show_lines=False)
-    for column in ("when", "event", "status", "participants", "place", "trigger"):
+    for index, column in enumerate(("when", "event", "status")):  # short values, kept whole: the rest wraps
+        table.add_column(column, no_wrap=True, min_width=max(len(column), *(len(row[index]) for row in rows)))
+    for column in ("participants", "place", "trigger"):
         table.add_column(column)
-    for e in events:
-        when = (e.get("time") or {}).get("value") or "undated"
-        table.add_row(when, e["type"], e.get("status") or "", ", ".join(e.get("participants") or []),
-                      e.get("place") or "", (e.get("trigger") or {}).get("text") or "")
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
 
 
@@ -133,9 +149,10 @@ def register(app: typer.Typer) -> None:
     def digest(
         path: str = typer.Argument(..., help="A file, URL or - for stdin."),
         as_json: bool = typer.Option(False, "--json", help="Print the full digest as JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """Read and analyse one page: people with roles, organisations, places, quotes, time, events."""
-        analysis = _digest(path)
+        analysis = _digest(path, max_chars)
         if as_json:
             print_json(digest_dict(analysis))
             return
@@ -151,6 +168,8 @@ def register(app: typer.Typer) -> None:
             for e in found:
                 roles = f" — {', '.join(e.roles)}" if e.roles else ""
                 console.print(f"  {e.name}{roles} [dim]({len(e.mentions)} mention{'s' if len(e.mentions) != 1 else ''})[/dim]", highlight=False)
+        if any(flag.startswith("language_not_supported:") for flag in analysis.flags):
+            return  # the note said why nothing was found; "0 quotes" would only look like a failure
         stances = sum(q.attribution == "stance" for q in analysis.quotes)
         console.print(f"{count(len(analysis.quotes) - stances, 'quote')}"
                       + (f" ({count(stances, 'stance')}: beliefs or intentions, see quotes --stance)" if stances else "")
@@ -168,21 +187,25 @@ def register(app: typer.Typer) -> None:
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
         stance: bool = typer.Option(False, "--stance", help="Also show beliefs and intentions (\"X wants to…\")."),
     ) -> None:
         """Who said what: the quotes of a page, or of the whole store."""
         if path:
-            analysis = _digest(path)
+            analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.quotes(
                 speaker=speaker, about=about, limit=every, speech_only=not stance))
-            rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit])
+            rows = to_dict([q for position, q in enumerate(analysis.quotes) if position in picked][:limit + 1])
         else:
-            with open_store(db) as store:
-                rows = store.quotes(speaker=speaker, about=about, limit=limit, speech_only=not stance)
+            with open_store(db) as store:  # one more than asked tells whether more match
+                rows = store.quotes(speaker=speaker, about=about, limit=limit + 1, speech_only=not stance)
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
-        else:
-            _print_quotes(rows)
+            return
+        _print_quotes(rows)
+        if more:
+            more_note(len(rows), pages=False)
 
     @app.command()
     def events(
@@ -194,6 +217,7 @@ def register(app: typer.Typer) -> None:
         db: str = DB_OPTION,
         limit: int = limit_option(50),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """What happened or is planned, as a small timeline."""
         event_type = check_choice("--type", event_type, event_types())
@@ -201,13 +225,16 @@ def register(app: typer.Typer) -> None:
             _check_date(option, value)
         filters = {"entity": entity, "type": event_type, "date_from": date_from, "date_to": date_to}
         if path:
-            analysis = _digest(path)
+            analysis = _digest(path, max_chars)
             picked = _picked_in_page(analysis, lambda store, every: store.events(**filters, limit=every))
-            rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit])
+            rows = to_dict(_event_rows([e for position, e in enumerate(analysis.events) if position in picked])[:limit + 1])
         else:
-            with open_store(db) as store:
-                rows = store.events(**filters, limit=limit)
+            with open_store(db) as store:  # one more than asked tells whether more match
+                rows = store.events(**filters, limit=limit + 1)
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
-        else:
-            _print_events(rows)
+            return
+        _print_events(rows)
+        if more:
+            more_note(len(rows), pages=False)

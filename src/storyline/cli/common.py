@@ -23,6 +23,13 @@ DB_OPTION = typer.Option("storyline.db", "--db", help="SQLite path or PostgreSQL
 SUPPORTED_SCHEMES = ("postgresql", "postgres", "sqlite")
 
 
+# the analysis's own default (storyline.analyze.MAX_ANALYSIS_CHARS) is named here without importing spaCy
+MAX_CHARS_OPTION = typer.Option(
+    None, "--max-chars", min=1000, envvar="STORYLINE_MAX_ANALYSIS_CHARS",
+    help="Analyse at most this many characters of a page (default 100,000, about 16,000 words); a longer "
+         "page is cut at a paragraph end and flagged analysis_truncated, so no page takes minutes.")
+
+
 def limit_option(default: int | None, help: str = "At most this many rows.") -> Any:
     """A ``--limit`` option that refuses zero and negative numbers."""
     return typer.Option(default, "--limit", min=1, help=help)
@@ -82,19 +89,33 @@ def _check_writable(path: Path) -> None:
         fail(f"{path} is read-only: cannot write to this store")
 
 
-def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, copyable: str | None = None) -> None:
-    """A table of ``rows`` under ``columns``; the ``copyable`` column (ids) never wraps."""
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, copyable: str | None = None,
+                whole: Sequence[str] = ()) -> None:
+    """A table of ``rows`` under ``columns``; the ``copyable`` column (ids) never wraps, and the ``whole``
+    columns (dates) are never wrapped nor cut: the other columns wrap instead."""
     from rich.table import Table
 
+    rows = list(rows)
     table = Table()
-    for column in columns:
+    for index, column in enumerate(columns):
         if column == copyable:
             table.add_column(column, no_wrap=True, overflow="fold")
+        elif column in whole:
+            widest = max((len(row[index]) for row in rows), default=0)
+            table.add_column(column, no_wrap=True, min_width=max(widest, len(column)))
         else:
             table.add_column(column)
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def more_note(shown: int, offset: int = 0, total: int | None = None, *, pages: bool = True) -> None:
+    """Say on stderr that a list stopped at --limit while more rows exist (``total`` when known);
+    ``pages`` when the command also takes --offset."""
+    of = f" of {total}" if total is not None else ", more match"
+    how = "use --limit/--offset for more" if pages else "raise --limit for more"
+    err_console.print(f"[dim]{offset + 1}–{offset + shown}{of} — {how}[/dim]", highlight=False)
 
 
 def count(number: int, one: str, many: str | None = None) -> str:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 
 from ..model import Article, to_dict
@@ -37,8 +38,24 @@ def _expand(inputs: list[str]) -> list[str]:
     return expanded
 
 
+ARCHIVE_KINDS = ("WARC archive", "gzip data", "ZIP archive")  # what a crawl or a bundle of pages comes as
+
+
+def holds_many_pages(path: str) -> bool:
+    """Whether ``path`` is named as a source of many pages: an archive, a feed, JSON pages, a list of paths."""
+    from ..read.sources import FEED_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, PATHS_SUFFIXES, WARC_SUFFIXES
+
+    many = WARC_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + PATHS_SUFFIXES + tuple(s for s in FEED_SUFFIXES if s != ".xml")
+    return path.lower().endswith(many)
+
+
+def ingest_hint(item: str) -> str:
+    return f"to read the pages in it: storyline ingest {item} --db FILE"
+
+
 def read_one(item: str) -> Article:
-    """Read one input: ``-`` is stdin, http(s) is fetched, anything else is a file path."""
+    """Read one input: ``-`` is stdin, http(s) is fetched, anything else is a file path. A source of many
+    pages (a WARC archive, a feed, JSON lines) is refused with the command that reads it."""
     from ..read import ReadError, read
     from ..read.fetch import fetch_url
 
@@ -49,7 +66,14 @@ def read_one(item: str) -> Article:
         return read(body, url=final_url)
     if not Path(item).exists():
         raise ReadError(f"{item}: no such file")
-    return read(Path(item))
+    if holds_many_pages(item) and Path(item).is_file():
+        raise ReadError(f"{item} is an archive, feed or list of pages, not one page; {ingest_hint(item)}")
+    try:
+        return read(Path(item))
+    except ReadError as error:
+        if any(kind in str(error) for kind in ARCHIVE_KINDS):
+            raise ReadError(f"{error}; if it is an archive of pages, {ingest_hint(item)}") from None
+        raise
 
 
 def _read_all(items: list[str]) -> Iterator[tuple[str, Article | None, str | None]]:
@@ -75,6 +99,8 @@ def body_markdown(article: Article) -> str:
 
 def print_summary(item: str, article: Article) -> None:
     """A readable summary of one article."""
+    from ..read.language import count_words
+
     console.rule(f"[bold]{article.title or item}", align="left")
     published = article.published
     facts = {
@@ -87,7 +113,7 @@ def print_summary(item: str, article: Article) -> None:
         "url": article.url,
         "section": article.section,
         "flags": ", ".join(article.flags) or None,
-        "body": f"{len(article.blocks)} blocks, {len(article.text.split())} words",
+        "body": f"{len(article.blocks)} blocks, {count_words(article.text)} words",
     }
     for label, value in facts.items():
         if value:
@@ -124,7 +150,7 @@ def register(app: typer.Typer) -> None:
         for item, article, error in _read_all(items):
             if article is None:
                 failures += 1
-                err_console.print(f"[red]error:[/red] {error}", highlight=False)
+                err_console.print(f"[red]error:[/red] {escape(error)}", highlight=False, soft_wrap=True)
                 continue
             if as_json:
                 documents.append(to_dict(article))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -10,10 +11,22 @@ from typing import Any
 
 import typer
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from .common import DB_OPTION, console, err_console, fail, limit_option, open_store, print_json, print_table
+from .common import (
+    DB_OPTION,
+    MAX_CHARS_OPTION,
+    console,
+    err_console,
+    fail,
+    limit_option,
+    more_note,
+    open_store,
+    print_json,
+    print_table,
+)
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 SEARCH_SYNTAX = ("Words (all must match), \"a phrase\", a word start with * (Budap*), A OR B (either), "
@@ -37,6 +50,9 @@ def print_summary(summary) -> None:
         err_console.print(f"  … and {hidden} more:", highlight=False)
         for reason, count in summary.skipped.most_common():
             err_console.print(f"    {count} in all: {reason}", highlight=False, markup=False)
+    if summary.truncated:
+        err_console.print(f"  {summary.truncated} long {'page' if summary.truncated == 1 else 'pages'} analysed in "
+                          "part (flagged analysis_truncated; --max-chars to change)", highlight=False)
     if summary.retries:
         err_console.print(f"  {summary.retries} retries while the database was busy", highlight=False)
     if summary.stories and summary.stories not in ("updated", "up to date", "not available"):
@@ -47,23 +63,25 @@ def print_summary(summary) -> None:
 
 
 def _run_ingest(sources: list[str], db: str, workers: int, engine: str, follow_links: bool,
-                quiet: bool, limit: int | None) -> Any:
+                quiet: bool, limit: int | None, max_chars: int | None = None) -> Any:
     from ..pipeline.ingest import BUSY_RETRIES
 
     # the same back-off as a busy write mid-ingest, for a database locked when the ingest starts
     with open_store(db, write=True, busy_retries=BUSY_RETRIES) as store:
-        summary = _ingest_into(store, sources, workers, engine, follow_links, quiet, limit)
+        summary = _ingest_into(store, sources, workers, engine, follow_links, quiet, limit, max_chars)
     summary.retries += store.open_retries
     return summary
 
 
 def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_links: bool, quiet: bool,
-                 limit: int | None) -> Any:
+                 limit: int | None, max_chars: int | None = None) -> Any:
     from ..pipeline.ingest import ingest
 
     if engine == "ray":
         from ..scale import ingest_with_ray
 
+        if max_chars:  # Ray's workers read the cap from the environment they inherit
+            os.environ["STORYLINE_MAX_ANALYSIS_CHARS"] = str(max_chars)
         return ingest_with_ray(sources, store)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as bar:
@@ -74,7 +92,8 @@ def _ingest_into(store, sources: list[str], workers: int, engine: str, follow_li
             bar.update(task, description=f"read {summary.read} · stored {summary.stored} · "
                        f"already stored {summary.duplicates} · skipped {summary.skipped_total} · {rate:.1f}/s")
 
-        return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit)
+        return ingest(sources, store, workers=workers, follow_links=follow_links, progress=show, limit=limit,
+                      max_chars=max_chars)
 
 
 def register(app: typer.Typer) -> None:
@@ -90,6 +109,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
         limit: int = limit_option(None, "Ingest at most this many pages."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        max_chars: int = MAX_CHARS_OPTION,
     ) -> None:
         """Read, analyse and store pages; rerunning resumes and stores nothing twice."""
         if engine not in ("local", "ray"):
@@ -97,7 +117,7 @@ def register(app: typer.Typer) -> None:
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
         if engine == "ray" and limit:
             fail("--limit works with the local engine only")
-        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json, limit)
+        summary = _run_ingest(sources, db, workers, engine, follow_links, quiet or as_json, limit, max_chars)
         if as_json:
             print_json(summary.as_dict())
         else:
@@ -111,30 +131,38 @@ def register(app: typer.Typer) -> None:
     def search(
         text: str = typer.Argument(..., help=SEARCH_SYNTAX + " Searches article text and quotes."),
         db: str = DB_OPTION,
-        limit: int = limit_option(20),
+        limit: int = limit_option(20, "At most this many articles (with --json: this many hits)."),
         offset: int = OFFSET_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
-        """Full-text search over everything ingested, best matches first, with snippets."""
-        from ..store.search import parse_query
+        """Full-text search over everything ingested, best matches first, grouped by article, with snippets."""
+        from ..store.search import articles_page, parse_query
 
         if not parse_query(text):
             fail(f"nothing to search for in {text!r}: give a word that must match (a -word only leaves things out)")
         with open_store(db) as store:
-            hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
-        more, hits = len(hits) > limit, hits[:limit]
+            if as_json:
+                hits = store.search(text, limit=limit + 1, offset=offset)  # one more tells whether more match
+            else:
+                shown, more = articles_page(store.search, text, limit, offset)
         if as_json:
-            print_json(hits)
+            print_json(hits[:limit])
+            if len(hits) > limit:
+                more_note(limit, offset)
             return
-        if not hits:
+        if not shown:
             console.print("no matches")
-        for hit in hits:
-            title = hit["title"] or hit["url"] or hit["id"]
-            console.print(f"[bold]{escape(title)}[/bold] [dim]{hit['id']} · {hit['kind']} · "
-                          f"{hit['published'] or 'undated'}[/dim]", highlight=False)
-            console.print(_highlight(hit["snippet"]), highlight=False)
+        for article in shown:
+            title = article["title"] or article["url"] or article["id"]
+            console.print(f"[bold]{escape(title)}[/bold] [dim]· {article['published'] or 'undated'} · "
+                          f"{article['id']}[/dim]", highlight=False)
+            for hit in article["hits"]:
+                snippet = _highlight(hit["snippet"], "quote: " if hit["kind"] == "quote" else "")
+                console.print(Padding(snippet, (0, 0, 0, 2), expand=False), highlight=False)  # wraps indented
+            if article["more"]:
+                console.print(f"  [dim]… and {article['more']} more in this article[/dim]", highlight=False)
         if more:
-            more_note(len(hits), offset)
+            more_note(len(shown), offset)
 
     @app.command()
     def articles(
@@ -152,7 +180,7 @@ def register(app: typer.Typer) -> None:
             return
         print_table(("id", "published", "publisher", "title"),
                     [(row["id"], (row["published"] or "")[:10], row["publisher"] or "", escape(_article_title(row)))
-                     for row in rows])
+                     for row in rows], whole=("published",))
         if offset + len(rows) < total:
             more_note(len(rows), offset, total)
 
@@ -179,6 +207,8 @@ def register(app: typer.Typer) -> None:
                     err_console.print(f"wrote {count} {what} to {out}", highlight=False)
             except ExportError as exc:
                 fail(str(exc))
+            except BrokenPipeError:
+                raise  # the reader (`| head`) has all it wants: click ends quietly
             except OSError as exc:
                 fail(f"cannot write {out}: {exc.strerror or exc}")
 
@@ -205,23 +235,16 @@ def _export_format(fmt: str | None, as_json: bool, out: str) -> str:
     return next(iter(asked.values()), None) or by_name or "jsonl"
 
 
-def more_note(shown: int, offset: int, total: int | None = None) -> None:
-    """Say that a list stopped at --limit while more rows exist (``total`` when known)."""
-    of = f" of {total}" if total is not None else ", more match"
-    err_console.print(f"[dim]{offset + 1}–{offset + shown}{of} — use --limit/--offset for more[/dim]",
-                      highlight=False)
-
-
 def _nothing_usable(summary) -> bool:
     """Every page read was skipped (missing, unreadable, not a page): the ingest failed as a whole."""
     return summary.skipped_total > 0 and not summary.stored and not summary.duplicates
 
 
-def _highlight(snippet: str) -> Text:
+def _highlight(snippet: str, label: str = "") -> Text:
     """The snippet with the hits (marked ``[…]`` by the store) kept in brackets and in bold."""
-    out = Text("  ")
+    out = Text(label, style="dim")
     for part, hit in _HIT.findall(" ".join(snippet.split())):
-        out.append(part)
+        out.append(part, style="not dim")
         if hit:
             out.append(hit, style="bold yellow")
     return out

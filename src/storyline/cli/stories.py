@@ -6,7 +6,18 @@ import typer
 from rich.markup import escape
 
 from ..choices import ENTITY_TYPES
-from .common import DB_OPTION, check_choice, console, fail, limit_option, open_store, print_json, print_table
+from ..timewords import in_words
+from .common import (
+    DB_OPTION,
+    check_choice,
+    console,
+    fail,
+    limit_option,
+    more_note,
+    open_store,
+    print_json,
+    print_table,
+)
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
 # The entity types the entities stage gives (spaCy's name labels it keeps, and social platforms).
@@ -56,13 +67,16 @@ def register(app: typer.Typer) -> None:
                 else:
                     _print_explanation(matches, explain, linked=any("members" in e for e in every))
                 return
-            rows = store.entities(type=type, name=name, limit=limit)
+            rows = store.entities(type=type, name=name, limit=limit + 1)  # one more tells whether more match
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
             return
         print_table(("name", "type", "articles", "aliases"),
                     [(escape(row["name"]), row.get("type") or "", str(len(row.get("article_ids") or [])),
                       escape(", ".join(row.get("aliases") or []))) for row in rows])
+        if more:
+            more_note(len(rows), pages=False)
 
     @app.command()
     def stories(
@@ -72,7 +86,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Stories: articles about the same events over time, biggest first."""
         with open_store(db) as store:
-            rows = store.stories(limit=limit)
+            rows = store.stories(limit=limit + 1)  # one more tells whether more match
+        more, rows = len(rows) > limit, rows[:limit]
         if as_json:
             print_json(rows)
             return
@@ -81,7 +96,10 @@ def register(app: typer.Typer) -> None:
             dates = sorted(a.published[:10] for a in story.articles if a.published)
             table.append((story.id, str(len(story.articles)), dates[0] if dates else "",
                           dates[-1] if dates else "", escape(story.title)))
-        print_table(("id", "articles", "from", "to", "title"), table, copyable="id")  # ids must stay copyable
+        print_table(("id", "articles", "from", "to", "title"), table, copyable="id",  # ids must stay copyable
+                    whole=("from", "to"))
+        if more:
+            more_note(len(rows), pages=False)
 
     @app.command()
     def story(
@@ -106,9 +124,11 @@ def register(app: typer.Typer) -> None:
             console.print(f"  {(article.published or '')[:10]}  {escape(article.title or article.id)}"
                           f"  {escape(article.url or article.path or '')}{copies}", highlight=False, soft_wrap=True)
         console.print("timeline:")
-        for entry in found.timeline:
+        whens = [in_words(entry.date) or "undated" for entry in found.timeline]
+        width = max(map(len, whens), default=0)
+        for when, entry in zip(whens, found.timeline, strict=True):
             who = ", ".join(entry.participants[:4])
-            console.print(f"  {entry.date or 'undated':10}  {entry.type:12} {escape(entry.trigger or '')}"
+            console.print(f"  {when:{width}}  {entry.type:12} {escape(entry.trigger or '')}"
                           f"  {escape(who)}  {escape(f'[{entry.status}]')}  sources: {len(entry.sources)}",
                           highlight=False, soft_wrap=True)
 

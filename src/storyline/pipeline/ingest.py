@@ -40,6 +40,7 @@ class Summary:
     stories: str | None = None  # "updated", "not available", or why the stories step failed
     new_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    truncated: int = 0  # pages longer than the analysis cap: only their start was analysed
 
     def skip(self, name: str, reason: str) -> None:
         log.warning("skipped %s: %s", name, reason)
@@ -56,6 +57,7 @@ class Summary:
                 "skipped": self.skipped_total, "skipped_reasons": dict(self.skipped.most_common()),
                 "skipped_pages": [{"page": name, "reason": reason} for name, reason in self.skipped_pages],
                 "retries": self.retries, "aborted": self.aborted, "stories": self.stories,
+                "analysis_truncated": self.truncated,
                 "seconds": round(self.seconds, 2)}
 
 
@@ -64,17 +66,18 @@ Progress = Callable[[Summary], None]
 
 def ingest(sources: Iterable[str | Path] | Iterable[Page], store: Store, *, workers: int = 1, batch_size: int = 16,
            follow_links: bool = True, progress: Progress | None = None, update_stories: bool = True,
-           limit: int | None = None) -> Summary:
+           limit: int | None = None, max_chars: int | None = None) -> Summary:
     """Ingest every page (or the first ``limit``) of ``sources`` (paths, globs, URLs, ``-``, Pages) into ``store``.
 
     Work already committed is never redone: pages whose content hash is stored count as duplicates,
-    so rerunning an interrupted ingest resumes it.
+    so rerunning an interrupted ingest resumes it. Each page's analysis covers at most ``max_chars``
+    characters (the analysis default when None); longer pages are stored flagged ``analysis_truncated``.
     """
     summary = Summary()
     started = time.perf_counter()
     pages = islice(_pages(sources, follow_links), limit)
     try:
-        for outcomes in run_batches(_new_batches(pages, store, summary, batch_size), workers, batch_size):
+        for outcomes in run_batches(_new_batches(pages, store, summary, batch_size), workers, batch_size, max_chars):
             store_outcomes(store, outcomes, summary)
             summary.seconds = time.perf_counter() - started
             if progress:
@@ -130,6 +133,9 @@ def store_outcomes(store: Store, outcomes: list[Outcome], summary: Summary) -> N
     pairs = [(o.article, o.analysis) for o in outcomes if o.article is not None]
     if not pairs:
         return
+    from ..analyze import TRUNCATED_FLAG  # here: importing the analysis loads spaCy
+
+    summary.truncated += sum(TRUNCATED_FLAG in analysis.flags for _, analysis in pairs if analysis)
     for attempt, wait in enumerate((*BUSY_RETRIES, None)):
         try:
             results = store.add_many(pairs)

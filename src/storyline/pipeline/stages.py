@@ -71,8 +71,9 @@ def read_page(page: Page, digest: str) -> Outcome:
     return Outcome(page.name, digest, article=article)
 
 
-def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
-    """Read and analyse a batch of pages; returns one Outcome per page, in order."""
+def process_pages(pages: list[Page], batch_size: int = 16, max_chars: int | None = None) -> list[Outcome]:
+    """Read and analyse a batch of pages; returns one Outcome per page, in order. At most ``max_chars``
+    characters of each page are analysed (the analysis default when None; cut pages are flagged)."""
     from ..analyze import analyze_many
     from ..analyze.nlp import memory_zone
 
@@ -81,7 +82,7 @@ def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
     try:
         # The batch's words leave spaCy's vocabulary with its Docs; the Analyses are plain records.
         with memory_zone():
-            analyses = list(analyze_many([o.article for o in readable], batch_size=batch_size))
+            analyses = list(analyze_many([o.article for o in readable], batch_size=batch_size, max_chars=max_chars))
         for outcome, analysis in zip(readable, analyses, strict=True):
             outcome.analysis = analysis
     except Exception as exc:  # noqa: BLE001 - a parser crash skips this batch, not the ingest
@@ -92,7 +93,8 @@ def process_pages(pages: list[Page], batch_size: int = 16) -> list[Outcome]:
     return outcomes
 
 
-def digest_page(content: bytes, *, url: str | None = None, published: str | None = None) -> Analysis:
+def digest_page(content: bytes, *, url: str | None = None, published: str | None = None,
+                max_chars: int | None = None) -> Analysis:
     """Read then analyse one page without storing it; raises the reader's ``ReadError`` on unusable input.
 
     Bytes, never ``str``: ``storyline.read`` takes a short string for a file path, and a page posted to a
@@ -104,4 +106,4 @@ def digest_page(content: bytes, *, url: str | None = None, published: str | None
 
     article = read(content, url=url)
     with memory_zone():  # a long-running server must not keep every word it was ever sent
-        return analyze(article, published=published)
+        return analyze(article, published=published, max_chars=max_chars)

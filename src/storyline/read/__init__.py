@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Evidence
-from .decode import decode
+from .decode import decode_page
 from .detect import binary_kind, text_kind
 from .errors import ReadError
 from .html import read_html
@@ -96,9 +96,11 @@ def read(source: Any, *, url: str | None = None, fetched_at: str | None = None,
         kind = binary_kind(raw)
         if kind:
             raise ReadError(f"{name}: {kind}, not a page")
-        text, encoding, how = decode(raw)
-        article.evidence["encoding"] = Evidence("html", 0.9 if how in ("bom", "declared", "utf-8") else 0.6,
-                                                reason=f"{encoding} ({how})")
+        decoded = decode_page(raw)
+        text = decoded.text
+        article.evidence["encoding"] = Evidence(
+            "html", 0.9 if decoded.how in ("bom", "declared", "utf-8") else 0.6,
+            reason=f"{decoded.encoding} ({decoded.how})", alternatives=[{"encoding": e} for e in decoded.alternatives])
     else:
         text = raw
         article.content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -118,5 +120,5 @@ def read(source: Any, *, url: str | None = None, fetched_at: str | None = None,
         reader(text, article, url=url, fetched_at=fetched_at)
     if not article.language and (guess := guess_language(article.text)):
         article.language = guess[0]
-        article.evidence["language"] = Evidence("body", guess[1], reason="most frequent words of the body")
+        article.evidence["language"] = Evidence("body", guess[1], reason="py3langid (language identifier) on the body")
     return article

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 from pathlib import PurePath
 
 from dateutil import parser as date_parser
 
+from .. import lexicons
 from ..model import DateValue
 from .lexicon import load
 
@@ -57,7 +58,7 @@ def normalise(text: str, *, dayfirst: bool | None = None) -> tuple[str, date] | 
             dayfirst = False
         try:
             # dateutil reads RFC 2822 and written dates ("Jan. 10, 2008 12:00 AM")
-            parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1), dayfirst=bool(dayfirst))
+            parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1), dayfirst=bool(dayfirst), tzinfos=_zone)
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed.year == 1900 or parsed.date() < EARLIEST:
@@ -66,6 +67,25 @@ def normalise(text: str, *, dayfirst: bool | None = None) -> tuple[str, date] | 
     if parsed.tzinfo is not None and has_time:
         return parsed.isoformat(), parsed.date()
     return parsed.date().isoformat(), parsed.date()
+
+
+@cache
+def _zone_offsets() -> dict[str, timezone]:
+    """Known time zone abbreviations (``data/read_timezones.tsv``) and their fixed offsets."""
+    zones = {}
+    for name, offset, *_ in lexicons.rows("read_timezones.tsv"):
+        sign = -1 if offset.startswith("-") else 1
+        hours, minutes = offset.lstrip("+-").split(":")
+        zones[name.upper()] = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)), name)
+    return zones
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """The zone of a parsed time: a stated offset, else a known abbreviation, else none (the day stays,
+    without a library warning about the unknown name)."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset), name) if name else timezone(timedelta(seconds=offset))
+    return _zone_offsets().get((name or "").upper())
 
 
 def signal(text: str, role: str, source: str, confidence: float, where: str, *, dayfirst: bool | None = None) -> DateSignal | None:

@@ -5,6 +5,7 @@ block; a page whose markup defeats the parser is read as a text dump."""
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 
 from htmldate import find_date
@@ -173,7 +174,9 @@ def _htmldate_signals(tree: HtmlElement, url: str | None, *, extensive: bool) ->
         if deep and not extensive:
             break
         try:
-            guessed = find_date(tree, url=url, extensive_search=deep, original_date=True)
+            with warnings.catch_warnings():  # its dateutil calls warn about zone names (EST, ZZ) on stderr
+                warnings.simplefilter("ignore")
+                guessed = find_date(tree, url=url, extensive_search=deep, original_date=True)
         except (ValueError, TypeError):  # htmldate fails on odd trees; its vote is then missing
             return []
         if found := dates.signal(guessed or "", "published", "htmldate", HTMLDATE_CONFIDENCE, where):

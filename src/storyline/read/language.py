@@ -1,36 +1,73 @@
-"""Guess a text's language from its most frequent words, when the page does not declare it."""
+"""A text's language (py3langid, whose model ships with the package) and its word count in any script."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
 from functools import cache
 
-from .lexicon import DATA_DIR
+from .boilerplate import word_count
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 20
+MIN_WORDS = 20  # below this, Latin-script text is too short to tell English from its neighbours
+MIN_CONFIDENCE = 0.6  # py3langid's normalised probability under which a Latin-script guess is left out
+_SAMPLE_CHARS = 5000  # a few paragraphs are enough, and identification stays fast on long pages
+# Thai, Lao, Khmer, Myanmar and Tibetan are written without spaces between words: a run of them counts one
+# word per this many characters (their average word length); Chinese and Japanese are counted by
+# boilerplate.word_count, two characters a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\u0f00-\u0fff]+")
+_UNSPACED_WORD_CHARS = 6  # vowel and tone marks included
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 @cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    table = {}
-    for line in (DATA_DIR / "read_stopwords.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, _, words = line.partition(":")
-            table[code.strip()] = frozenset(words.split())
-    return table
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def count_words(text: str) -> int:
+    """Words in ``text`` in any script: the reader's own count (spaces; Chinese and Japanese two characters a
+    word), where a run of a script without spaces (Thai…) counts by its average word length, not as one word."""
+    unspaced = sum(-(-len(run) // _UNSPACED_WORD_CHARS) for run in _UNSPACED.findall(text))
+    return word_count(_UNSPACED.sub(" ", text)) + unspaced
+
+
+def non_latin_share(text: str) -> float:
+    """The share of the letters in ``text`` that are not in the Latin script."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        return 0.0
+    return sum(not unicodedata.name(c, "").startswith("LATIN") for c in letters) / len(letters)
 
 
 def guess_language(text: str) -> tuple[str, float] | None:
-    """(ISO 639-1 code, confidence) from stopword shares, or None for too little or unknown text."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]  # a few paragraphs are enough
-    if len(words) < MIN_WORDS:
+    """(ISO 639-1 code, confidence) of ``text``, or None when it is too short or too mixed to tell.
+
+    Text mostly in another script than Latin is identified however short it is: a line of Japanese or
+    Russian is plainly not English, whereas twenty Latin-script words may be needed."""
+    sample = _sample(text)
+    non_latin = non_latin_share(sample) > 0.5
+    if not non_latin and count_words(sample) < MIN_WORDS:
         return None
-    counts = Counter(words)
-    shares = {code: sum(counts[w] for w in stop) / len(words) for code, stop in _stopwords().items()}
-    ranked = sorted(shares.items(), key=lambda kv: -kv[1])
-    (best, share), (_, runner_up) = ranked[0], ranked[1]
-    if share < 0.12 or share < 1.5 * runner_up:
+    if not _LETTER.search(sample):
         return None
-    return best, round(min(0.9, 0.5 + share), 2)
+    code, probability = identify(sample)
+    if probability < MIN_CONFIDENCE and not non_latin:
+        return None
+    return code, round(probability, 2)
+
+
+def identify(text: str) -> tuple[str, float]:
+    """py3langid's best language for ``text`` and its probability, however short or unsure."""
+    code, probability = _identifier().classify(_sample(text))
+    return code, float(probability)
+
+
+def _sample(text: str) -> str:
+    """The start of a long text plus a piece of its middle, so a foreign preamble does not decide alone."""
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    half = _SAMPLE_CHARS // 2
+    middle = len(text) // 2
+    return text[:half] + "\n" + text[middle:middle + half]

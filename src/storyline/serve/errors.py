@@ -33,11 +33,16 @@ def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
     return body
 
 
+_API_PATHS = ("/api/", "/openapi.json", "/docs", "/redoc")
+
+
 def _wants_html(request: Request) -> bool:
-    """Web pages get an HTML error page; the API and non-browser clients get JSON."""
-    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+    """The API answers errors in JSON; every other path is a web page, whose errors are an HTML page
+    (whatever the client accepts, as with curl's */*) unless the client asks for JSON alone."""
+    if request.url.path.startswith(_API_PATHS):
         return False
-    return "text/html" in request.headers.get("accept", "")
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept or "application/json" not in accept
 
 
 def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:

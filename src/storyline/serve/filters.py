@@ -1,10 +1,13 @@
-"""Jinja filters for the pages: safe links and search-snippet highlights, both without raw markup."""
+"""Jinja filters for the pages: safe links, search-snippet highlights (both without raw markup), and dates
+for people: one day format, TIMEX values in words."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..timewords import in_words
 
 _HIGHLIGHT = re.compile(r"\[([^\[\]]*)\]")
 
@@ -45,4 +48,15 @@ def quoted(text: Any) -> str:
     return f"“{text}”"
 
 
-FILTERS = {"safe_href": safe_href, "highlight_parts": highlight_parts, "quoted": quoted}
+def day(value: Any) -> str:
+    """The day of a stored date or timestamp, as YYYY-MM-DD: every list shows dates the same way."""
+    return str(value or "")[:10]
+
+
+def when(value: Any) -> str:
+    """A TIMEX3 value in words ("week 49 of 2004"); the raw value goes in the ``datetime`` attribute."""
+    return in_words(str(value)) if value else ""
+
+
+FILTERS = {"safe_href": safe_href, "highlight_parts": highlight_parts, "quoted": quoted, "day": day,
+           "when": when}

@@ -99,12 +99,16 @@ def story(request: Request, story_id: ItemId) -> HTMLResponse:
 @router.get("/search")
 def search(request: Request, q: str = Query("", max_length=500), limit: Limit = 20,
            offset: Offset = 0) -> HTMLResponse:
+    """Results grouped by article, so one article's many quotes do not push the others off the page;
+    ``limit`` and ``offset`` count articles."""
+    from ..store.search import articles_page
+
     query = q.strip()
     store = request.app.state.store
-    hits = store.search(query, limit=limit, offset=offset) if query else []
+    shown, more = articles_page(store.search, query, limit, offset) if query else ([], False)
     quotes = store.quotes(about=query, limit=10, speech_only=True) if query and offset == 0 else []
-    return render(request, "search.html", q=query, hits=hits, quotes=quotes,
-                  pager=pager(request, limit, offset, len(hits)))
+    return render(request, "search.html", q=query, articles=shown, quotes=quotes,
+                  pager=pager(request, limit, offset, limit if more else len(shown)))
 
 
 @router.get("/read")

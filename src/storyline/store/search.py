@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, TextualSelect, column, text
 from .schema import SEARCH_TABLE
 
 SNIPPET_WORDS = 16
+HITS_PER_ARTICLE = 5  # a page of articles fetches this many hits per article, to fill it after grouping
 # a term: an optional - (NOT), then a "quoted phrase" or a word with an optional * (word start)
 _CURLY_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»"})
 _TERM = re.compile(r'(-?)(?:"([^"]+)"|(\w[\w\'’-]*)(\*?))', re.UNICODE)
@@ -150,3 +152,27 @@ def search(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, 
     return [{"id": r["id"], "title": r["title"], "url": r["url"], "published": r["published"],
              "snippet": r["snippet"], "kind": r["kind"], "ref": r["ref"], "score": round(float(r["score"]), 6)}
             for r in rows]
+
+
+def group_by_article(hits: list[dict[str, Any]], per_article: int = 3) -> list[dict[str, Any]]:
+    """Search hits grouped by article, in the order of each article's best hit, so one article's many
+    quotes do not push the other articles down. Each group: id, title, url, published (the day,
+    YYYY-MM-DD), its first ``per_article`` hits, and ``more``: how many of its hits were left out."""
+    groups: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        group = groups.setdefault(hit["id"], {
+            "id": hit["id"], "title": hit["title"], "url": hit["url"],
+            "published": (hit["published"] or "")[:10] or None, "hits": [], "more": 0})
+        if len(group["hits"]) < per_article:
+            group["hits"].append(hit)
+        else:
+            group["more"] += 1
+    return list(groups.values())
+
+
+def articles_page(search: Callable[..., list[dict[str, Any]]], q: str, limit: int,
+                  offset: int = 0) -> tuple[list[dict[str, Any]], bool]:
+    """The ``limit`` matching articles after the first ``offset``, their hits grouped as by
+    :func:`group_by_article`, and whether more articles match; ``search`` is a store's ``search``."""
+    grouped = group_by_article(search(q, limit=(offset + limit + 1) * HITS_PER_ARTICLE))
+    return grouped[offset:offset + limit], len(grouped) > offset + limit

@@ -76,7 +76,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(_lines("entities_place_nouns.txt")),
         pronouns={row[0]: row[1] for row in _rows("entities_pronouns.tsv")},
         corporate_suffixes=frozenset(_lines("entities_corporate_suffixes.txt")),
-        speech_verbs=frozenset(_lines("entities_speech_verbs.txt")),
+        speech_verbs=frozenset(row[0] for row in _rows("speech_lemmas.tsv") if "subject" in row[1].split()),
         new_entity_modifiers=frozenset(_lines("entities_new_entity_modifiers.txt")),
         media_nouns=frozenset(_lines("entities_media_nouns.txt")),
     )

@@ -88,7 +88,7 @@ def _lexicon_lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def speech_lemmas() -> frozenset[str]:
     """Reporting/cognition lemmas: repeated "said" are usually distinct acts."""
-    return frozenset(_lexicon_lines("stories_speech_verbs.txt"))
+    return frozenset(row[0] for row in lexicons.rows("speech_lemmas.tsv") if "reporting" in row[1].split())
 
 
 @lru_cache(maxsize=1)

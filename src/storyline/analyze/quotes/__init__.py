@@ -3,7 +3,7 @@
 Direct quotes come from pairing quote marks (``quotes_marks``); cues, speakers and reported
 content from the dependency parse (``quotes_cues``, with beliefs, intentions and findings scored
 by ``quotes_learned`` and marked ``attribution="stance"``); the two are joined here into direct,
-partial, mixed and indirect quotes, then speakers are resolved (``quotes_speakers``) and
+partial, mixed and indirect quotes, then speakers are resolved (``quotes.speakers``, speech cues ranked by ``quotes.ranker``) and
 channels named (``quotes_channels``). Offsets index ``doc.text``.
 """
 
@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Entity, Evidence, Quote, QuotedPhrase, Span
 from .canonical import link_speakers as link_speakers
@@ -22,6 +22,7 @@ from .cues import FIRST_PERSON, CueFrame, colon_frame, find_cue_frames
 from .embeds import EmbeddedQuote, find_embedded_quotes, signature_after
 from .lexicon import lexicon
 from .marks import ALL_MARKS, MarkedQuote, find_quotes
+from .ranker import relative_antecedent
 from .sentences import Sentences
 from .speakers import RecentSpeaker, SpeakerResolver
 
@@ -30,6 +31,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 NAMING_REACH = 60  # characters from a naming verb to the quote it introduces
 _PHRASE_KINDS = {"scare": "scare quote", "title": "quoted title"}
 _TITLE_LINKS = frozenset({"of", "the", "and", "a", "in", "on", "for", "to"})  # lower case inside titles
+CONTINUING_CUES = frozenset({"add", "continue"})  # "he added": the speaker just quoted goes on
 MIN_SPEECH_WORDS = 4  # a shorter quoted phrase is a scare quote or title unless a cue claims it
 # How each kind of attribution was found, with the confidence it earns.
 CONFIDENCE = {"cue": 0.9, "content": 0.85, "colon": 0.85, "signature": 0.8, "continuation": 0.7,
@@ -312,6 +314,27 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _joins(text: str, i: int) -> bool:
+    """Whether the characters at ``i - 1`` and ``i`` belong to one word ("e-tailer", "co-op")."""
+    if i <= 0 or i >= len(text):
+        return False
+    a, b = text[i - 1], text[i]
+    if a.isalnum() and b.isalnum():
+        return True
+    hyphen_after = b == "-" and a.isalnum() and i + 1 < len(text) and text[i + 1].isalnum()
+    hyphen_before = a == "-" and b.isalnum() and i >= 2 and text[i - 2].isalnum()
+    return hyphen_after or hyphen_before
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened so that it neither starts nor ends inside a word ("tailer was" from "e-tailer")."""
+    while _joins(text, start):
+        start -= 1
+    while _joins(text, end):
+        end += 1
+    return start, end
+
+
 def quoted_phrases(text: str, quotes: list[Quote]) -> list[QuotedPhrase]:
     """The quotation marks no quote claimed: scare quotes and titles, marked as such. Marks inside
     reported speech count too (he will meet Putin "after a ‘productive’ call"); a mixed quote's
@@ -400,6 +423,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
     built: dict[int, Quote] = {}
     quotes = []
     for draft in drafts:
+        draft.start, draft.end = whole_words(text, draft.start, draft.end)
         quote = Quote(text=text[draft.start : draft.end], start=draft.start, end=draft.end,
                       kind=draft.kind, confidence=CONFIDENCE[draft.how])  # type: ignore[arg-type]
         if len(draft.fragments) > 1:
@@ -411,9 +435,11 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
             quote.cue = Span(text[frame.start : frame.end], frame.start, frame.end)
             head = frame.speaker
             if head is not None:
-                quote.speaker = resolver.phrase(head)
-                quote.speaker_entity = resolver.resolve(head, recent) or (
-                    None if head.pos_ == "PRON" else quote.speaker.text)
+                # "Kamin, who emphasized …": the speaker in the text is "who", standing for Kamin
+                quote.speaker = resolver.phrase(_relative_subject(frame) or head)
+                continues = frame.cue[0].lemma_.lower() in CONTINUING_CUES
+                quote.speaker_entity = resolver.resolve(head, recent, continues) or (
+                    None if head.pos_ == "PRON" else resolver.phrase(head).text)
             addressee = frame.addressee
             if addressee is not None:  # a pronoun object is left as written: "told him"
                 resolved = None if addressee.pos_ == "PRON" else resolver.resolve(addressee, recent)
@@ -437,6 +463,10 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         quote.evidence = [Evidence(source="model" if draft.how == "stance" else "rule",
                                    confidence=quote.confidence, start=draft.start,
                                    end=draft.end, reason=f"{draft.kind} quote via {draft.how}")]
+        if frame is not None and frame.speaker_score is not None and quote.speaker is not None:
+            quote.evidence.append(Evidence(source="model", confidence=frame.speaker_score,
+                                           start=quote.speaker.start, end=quote.speaker.end,
+                                           reason="speaker chosen by the candidate ranker"))
         # pronouns refer back to people quoted, not to holders of beliefs ("polls show …")
         if quote.speaker_entity and quote.attribution == "speech":
             head = frame.speaker if frame is not None else None
@@ -445,6 +475,15 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
         built[id(draft)] = quote
         quotes.append(quote)
     return quotes
+
+
+def _relative_subject(frame: CueFrame) -> Token | None:
+    """The relative pronoun that is the cue's subject when the speaker is its antecedent, else None."""
+    cue = frame.cue[0]
+    if frame.speaker is None or cue.dep_ != "relcl" or cue.head.i != frame.speaker.i:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and relative_antecedent(c) is not None),
+                None)
 
 
 def _channel(frame: CueFrame, quoted: list[tuple[int, int]], layout: _Layout) -> str | None:

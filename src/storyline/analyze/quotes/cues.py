@@ -3,6 +3,7 @@ the reported content, read off spaCy's dependency parse."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ..nlp import parse_many
 from .learned import attribution_model, make_candidate
 from .lexicon import QuoteLexicon
+from .ranker import SpeakerCandidate, candidates, speaker_model
 from .repairs import adjacent_name, parenthetical_lead, trailing_attribution, with_absolute_subject
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -20,6 +22,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Dependents through which a participle or coordinated cue shares its head verb's subject.
 SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "dep"}
 MIN_CONTENT_TOKENS = 3
+NEW_SPEAKER_SCORE = 0.5  # the ranker's least probability for a speaker the rules did not find
 FIRST_PERSON = {"i", "we", "me", "us"}
 _WORD = re.compile(r"\w+")
 _ACCORDING = re.compile(r",?\s+according to\b", re.IGNORECASE)
@@ -34,6 +37,7 @@ class CueFrame:
     content: tuple[int, int] | None
     tags: frozenset[str]
     addressee: Token | None = None  # "told Putin", "said to reporters"
+    speaker_score: float | None = None  # the ranker's probability for the speaker it chose
 
     @property
     def start(self) -> int:
@@ -92,6 +96,17 @@ def _name_next_to_verb(subject: Token, verb: Token) -> Token:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i and child.right_edge.i + 1 == first:
             return child
     return subject
+
+
+def _issuer(speaker: Token | None, lexicon: QuoteLexicon) -> Token | None:
+    """'Amazon issued a separate statement saying …': a statement, post or release speaks for
+    whoever issued it, the subject of the verb it is the object of."""
+    if speaker is None or speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in lexicon.proxies:
+        return speaker
+    if speaker.dep_ != "dobj" or any(c.dep_ == "poss" for c in speaker.children):
+        return speaker  # "his statement": the resolver reads the owner
+    subject = next((c for c in speaker.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") else speaker
 
 
 def _addressee(verb: Token, tags: frozenset[str]) -> Token | None:
@@ -263,7 +278,7 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "conj" and any(
                 c.dep_ == "auxpass" for c in tok.head.children))):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
-        speaker = subject_of(tok, quoted) or adjacent_name(tok, quoted)
+        speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
         if content is None and not tags:
@@ -390,7 +405,52 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
             if rebased is not None:
                 frames.append(rebased)
     frames.sort(key=lambda f: f.start)
+    rank_speakers(doc, frames, lexicon, quoted)
     return frames
+
+
+def sentence_bounds(doc: Doc) -> Callable[[Token], tuple[int, int]]:
+    """Token-index bounds of the sentence around a token (without Token.sent, which scans the Doc)."""
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    starts = [s.start for s in doc.sents] if parsed and len(doc) else [0]
+    ends = starts[1:] + [len(doc)]
+
+    def around(tok: Token) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(starts, tok.i) - 1)
+        return starts[i], ends[i]
+
+    return around
+
+
+def speaker_candidates(frame: CueFrame, bounds: Callable[[Token], tuple[int, int]], lexicon: QuoteLexicon,
+                       quoted: Callable[[int], bool]) -> list[SpeakerCandidate] | None:
+    """The ranker's candidates for a speech verb's speaker (the rule's pick among them when it made
+    one); None for frames it does not judge (stances and beliefs, noun cues, 'according to')."""
+    cue = frame.cue[0]
+    if cue.pos_ not in ("VERB", "AUX") or frame.tags & {"stance", "belief"}:
+        return None
+    content = frame.content
+
+    def excluded(pos: int) -> bool:
+        return quoted(pos) or (content is not None and content[0] <= pos < content[1])
+
+    return candidates(cue, frame.speaker, lexicon, excluded, bounds(cue))
+
+
+def rank_speakers(doc: Doc, frames: list[CueFrame], lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> None:
+    """Let the learned ranker choose each speech frame's speaker among the phrases around its cue."""
+    model = speaker_model()
+    if model is None or not frames:
+        return
+    bounds = sentence_bounds(doc)
+    for frame in frames:
+        if frame.speaker is not None and frame.speaker.dep_ == "appos":
+            continue  # the rules' repair of a misparse: a name right before the verb does the saying
+        found = speaker_candidates(frame, bounds, lexicon, quoted)
+        best = model.best(found) if found else None
+        # where the rules found no speaker, the ranker names one only when it is fairly sure
+        if best is not None and (frame.speaker is not None or best[1] >= NEW_SPEAKER_SCORE):
+            frame.speaker, frame.speaker_score = best
 
 
 def _within_paragraph(text: str, frame: CueFrame) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -18,6 +18,7 @@ MIN_CONTENT_WORDS = 3
 # Prepositions that carry what a phrasal cue reports: "called for", "called on", "pointed to".
 CONTENT_PREPS = {"for", "on", "to", "about", "against"}
 SUBJECT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+CLAUSE_FRAMES = frozenset({"ccomp", "that", "xcomp"})  # content that is a clause, not a noun phrase
 
 
 @dataclass
@@ -103,13 +104,21 @@ class AttributionModel:
     bias: float
     weights: dict[str, float]
     threshold: float
+    thresholds: dict[str, float] = field(default_factory=dict)  # per frame type, tuned for precision
 
     def probability(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-z))
 
     def accepts(self, candidate: Candidate, cue_tags: frozenset[str] | None) -> bool:
-        return self.probability(features(candidate, cue_tags)) >= self.threshold
+        return self.accepts_features(features(candidate, cue_tags), candidate.complement)
+
+    def accepts_features(self, feats: list[str], kind: str) -> bool:
+        """Whether a frame of type ``kind`` with these features is reported as a stance."""
+        if kind not in CLAUSE_FRAMES and not any(f.startswith("lemma_comp=") and self.weights.get(f, 0.0) > 0
+                                                 for f in feats):
+            return False  # "ironed out the details": a noun object is content only for verbs learned to report one
+        return self.probability(feats) >= self.thresholds.get(kind, self.threshold)
 
 
 @lru_cache(maxsize=1)
@@ -118,4 +127,5 @@ def attribution_model() -> AttributionModel | None:
     if not MODEL_PATH.exists():
         return None
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return AttributionModel(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+    return AttributionModel(float(data["bias"]), dict(data["weights"]), float(data["threshold"]),
+                            {k: float(v) for k, v in data.get("thresholds", {}).items()})

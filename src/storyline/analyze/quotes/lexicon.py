@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from ... import lexicons
 
+# tags of speech_lemmas.tsv that other stages read
+_OTHER_STAGES_TAGS = frozenset({"cue", "subject", "reporting"})
+
 
 def _rows(name: str) -> list[list[str]]:
     return lexicons.rows(name)
@@ -27,8 +30,8 @@ class QuoteLexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> QuoteLexicon:
     """The quote word lists, read once per process."""
-    cues = {row[0]: frozenset(row[1].split()) if len(row) > 1 else frozenset()
-            for row in _rows("quotes_cues.txt")}
+    cues = {row[0]: frozenset(row[1].split()) - _OTHER_STAGES_TAGS
+            for row in _rows("speech_lemmas.tsv") if "cue" in row[1].split()}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
              for name in ("roles", "proxies", "org_nouns", "noun_cues", "link_labels")}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ... import lexicons
 from ...model import Entity, Span
 from ..entities import entity_at
 from .lexicon import QuoteLexicon
@@ -27,10 +28,11 @@ HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|rev|gen|sen|rep|gov|l
                        re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 RECENT_SPEAKER_PARAGRAPHS = 2
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
-HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f",
-                    "miss": "f", "dame": "f"}
+_GENDERS = {"male": "m", "female": "f"}
+# he/she and Mr/Ms by the gender the entity lexicon's pronoun and honorific tables give them
+PRONOUN_GENDER = {word: _GENDERS[kind] for word, kind in lexicons.rows("entities_pronouns.tsv") if kind in _GENDERS}
+HONORIFIC_GENDER = {row[0]: _GENDERS[row[1]] for row in lexicons.rows("entities_honorifics.txt")
+                    if len(row) > 1 and row[1] in _GENDERS}
 
 
 def _name_words(text: str) -> list[str]:
@@ -212,15 +214,22 @@ class SpeakerResolver:
             return True
         if head.tag_ in ("NNS", "NNPS"):
             return False  # "officials", "experts": a group, never "the minister" or "he"
+        if head.pos_ == "NOUN":
+            return head.lemma_.lower() in self.lexicon.roles  # "the café said": no one "she" refers to
         mention = self.mention_at(head.idx, head.idx + len(head))
         return mention is None or mention.label == "PERSON"
 
     # ------------------------------------------------------------------ resolution
 
-    def resolve(self, head: Token, recent: list[RecentSpeaker]) -> str | None:
-        """Canonical name for the speaker whose head token is ``head``, or None."""
+    def resolve(self, head: Token, recent: list[RecentSpeaker], continues: bool = False) -> str | None:
+        """Canonical name for the speaker whose head token is ``head``, or None. ``continues``: the
+        cue goes on from the quote before ("he added"), so a pronoun is that quote's speaker."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+            if continues:
+                found = self._continued_speaker(head, recent)
+                if found is not None:
+                    return found
             return self._resolve_pronoun(head, recent)
         mention = self.mention_at(head.idx, head.idx + len(head))
         if mention is not None:
@@ -297,6 +306,19 @@ class SpeakerResolver:
             return self.gender.get(name) == gender
         return (self.gender.get(name) or self.name_gender.get(name) or gender) == gender
 
+    def _continued_speaker(self, pronoun: Token, recent: list[RecentSpeaker]) -> str | None:
+        """'“…,” he added': the speaker of the quote just before, in this or the previous paragraph,
+        unless the article showed that speaker to be of the other gender or not a person."""
+        if not recent or pronoun.lower_ in FIRST_PERSON:
+            return None
+        last = recent[-1]
+        if self.paragraph_of(pronoun.idx) - last.paragraph > 1:
+            return None
+        if last.is_person != (pronoun.lower_ in PERSON_PRONOUNS):
+            return None
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        return last.name if gender is None or self.gender.get(last.name, gender) == gender else None
+
     def _recent_speaker(self, token: Token, recent: list[RecentSpeaker],
                         person: bool | None, gender: str | None = None, known: bool = True) -> str | None:
         """The latest speaker within a couple of paragraphs (a person or not, of a gender)."""
@@ -350,6 +372,10 @@ class SpeakerResolver:
                 break
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
+        if lower == "they":
+            group = self._plural_subject_before(pronoun, sent_start)
+            if group is not None:  # "members complained about what they said": the members
+                return self.resolve(group, recent) or self.phrase(group).text
         labels = {"PERSON"} if wants_person else GROUP_LABELS
         # Someone known to be "she" beats someone whose gender the article never showed; someone
         # known to be "he" is never "she".
@@ -361,6 +387,15 @@ class SpeakerResolver:
                 return found
         if wants_person:  # far from any name: the person the article is most about so far
             return self._most_mentioned_before(pronoun.idx, fits)
+        return None
+
+    def _plural_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
+        """The nearest plural common noun that is a subject earlier in the pronoun's sentence."""
+        for tok in reversed(self.doc[max(0, pronoun.i - 40) : pronoun.i]):
+            if tok.idx < sent_start:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                return tok
         return None
 
     def _most_mentioned_before(self, pos: int, fits: Callable[[str], bool] = lambda _name: True) -> str | None:

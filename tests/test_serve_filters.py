@@ -1,48 +1,35 @@
-"""The web layer after the second new-user trial, over a store holding the seed article: stances
+"""Web filters over a store holding the seed article: stances
 (beliefs, intentions, findings) are never shown or searched as quotes, the entity name filter
 matches as ``--speaker`` does, and an unknown type is a 422 naming the valid ones."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-import storyline
-from storyline.model import Analysis, Article
-from storyline.read import read
 from storyline.serve import create_app
 from storyline.store import Store
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
-
-
-@cache
-def _seed() -> tuple[Article, Analysis]:
-    article = read(SEED)
-    return article, storyline.analyze(article)
-
 
 @pytest.fixture(scope="module")
-def web(tmp_path_factory):
+def web(tmp_path_factory, seed_analysis):
     store = Store.create(tmp_path_factory.mktemp("web") / "seed.db")
-    article_id = store.add(*_seed()).article_id
+    article_id = store.add(seed_analysis.article, seed_analysis).article_id
     with TestClient(create_app(store), raise_server_exceptions=False) as client:
         yield client, article_id
     store.close()
 
 
-def _speech_and_stances() -> tuple[list[str], list[str]]:
-    quotes = _seed()[1].quotes
+def _speech_and_stances(seed_analysis) -> tuple[list[str], list[str]]:
+    quotes = seed_analysis.quotes
     return ([q.text for q in quotes if q.attribution != "stance"], [q.text for q in quotes if q.attribution == "stance"])
 
 
-def test_search_hits_are_speech(web):
+def test_search_hits_are_speech(web, seed_analysis):
     client, _ = web
-    _, stances = _speech_and_stances()
+    _, stances = _speech_and_stances(seed_analysis)
     hits = client.get("/api/search", params={"q": "Budapest", "limit": 50}).json()["items"]
     spoken = {str(q["position"]) for q in client.get("/api/quotes", params={"limit": 100}).json()["items"]}
     quote_hits = [h for h in hits if h["kind"] == "quote"]
@@ -50,9 +37,9 @@ def test_search_hits_are_speech(web):
     assert all(h["snippet"].replace("[", "").replace("]", "") not in stances for h in hits)
 
 
-def test_article_page_lists_speech_as_quotes_and_stances_apart(web):
+def test_article_page_lists_speech_as_quotes_and_stances_apart(web, seed_analysis):
     client, article_id = web
-    speech, stances = _speech_and_stances()
+    speech, stances = _speech_and_stances(seed_analysis)
     assert speech and stances
     html = client.get(f"/articles/{article_id}").text
     assert html.count('class="quote-row"') == len(speech)

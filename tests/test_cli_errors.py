@@ -1,4 +1,4 @@
-"""What a new user met on the command line: the demo never replaces a file it did not make, a bad --db is
+"""Command-line errors and guard rails: the demo never replaces a file it did not make, a bad --db is
 one clean line and exit 1 for every command, exit codes and named skipped pages for ingest, positive
 --limit only, quotes from the store like quotes of a page (no stances unless --stance, speaker matching,
 clean lines), --type values listed and checked, and help that says what to run."""
@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from store_records import trump_and_putin
 from storyline.cli import app
 from storyline.cli.demo import sample_files
 from storyline.model import Article
 from storyline.read import read
 from storyline.store import Store
-from test_store_readonly import _article
 
 HERE = Path(__file__).parent
-SEED = HERE / "fixtures" / "seed-metro.txt"
 QUERIES = (["articles"], ["search", "Budapest"], ["quotes"], ["events"], ["entities"], ["stories"], ["export"])
 
 
@@ -32,7 +31,7 @@ def _run(*args: str):
 @pytest.fixture()
 def db(tmp_path) -> str:
     """A store with two quotes said by Trump (the second a continuation: no cue, a channel) and a stance."""
-    article, analysis = _article()
+    article, analysis = trump_and_putin()
     continuation = replace(analysis.quotes[1], cue=None, channel="Truth Social")
     analysis.quotes = [analysis.quotes[0], continuation, analysis.quotes[2]]
     with Store.create(tmp_path / "q.db") as store:
@@ -131,9 +130,9 @@ def test_store_search_takes_a_word_start(db):
     assert "Budap*" in _run("search", "--help").output
 
 
-def test_page_quotes_find_a_speaker_as_the_store_does():
+def test_page_quotes_find_a_speaker_as_the_store_does(seed_path):
     def speakers(name: str) -> list[str]:
-        result = _run("quotes", str(SEED), "--speaker", name, "--json")
+        result = _run("quotes", str(seed_path), "--speaker", name, "--json")
         assert result.exit_code == 0, result.output
         return [q["speaker_entity"] for q in json.loads(result.output)]
 
@@ -165,8 +164,8 @@ def test_export_to_a_place_that_cannot_be_written_is_one_line(db, tmp_path):
     assert result.exit_code == 1 and result.output.startswith("error: cannot write")
 
 
-def test_page_events_take_the_same_filters_as_the_store():
-    result = _run("events", str(SEED), "--entity", "zelenskyy", "--from", "2025-10-18", "--json")
+def test_page_events_take_the_same_filters_as_the_store(seed_path):
+    result = _run("events", str(seed_path), "--entity", "zelenskyy", "--from", "2025-10-18", "--json")
     assert result.exit_code == 0, result.output
     events = json.loads(result.output)
     assert events and all("Volodomyr Zelensky" in e["participants"] for e in events)
@@ -181,10 +180,10 @@ def test_a_page_command_on_a_source_of_pages_says_to_ingest_it(tmp_path, name):
     assert result.exit_code == 1 and "storyline ingest" in result.output and "Traceback" not in result.output
 
 
-def test_export_refuses_a_file_name_that_names_no_format(tmp_path):
+def test_export_refuses_a_file_name_that_names_no_format(tmp_path, seed_path):
     db = tmp_path / "s.db"
     with Store.create(db) as store:
-        store.add(read(SEED))
+        store.add(read(seed_path))
     result = _run("export", "--what", "articles", "--db", str(db), "-o", str(tmp_path / "a.csv.gz"))
     assert result.exit_code == 1 and "cannot tell the export format" in result.output
     assert _run("export", "--what", "articles", "--db", str(db), "--format", "csv",

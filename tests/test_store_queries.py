@@ -1,37 +1,22 @@
-"""Store queries from the second new-user trial, on the seed article: search and --about share one
+"""Store queries on the seed article: search and --about share one
 syntax (Budap*, OR, -word) and return speech, not stances; --speaker and the entity name filter find
 a person by role, and a short word such as "US" never matches the start of a longer name."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import storyline
-from storyline.model import Analysis, Article
-from storyline.read import read
 from storyline.store import Store
 from storyline.store.search import fts5_query, parse_query, tsquery
-from test_store import store  # noqa: F401 - the SQLite and PostgreSQL store fixture
-
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
 
 
-@cache
-def _seed() -> tuple[Article, Analysis]:
-    article = read(SEED)
-    return article, storyline.analyze(article)
-
-
-def _filled(target: Store) -> Store:
-    target.add(*_seed())
+def _filled(target: Store, seed_analysis) -> Store:
+    target.add(seed_analysis.article, seed_analysis)
     return target
 
 
-def test_search_returns_speech_quotes_and_never_a_stance(store):  # noqa: F811
-    stances = {q.text for q in _seed()[1].quotes if q.attribution == "stance"}
+def test_search_returns_speech_quotes_and_never_a_stance(store, seed_analysis):  # noqa: F811
+    stances = {q.text for q in seed_analysis.quotes if q.attribution == "stance"}
     assert stances, "the seed has beliefs and intentions to leave out"
-    hits = _filled(store).search("Budapest", limit=50)
+    hits = _filled(store, seed_analysis).search("Budapest", limit=50)
     quotes = [h for h in hits if h["kind"] == "quote"]
     assert quotes and hits[0]["kind"] in ("article", "quote")
     spoken = {q["position"] for q in store.quotes(limit=100, speech_only=True)}
@@ -39,8 +24,8 @@ def test_search_returns_speech_quotes_and_never_a_stance(store):  # noqa: F811
     assert "Budapest" in hits[0]["snippet"]
 
 
-def test_search_or_and_not(store):  # noqa: F811
-    _filled(store)
+def test_search_or_and_not(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     assert store.search("Budapest OR Zzyzzx")  # one alternative is enough
     assert not store.search("Budapest Zzyzzx")  # every word must match
     assert len(store.search("Budapest -Moscow", limit=100)) < len(store.search("Budapest", limit=100))
@@ -48,8 +33,8 @@ def test_search_or_and_not(store):  # noqa: F811
     assert store.search("-Moscow") == []  # nothing that must match: nothing to search
 
 
-def test_quotes_about_reads_the_search_syntax(store):  # noqa: F811
-    _filled(store)
+def test_quotes_about_reads_the_search_syntax(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     starts = store.quotes(about="Budap*", speech_only=True)
     assert starts and all("Budapest" in q["text"] for q in starts)
     assert store.quotes(about="Budap", speech_only=True) == starts  # plain text still matches inside words
@@ -70,8 +55,8 @@ def test_query_parsing():
     assert fts5_query("“White House”") == fts5_query('"White House"')
 
 
-def test_speaker_by_role(store):  # noqa: F811
-    _filled(store)
+def test_speaker_by_role(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     said = {q["speaker_name"] for q in store.quotes(speaker="spokesperson")}
     assert said == {"Karoline Leavitt"}
     assert {q["speaker_name"] for q in store.quotes(speaker="aide")} == {"Yuri Ushakov"}
@@ -79,15 +64,15 @@ def test_speaker_by_role(store):  # noqa: F811
     assert store.events(entity="foreign minister")
 
 
-def test_a_short_word_is_not_the_start_of_a_name(store):  # noqa: F811
-    _filled(store)
+def test_a_short_word_is_not_the_start_of_a_name(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     assert "Yuri Ushakov" not in {q["speaker_name"] for q in store.quotes(speaker="US", limit=100)}
     assert {q["speaker_name"] for q in store.quotes(speaker="Ushak")} == {"Yuri Ushakov"}
     assert {q["speaker_name"] for q in store.quotes(speaker="Orb")} == {"Victor Orbán"}
 
 
-def test_entity_name_filter_matches_as_speaker_does(store):  # noqa: F811
-    _filled(store)
+def test_entity_name_filter_matches_as_speaker_does(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     assert [e["name"] for e in store.entities(name="Orban")] == ["Victor Orbán"]
     assert [e["name"] for e in store.entities(name="spokesperson")] == ["Karoline Leavitt"]
     assert [e["name"] for e in store.entities(name="President Putin")] == ["Vladimir Putin"]
@@ -95,8 +80,8 @@ def test_entity_name_filter_matches_as_speaker_does(store):  # noqa: F811
     assert store.entities(name="Nobody Here") == []
 
 
-def test_wildcard_characters_and_symbol_names_are_taken_literally(store):  # noqa: F811
-    _filled(store)
+def test_wildcard_characters_and_symbol_names_are_taken_literally(store, seed_analysis):  # noqa: F811
+    _filled(store, seed_analysis)
     assert store.quotes(speaker="_") == [] and store.quotes(about="%") == []
     assert store.entities(name="_") == [] and store.entities(name="™") == []
     store.save_entities([{"id": "x1", "name": "Victor Orbán", "type": "PERSON", "aliases": [], "roles": [],

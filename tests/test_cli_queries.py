@@ -1,4 +1,4 @@
-"""The command line after the second new-user trial, on the seed article: digest counts speech and
+"""Query commands on the seed article: digest counts speech and
 stances apart, --speaker finds a role, export takes its format from the file name and refuses a
 contradiction, lists say when they stopped at --limit, search reads OR and -word, and a bad --db or
 entity name is one clear line."""
@@ -6,8 +6,6 @@ entity name is one clear line."""
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -19,43 +17,35 @@ from storyline.cli import app
 from storyline.read import read
 from storyline.store import Store
 
-SEED = Path(__file__).parent / "fixtures" / "seed-metro.txt"
-
 
 def _run(*args: str):
     return CliRunner().invoke(app, list(args))
 
 
-@cache
-def _seed():
-    article = read(SEED)
-    return article, storyline.analyze(article)
-
-
 @pytest.fixture()
-def db(tmp_path) -> str:
+def db(tmp_path, seed_analysis) -> str:
     """The seed, and two short articles so lists can be cut at --limit."""
     with Store.create(tmp_path / "seed.db") as store:
-        store.add(*_seed())
+        store.add(seed_analysis.article, seed_analysis)
         for n in (1, 2):
             text = f"Budapest hosted meeting number {n} of the council on Monday."
             store.add(read(text.encode(), url=f"https://example.org/{n}"), storyline.analyze(text))
     return str(tmp_path / "seed.db")
 
 
-def test_digest_counts_speech_quotes_and_stances_apart():
-    analysis = _seed()[1]
+def test_digest_counts_speech_quotes_and_stances_apart(seed_path, seed_analysis):
+    analysis = seed_analysis
     stances = sum(q.attribution == "stance" for q in analysis.quotes)
-    output = " ".join(_run("digest", str(SEED)).output.split())
-    assert f"{len(analysis.quotes) - stances} quotes ({stances} stances" in output
-    full = json.loads(_run("digest", str(SEED), "--json").output)
+    output = " ".join(_run("digest", str(seed_path)).output.split())
+    assert f"{len(analysis.quotes) - stances} quotes ({stances} stance" in output  # "1 stance:" or "3 stances:"
+    full = json.loads(_run("digest", str(seed_path), "--json").output)
     assert len(full["quotes"]) == len(analysis.quotes)  # --json still lists every item with its attribution
 
 
-def test_speaker_role_in_a_page_and_no_prefix_of_a_short_word():
-    found = json.loads(_run("quotes", str(SEED), "--speaker", "spokesperson", "--json").output)
+def test_speaker_role_in_a_page_and_no_prefix_of_a_short_word(seed_path):
+    found = json.loads(_run("quotes", str(seed_path), "--speaker", "spokesperson", "--json").output)
     assert {q["speaker_entity"] for q in found} == {"Karoline Leavitt"}
-    us = json.loads(_run("quotes", str(SEED), "--speaker", "US", "--json").output)
+    us = json.loads(_run("quotes", str(seed_path), "--speaker", "US", "--json").output)
     assert "Yuri Ushakov" not in {q["speaker_entity"] for q in us}
 
 
@@ -113,12 +103,12 @@ def test_an_unsupported_db_url_names_the_supported_ones(url):
     assert result.exit_code == 1 and "PostgreSQL" in result.output and "Traceback" not in result.output
 
 
-def test_ingest_into_a_read_only_folder_says_so(tmp_path):
+def test_ingest_into_a_read_only_folder_says_so(tmp_path, seed_path):
     """A read-only bind mount in a user namespace: root may write any file, but not there."""
     source, mounted = tmp_path / "src", tmp_path / "mnt"
     source.mkdir()
     mounted.mkdir()
     script = "import sys\nfrom storyline.cli import app\nsys.argv[0] = 'storyline'\napp()"
-    run = run_on_read_only_mount(source, mounted, script, "ingest", str(SEED), "-q", "--db", str(mounted / "new.db"))
+    run = run_on_read_only_mount(source, mounted, script, "ingest", str(seed_path), "-q", "--db", str(mounted / "new.db"))
     assert run.returncode == 1
     assert "is read-only" in run.stderr and "Traceback" not in run.stderr

@@ -1,0 +1,102 @@
+"""Speaker attribution on small hand-written pages, one per error class of issue 15, and the ranker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.nlp import parse
+from storyline.analyze.quotes import extract_quotes, whole_words
+from storyline.analyze.quotes.ranker import speaker_model
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+
+
+def _quotes(name: str):
+    doc = parse((FIXTURES / name).read_text(encoding="utf-8"))
+    return [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+
+
+def _quote_with(quotes, words: str):
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote contains {words!r}"
+    return found[0]
+
+
+def test_the_shipped_ranker_loads():
+    model = speaker_model()
+    assert model is not None and len(model.weights) > 50
+
+
+def test_a_participial_lead_in_is_never_the_speaker():
+    quote = _quote_with(_quotes("participial-lead-in.txt"), "most important release")
+    assert quote.speaker is not None and "Speaking" not in quote.speaker.text
+    assert quote.speaker_entity == "Satya Nadella"
+
+
+def test_he_added_goes_to_the_speaker_quoted_just_before():
+    quotes = _quotes("he-added.txt")
+    assert _quote_with(quotes, "cold gave the story").speaker_entity == "Okafor"
+
+
+def test_a_role_noun_after_a_named_speaker_is_that_person():
+    quote = _quote_with(_quotes("role-after-name.txt"), "landscape to feel")
+    assert quote.speaker_entity == "Maria Lindqvist"
+
+
+def test_an_organisations_statement_is_its_speech():
+    quotes = _quotes("org-statement.txt")
+    issued = _quote_with(quotes, "delayed parcels")
+    assert issued.speaker_entity == "Amazon" and issued.kind == "indirect"
+    assert not issued.text.startswith("a separate statement")
+    assert _quote_with(quotes, "extra shifts").speaker_entity == "Amazon"
+
+
+def test_she_told_reporters_never_resolves_to_a_place():
+    quote = _quote_with(_quotes("told-reporters.txt"), "water to come in")
+    assert quote.speaker_entity == "Jane Morrison"
+
+
+def test_a_quote_never_starts_inside_a_word():
+    quote = _quote_with(_quotes("mid-word-split.txt"), "warned repeatedly")
+    assert quote.text.startswith("e-tailer")
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("the e-tailer was", 6, 16, "e-tailer was"),
+    ("a co-operative said", 2, 7, "co-operative"),
+    ("“Yes,” she said", 0, 6, "“Yes,”"),
+])
+def test_whole_words(text, start, end, expected):
+    s, e = whole_words(text, start, end)
+    assert text[s:e] == expected
+
+
+def test_a_ranked_speaker_carries_the_rankers_evidence():
+    quote = _quote_with(_quotes("participial-lead-in.txt"), "most important release")
+    ranked = [e for e in quote.evidence if e.source == "model"]
+    assert ranked and 0 < ranked[0].confidence <= 1
+    assert (ranked[0].start, ranked[0].end) == (quote.speaker.start, quote.speaker.end)
+
+
+def test_a_relative_pronoun_is_the_speaker_in_the_text_and_its_antecedent_the_name():
+    doc = parse("The plan was praised by David Kamin, who said that the new credits would help poor families.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "credits" in q.text]
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker_entity == "David Kamin"
+
+
+def test_a_dateline_is_never_the_speaker():
+    doc = parse("WASHINGTON -- President Obama, opening the new museum on Saturday, said it would tell "
+                "an American story of suffering and delight.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "American story" in q.text]
+    assert quote.speaker_entity is not None and "Obama" in quote.speaker_entity
+
+
+def test_they_is_the_plural_subject_before_it_in_the_sentence():
+    doc = parse("The Globe reported the layoffs on Monday.\n\n"
+                "Station members complained about what they said was a lack of transparency at the top.")
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "lack of transparency" in q.text]
+    assert quote.speaker_entity is not None and "members" in quote.speaker_entity
