@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import storyline
 from storyline.analyze import MAX_ANALYSIS_CHARS, TRUNCATED_FLAG, cut_for_analysis, default_max_chars
 from storyline.model import Page
@@ -56,6 +58,7 @@ def test_ingest_applies_the_same_cap_to_every_page():
         assert summary.as_dict()["analysis_truncated"] == 1
 
 
+@pytest.mark.slow
 def test_digest_says_when_a_page_was_analysed_in_part(tmp_path):
     page = tmp_path / "long.txt"
     page.write_text(LONG, encoding="utf-8")

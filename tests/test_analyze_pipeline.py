@@ -1,9 +1,12 @@
 """The analysis pipeline runs on edge-case input without errors."""
 
+import pytest
+
 import storyline
 from storyline.analyze.nlp import _chunks, parse
 
 
+@pytest.mark.slow
 def test_long_text_is_parsed_in_chunks_with_offsets_intact():
     text = ("The minister spoke in Paris today. " * 2000 + "\n\n") * 3
     assert "".join(_chunks(text, 20_000)) == text

@@ -75,6 +75,7 @@ def _into_closed_pipe(*args: str) -> tuple[int, str]:
     return process.wait(timeout=300), stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["articles", "quotes"])
 def test_export_into_a_closed_pipe_ends_silently(store, what):
     status, stderr = _into_closed_pipe("export", "--db", str(store), "--what", what)

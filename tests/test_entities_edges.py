@@ -1,6 +1,5 @@
 """Entities on awkward input and on general news patterns beyond the seed article."""
 
-import time
 
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.nlp import parse
@@ -39,15 +38,11 @@ def test_ambiguous_role_noun_is_left_out():
     assert not any(m.text == "The president" for e in names.values() for m in e.mentions)
 
 
-def test_long_text_costs_a_fraction_of_the_parse():
+def test_a_long_text_keeps_every_mention_of_a_repeated_name():
+    # the stage's cost against the parse is measured by bench/entities.py, not timed here
     paragraph = ("Chancellor Olaf Scholz met Mr Smith in Berlin. He said Siemens would invest there. "
                  "The company has 300,000 staff.\n\n")
-    started = time.perf_counter()
-    doc = parse(paragraph * 150)
-    parsed = time.perf_counter()
-    entities = extract_entities(doc)
-    # timed against the parse, so a busy machine slows both alike
-    assert time.perf_counter() - parsed < 0.5 * (parsed - started)
+    entities = extract_entities(parse(paragraph * 150))
     assert any(e.name == "Olaf Scholz" and len(e.mentions) >= 150 for e in entities)
 
 

@@ -7,6 +7,8 @@ import pytest
 from storyline.store import Store
 from warc_builder import STORIES, records, write_warc
 
+pytestmark = pytest.mark.slow  # each test starts a Ray cluster
+
 
 @pytest.mark.slow
 def test_ray_ingest_of_an_archive_without_a_bad_record(tmp_path):

@@ -10,6 +10,8 @@ import pytest
 from storyline.pipeline.ingest import ingest
 from storyline.store import Store
 
+pytestmark = pytest.mark.slow  # each test starts a Ray cluster
+
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 SOURCES = [FIXTURES / "sample.warc.gz", FIXTURES / "feed.rss", FIXTURES / "not-a-feed.rss"]
 

@@ -30,6 +30,7 @@ def _running(folder: str) -> bool:
 
 @pytest.mark.skipif(os.geteuid() != 0 or not glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
                     reason="starting PostgreSQL needs root and Debian's postgresql package")
+@pytest.mark.slow
 def test_the_test_run_stops_the_server_it_started_and_keeps_the_exit_status():
     folder = tempfile.mkdtemp(prefix="storyline-pg-test-", dir="/tmp")  # the postgres user must reach it
     env = {**os.environ, "STORYLINE_TEST_PG_DIR": folder, "STORYLINE_TEST_PG_PORT": str(_free_port())}

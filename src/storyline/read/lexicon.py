@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from .. import lexicons
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @cache

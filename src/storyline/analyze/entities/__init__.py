@@ -1,7 +1,8 @@
 """Entity mentions, in-article clusters, canonical names and roles (the ``entities`` stage).
 
-Steps: names (spaCy NER corrected by rules) → titles and appositions → clusters of names →
-role nouns and pronouns resolved where the antecedent is clear → :class:`Entity` records.
+Steps: names (spaCy NER corrected by rules) → awards, works, flights and page labels dropped, streets
+and publishers retyped (``kinds``) → titles and appositions → clusters of names → role nouns and
+pronouns resolved where the antecedent is clear and of a compatible kind → :class:`Entity` records.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from ...model import Entity, Evidence, Mention
 from .clusters import Cluster, Clusterer
+from .kinds import sort_out_things
 from .lexicon import Lexicon, lexicon
 from .mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .orgs import retype_organisations
@@ -29,7 +31,7 @@ def _tokens(candidates: list[Candidate]) -> set[int]:
 def extract_entities(doc: Doc) -> list[Entity]:
     """The entities of a parsed ``doc``; mention offsets index ``doc.text``."""
     lex = lexicon()
-    names = name_mentions(doc, lex)
+    names = sort_out_things(doc, lex, name_mentions(doc, lex))
     names += retype_organisations(doc, lex, names)
     names.sort(key=lambda c: c.start)
     people_called_organisations(doc, lex, names)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ... import lexicons
 from .clusters import Clusterer, name_key
 from .mentions import Candidate
 
@@ -43,6 +45,7 @@ class Resolver:
                 c.type = kind  # the cluster's vote overrides a mislabelled mention ("Trump" as ORG)
                 self._learn(cluster.index, c)
                 self._cover(c)
+        self.org_kinds, self.org_nouns = _org_kinds(doc, clusterer)
         self.untitled = [cl.index for cl in clusterer.clusters if cl.type() == "PERSON" and not self.titles[cl.index]]
         self.untitled.sort(key=self.first_seen.__getitem__)
 
@@ -88,6 +91,10 @@ class Resolver:
         self.clusterer.clusters[cluster].add(c)
         self._learn(cluster, c)
         self._cover(c)
+        noun = self.doc[c.name_start].lower_
+        if c.kind == "role" and c.type == "ORG" and noun in _org_kind_table():
+            self.org_nouns[cluster].add(noun)  # "the airline" now tells what kind this cluster is
+            self.org_kinds.setdefault(cluster, _org_kind_table()[noun])
 
     def resolve_linked(self, roles: list[Candidate]) -> None:
         """Appositions: "Russia's foreign minister, Sergei Lavrov" — the role joins the name's cluster."""
@@ -170,6 +177,12 @@ class Resolver:
         """ "The company" → the organisation named last (a subject first), within a few sentences;
         "the country" → the place named last."""
         named = [m for m in recent if m.type == c.type and m.kind != "pronoun"]
+        kind = _org_kind_table().get(self.doc[c.name_start].lower_) if c.type == "ORG" else None
+        if kind:  # "the online retailer" is no newspaper: an antecedent of its kind, else of no known kind
+            same = [m for m in named if self.org_kinds.get(m.cluster) == kind]
+            named = same or [m for m in named if m.cluster not in self.org_kinds]
+            # one already called a retailer beats another company
+            named = [m for m in named if self.doc[c.name_start].lower_ in self.org_nouns[m.cluster]] or named
         subjects = [m for m in named if c.type == "ORG" and self._root(m).dep_ in _SUBJECT_DEPS]
         return (subjects or named)[0].cluster if named else None
 
@@ -277,3 +290,39 @@ class Resolver:
             distinct = {m.cluster for m in window}
             return distinct.pop() if len(distinct) == 1 else None
         return None
+
+
+@cache
+def _org_kind_table() -> dict[str, str]:
+    """Describing noun → kind of organisation ("airline" → company)."""
+    return dict(lexicons.rows("entities_org_kinds.tsv"))
+
+
+def _org_kinds(doc: Doc, clusterer: Clusterer) -> tuple[dict[int, str], defaultdict[int, set[str]]]:
+    """Cluster → the kind of organisation it is known to be: described by a kind noun ("automaker
+    Chrysler", "Ryanair, the Irish airline"), a newspaper's last word, or a corporate suffix; and
+    cluster → the kind nouns that described it."""
+    table = _org_kind_table()
+    lex = clusterer.lex
+    found: dict[int, str] = {}
+    nouns: defaultdict[int, set[str]] = defaultdict(set)
+    for cluster in clusterer.clusters:
+        if cluster.type() != "ORG":
+            continue
+        for c in cluster.members:
+            last = doc[c.end - 1].lower_
+            if c.kind == "role" and doc[c.name_start].lower_ in table:
+                found.setdefault(cluster.index, table[doc[c.name_start].lower_])
+                nouns[cluster.index].add(doc[c.name_start].lower_)
+            elif c.end - c.name_start > 1 and last in lex.media_nouns:
+                found.setdefault(cluster.index, "media")
+            elif last.rstrip(".") in lex.corporate_suffixes:
+                found.setdefault(cluster.index, "company")
+            root = doc[c.name_start: c.end].root
+            described = [t for t in root.children if t.dep_ in ("compound", "appos") and t.lower_ in table]
+            if root.dep_ in ("compound", "appos") and root.head.lower_ in table:
+                described.append(root.head)
+            if described:
+                found.setdefault(cluster.index, table[described[0].lower_])
+                nouns[cluster.index].update(t.lower_ for t in described)
+    return found, nouns

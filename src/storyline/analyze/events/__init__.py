@@ -20,7 +20,7 @@ from .pairs import pair_view, sentence_starts
 from .roles import RoleFinder, Roles
 from .rules import first_satisfied, is_generic, is_unresolved_group
 from .source import SourceFinder
-from .status import status_from_time, status_of
+from .status import status_from_time, status_of, told_in_past
 from .threats import conditional_threat
 from .time import TimeFinder, event_time
 from .triggers import Candidate, find_candidates
@@ -96,7 +96,7 @@ class MentionFramer:
         mention.view = pair_view(candidate.token, self.sentence_starts)
         mention.time = _time(candidate, self.times, self.scoped.get(candidate.token.i), self.anchor)
         mention.status = status_from_time(mention.status, mention.time.value if mention.time else None,
-                                          self.anchor)
+                                          self.anchor, past=told_in_past(candidate))
         if mention.time is None and mention.status == "occurred":
             mention.time = _just_now(candidate, self.anchor)
         mention.confidence = _confidence(mention, candidate)

@@ -79,6 +79,11 @@ class EventMention:
     indefinite: bool = False  # a nominal introduced by "a"/"an"/"another": a new event
     type: str | None = None  # event type when a tagger gave one
     doc_terms: Counter = field(default_factory=Counter)  # content lemmas of the whole document
+    places: frozenset[str] = frozenset()  # places named in the sentence (GPE, LOC, FAC)
+    participants: frozenset[str] = frozenset()  # people, organisations, groups named in the sentence
+    times: frozenset[str] = frozenset()  # normalised TIMEX values in the sentence (YYYY-MM-DD prefixes)
+    doc_date: str | None = None  # the article's date (YYYY-MM-DD) when known
+    doc_names: frozenset[str] = frozenset()  # every participant and place the article names
 
 
 def _lexicon_lines(name: str) -> list[str]:

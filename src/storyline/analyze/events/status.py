@@ -12,6 +12,7 @@ CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\dW])")
 # Where a clause begins: a condition further up belongs to another clause.
 CLAUSE_ROOTS = frozenset({"ROOT", "ccomp", "relcl", "parataxis", "advcl", "csubj"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Heads an infinitive or complement climbs through to find "set to", "plans to", "is possible to".
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "advcl"})
 
@@ -26,8 +27,11 @@ def status_of(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str]:
 
 def _noun_status(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str]:
     noun = candidate.token
-    for word in noun.doc[noun.left_edge.i: noun.i]:
-        if word.dep_ == "det" and word.lower_ == "no" and word.head == noun:
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "no gains or losses": the determiner sits on the first of the pair
+    for word in noun.doc[first.left_edge.i: noun.i]:
+        if word.dep_ == "det" and word.lower_ == "no" and word.head in (noun, first):
             return "negated", word.text
         status = lexicon.modality.get((word.lower_, "mod"))
         if status:
@@ -46,6 +50,13 @@ def _noun_status(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str]
 
 
 def _verb_status(verb, lexicon: EventLexicon) -> tuple[str, str]:
+    if verb.dep_ == "conj" and verb.head != verb and verb.head.pos_ in ("VERB", "AUX") and not any(
+            child.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "neg"} for child in verb.children):
+        status, cue = _verb_status(verb.head, lexicon)  # "they'll rule … and ignore": one subject, one tense
+        # a negation spreads over "or"/"nor" ("had not admitted it or implicated others"), not "and"/"but"
+        if status != "negated" or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+            return status, cue
+        return _tense(verb)
     conditional = _conditional(verb)
     if conditional:
         return "hypothetical", conditional
@@ -80,6 +91,10 @@ def _negation(verb, lexicon: EventLexicon) -> str | None:
         for child in word.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in lexicon.negations):
                 return child.text
+    for child in verb.children:  # "No one was hurt", "Nobody saw it"
+        if child.dep_ in SUBJECT_DEPS and (child.lower_ in lexicon.negations or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+            return child.text
     return None
 
 
@@ -133,8 +148,21 @@ def _tense(verb) -> tuple[str, str]:
     return "occurred", "default"
 
 
-def status_from_time(status: str, value: str | None, anchor: str | None) -> str:
-    """Tense says occurred or ongoing, but the date decides: a future date makes it planned."""
+def told_in_past(candidate: Candidate) -> bool:
+    """Whether the event's own clause is in the past tense or perfect ("went missing", "had crashed",
+    "has met"): a date after the anchor can then not make it planned."""
+    verb = candidate.clause_verb if candidate.is_noun else candidate.token
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes)
+
+
+def status_from_time(status: str, value: str | None, anchor: str | None, *, past: bool = False) -> str:
+    """Tense says occurred or ongoing, but the date decides: a future date makes it planned, unless
+    the clause is told in the past (``past``): planned needs future or modal evidence."""
     if not value or not anchor or status in ("hypothetical", "negated"):
         return status
     day = anchor[:10]
@@ -143,7 +171,7 @@ def status_from_time(status: str, value: str | None, anchor: str | None) -> str:
         return status
     comparable = match.group(0)
     if comparable > day[: len(comparable)]:
-        return "planned"
+        return status if past else "planned"
     if comparable < day[: len(comparable)] and status == "planned":
         return "occurred"
     if status == "ongoing" and comparable < day[: len(comparable)]:

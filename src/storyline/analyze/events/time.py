@@ -32,6 +32,8 @@ class TimeFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.by_root: dict[int, Timex] = {}
+        self.interval_starts: set[int] = set()
+        self.open_ended: set[int] = set()  # triggers whose clause holds a "since" time
         self.spans: dict[int, object] = {}
         for timex in timexes:
             if timex.type == "SET":
@@ -41,6 +43,9 @@ class TimeFinder:
                 continue
             if timex.type == "DURATION" and not _is_deadline(span):
                 continue
+            if _opens_interval(span):
+                self.interval_starts.add(span.root.i)  # "(not) since 2002" starts a stretch of time;
+                # it dates no event, and an event in its clause takes no time from further away
             self.by_root[span.root.i] = timex
             self.spans[span.root.i] = span
         self.claimed: set[int] = set()
@@ -53,20 +58,25 @@ class TimeFinder:
             return None
         best = min(found, key=lambda i: abs(i - candidate.token.i))
         self.claimed.add(best)
+        if best in self.interval_starts:
+            self.open_ended.add(candidate.token.i)
+            return None
         return self.by_root[best]
 
     def at_verb(self, verb) -> Timex | None:
         """The time expression on a verb's own clause ("On Tuesday … Trump told Hamas")."""
-        found = [i for i in self._clause(verb, [verb])
-                 if i in self.by_root and not self._dates_other_event(i, verb)]
+        found = [i for i in self._clause(verb, [verb]) if i in self.by_root
+                 and i not in self.interval_starts and not self._dates_other_event(i, verb)]
         return self.by_root[min(found, key=lambda i: abs(i - verb.i))] if found else None
 
     def unclaimed_before(self, candidate: Candidate) -> Timex | None:
         """A time expression of the sentence that no trigger's clause took, following this
         trigger ("their upcoming meeting …, set to take place within two weeks")."""
+        if candidate.token.i in self.open_ended:
+            return None
         sentence = candidate.token.sent
         for i in sorted(self.by_root):
-            if i in self.claimed or not (candidate.token.i < i < sentence.end):
+            if i in self.claimed or i in self.interval_starts or not (candidate.token.i < i < sentence.end):
                 continue
             if self._under_report(i, candidate.token) or self._dates_other_event(i, candidate.token):
                 continue
@@ -147,6 +157,9 @@ class TimeFinder:
             if word.i != timex_root and word.dep_ in ("pobj", "pcomp") \
                     and word.head.lower_ in RELATION_PREPOSITIONS:
                 return True
+            if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATION_PREPOSITIONS
+                                            for c in word.children):
+                return True  # "since it was founded in 1990", "after they met in May"
             word = word.head
         return False
 
@@ -174,6 +187,12 @@ def _is_deadline(span) -> bool:
     """"Within the next two weeks" bounds when an event happens; other durations do not."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return span[0].lower_ == "within" or before == "within"
+
+
+def _opens_interval(span) -> bool:
+    """"since 2002", "since March 8": the time is where a stretch of time begins."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ == "since" or before == "since"
 
 
 def _int(text: str) -> int | None:

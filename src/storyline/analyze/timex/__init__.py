@@ -16,7 +16,7 @@ from .calendar import parse_anchor
 from .grammar import WORD, Rule, digit_classes, rules, rules_by_trigger
 from .lexicon import alternation, lexicon
 from .resolve import Context, Reading
-from .tense import tense_at
+from .tense import tense_at, tense_is_local
 
 _QUARTERLY = re.compile(r"\b(?:first|second|third|fourth)[\s-]+quarter\b", re.I)
 _WINDOW = 45  # characters searched on each side of a trigger word
@@ -32,7 +32,8 @@ def tag_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     text = doc.text
     anchor_day = parse_anchor(anchor)
     context = Context(anchor_day, lambda start, end: tense_at(doc, start, end, text),
-                      quarterly=_QUARTERLY.search(text) is not None)
+                      quarterly=_QUARTERLY.search(text) is not None,
+                      tense_is_local=lambda start, end, direction: tense_is_local(doc, start, end, direction))
     timexes: list[Timex] = []
     for start, end, rule, match in _select(text):
         reading = rule.resolve(match, context)

@@ -95,10 +95,11 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
     return anchor + timedelta(days=delta)
 
 
-def month_year(anchor: date, month: int, direction: str) -> int:
+def month_year(anchor: date, month: int, direction: str, *, local: bool = False) -> int:
     """The year of the ``month`` meant relative to ``anchor`` ("past", "future", "last", "next", "this",
-    "present"); a tense pointing half a year away yields to a month close on the other side."""
-    if direction in ("past", "future"):
+    "present"); a tense pointing half a year away yields to a month close on the other side, unless the
+    tense is that of the verb the month hangs on (``local``: "went missing in April")."""
+    if direction in ("past", "future") and not local:
         distance = month - anchor.month
         if direction == "past" and 0 < distance <= 3 or direction == "future" and -3 <= distance < 0:
             return anchor.year

@@ -42,6 +42,8 @@ class Context:
     last_precision: int = 10  # characters of that date's value: 10 a day, 7 a month, 4 a year
     quarterly: bool = False  # the document reports by quarters ("third-quarter profit")
     span_in_focus: bool = False  # a span of months ("the nine months") was named after the last quarter
+    # whether the tense read at a span is its own clause's ("went missing on March 8"), not a far verb's
+    tense_is_local: Callable[[int, int, str], bool] = lambda start, end, direction: False
 
     def quarter_in_focus(self) -> str | None:
         """The quarter last named, or in a quarterly report the last one completed before the anchor;
@@ -166,9 +168,11 @@ def _calendar_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "day and month without a year")
     direction = ctx.direction(m)
-    year = _year_of_day(ctx.anchor, month, day, direction)
+    local = _tense_is_local(ctx, m, direction)
+    year = _year_of_day(ctx.anchor, month, day, direction, local=local)
     return Reading("DATE", f"{year:04d}-{month:02d}-{day:02d}",
-                   f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} (verb tense)",
+                   f"year from the anchor {ctx.anchor.isoformat()}, read as {direction} "
+                   f"({'the tense of its own verb' if local else 'verb tense'})",
                    _mod(m, "pos"), relative=True)
 
 
@@ -180,9 +184,16 @@ def _week_of(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.iso_week(start), f"the week holding {day.value}: {day.reason}", relative=day.relative)
 
 
-def _year_of_day(anchor: date, month: int, day: int, direction: Direction) -> int:
+def _tense_is_local(ctx: Context, m: re.Match[str], direction: Direction) -> bool:
+    """Whether the past or future reading comes from the verb the match hangs on."""
+    return direction in ("past", "future") and ctx.tense_is_local(
+        *m.span("x" if "x" in m.re.groupindex else 0), direction)
+
+
+def _year_of_day(anchor: date, month: int, day: int, direction: Direction, *, local: bool = False) -> int:
     """The year of a day and month told without one: the last before the anchor in the past tense,
-    the next after it in the future tense, else the nearest."""
+    the next after it in the future tense, else the nearest. ``local``: the tense is that of the verb
+    the date hangs on ("went missing on March 8" a few days before March 8 is last year's)."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -200,7 +211,7 @@ def _year_of_day(anchor: date, month: int, day: int, direction: Direction) -> in
         return nearest.year
     # The tense can belong to a verb far from the date ("payable Dec. 7 to holders of record
     # Nov. 22"): a date close on the other side beats one half a year away on the tense's side.
-    if abs((chosen - anchor).days) > 183 and abs((nearest - anchor).days) <= 93:
+    if not local and abs((chosen - anchor).days) > 183 and abs((nearest - anchor).days) <= 93:
         return nearest.year
     return chosen.year
 
@@ -236,9 +247,11 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _unanchored("DATE", f"XXXX-{month:02d}", "month without a year", mod)
     direction = _direction_from_rel(m.group("rel"), ctx, m)
-    year = cal.month_year(ctx.anchor, month, direction)
+    local = not m.group("rel") and _tense_is_local(ctx, m, direction)
+    year = cal.month_year(ctx.anchor, month, direction, local=local)
     return Reading("DATE", f"{year:04d}-{month:02d}",
-                   f"month read as {direction} relative to the anchor {ctx.anchor.isoformat()}", mod, True)
+                   f"month read as {direction} relative to the anchor {ctx.anchor.isoformat()}"
+                   + (" (the tense of its own verb)" if local else ""), mod, True)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Reading | None:

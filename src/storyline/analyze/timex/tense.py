@@ -74,6 +74,31 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     return "present"
 
 
+# Links from a date up to the verb it dates: "on March 8", "March 8" as a bare adverbial, "8" in "March 8".
+_LOCAL_DEPS = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos"})
+
+
+def tense_is_local(doc: Doc, start: int, end: int, direction: str) -> bool:
+    """Whether the span hangs straight on a verb whose own form says ``direction`` ("went missing on
+    March 8", "had left on March 8", "will return on March 10"): then that tense, not the nearest
+    date, decides the year."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.dep_ not in _LOCAL_DEPS or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+            if direction == "future":
+                return any(a.lower_ in tense_words().future_auxiliaries for a in auxiliaries)
+            return not any(a.tag_ in ("MD", "VBZ", "VBP") and a.lemma_ != "have" for a in auxiliaries) and (
+                token.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries))
+    return False
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` that carries tense: gerunds and bare infinitives without
     auxiliaries ("found Thursday clinging to ...") pass the question on to their own head."""
