@@ -8,7 +8,7 @@ context (repetition across the page, position, the headline repeated as the firs
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load
 
@@ -56,6 +56,10 @@ def normalise(text: str) -> str:
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+LINE_CACHE = 1 << 16  # lines judged per process are remembered: a page's lines are judged several times
+
+
+@lru_cache(maxsize=LINE_CACHE)
 def word_count(text: str) -> int:
     """Words of a line; Chinese, Japanese and Korean, written without spaces, count two characters a word."""
     words = len(_WORD.findall(text))
@@ -84,6 +88,7 @@ def _sentences_reason(text: str, max_words: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def boilerplate_reason(text: str, *, max_words: int = 30) -> str | None:
     """Why this line is boilerplate (phrase, call-to-action, stamp, byline, copyright, menu), or None.
 

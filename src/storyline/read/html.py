@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 
 from htmldate import find_date
 from lxml.etree import _Element, strip_elements
@@ -24,16 +25,19 @@ from .embeds import embedded_media
 from .htmlmeta import page_signals
 from .htmltext import html_to_dump
 from .media import media_from_jsonld
-from .metadata import fill_metadata
+from .metadata import fill_metadata, settle_dates
 from .textdump import article_lines
 
 _BLOCK_KIND = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote", "cell": "paragraph"}
 _CONTAINERS = {"body", "div", "list", "table", "row", "quote", "cell", "tr", "td", "section"}
+HTMLDATE_CONFIDENCE = 0.6  # htmldate reads the same markup plus the page's text; tuned on even files of the dates set
 MIN_ARTICLE_WORDS = 40  # fewer body words than this: a page with no article
 FULL_EXTRACTION_BELOW_WORDS = 150  # a body this short from the fast pass gets trafilatura's full cascade
 PROSE_CELL_SENTENCES = 3  # a layout-table cell with fewer long sentences holds menus, stamps and teasers
 PROSE_CELL_WORDS = 150  # ... unless it is long: a list-like article (release notes) has no sentences
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+[A-Z]", re.I)
+# a visible byline: "By …", "Author: …", and the same in the dev languages ("Von …", "Par …", "Por …", "Autor: …")
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by|authors?\s*:|autor(?:in)?\s*:|von|par|por|texte?\s*:)\s+[^\W\d_]", re.I)
+BYLINE_MAX_WORDS = 12
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s+")
 _SPACED = {"head", "p", "item", "list", "quote", "cell", "row", "div", "table"}
 _CLOSED = re.compile(r"</(?:html|body)\s*>", re.I)
@@ -124,34 +128,75 @@ def _words(pieces: list[tuple[str, str]]) -> int:
     return sum(word_count(text) for _, text in pieces)
 
 
-def _use_stamps(article: Article, stamps: list[str], fetched_at: str | None) -> None:
-    """Datelines and bylines above the body: a date when the metadata had none, authors likewise."""
-    if article.published is None:
-        found = dates.dateline_signals(stamps)
-        if found:
-            article.published, _ = dates.reason_dates(found, fetched_at=fetched_at)
-            if article.published:
-                article.evidence["published"] = Evidence("dateline", 0.65, reason=article.published.reason)
+def _use_stamps(article: Article, stamps: list[str]) -> None:
+    """Visible bylines (beside the headline, or dropped above the body) give the authors when the metadata had none."""
     if not article.authors:
-        bylines = [line for line in stamps if _BYLINE.match(line)]
+        bylines = [line for line in stamps if _BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS]
         article.authors = clean_authors(bylines, site_names={article.publisher or ""})
         if article.authors:
             article.evidence["authors"] = Evidence("body", 0.7, reason=f"visible byline {bylines[0]!r}")
 
 
-def _guess_date(article: Article, tree: HtmlElement, url: str | None, fetched_at: str | None) -> None:
-    """htmldate's guess from the page's markup, the weakest signal, used only when nothing states the date."""
-    try:
-        with warnings.catch_warnings():  # its dateutil calls warn about zone names (EST, ZZ) on stderr
-            warnings.simplefilter("ignore")
-            guessed = find_date(tree, url=url, extensive_search=False, original_date=True)
-    except (ValueError, TypeError):  # htmldate fails on odd trees; the date then stays unknown
-        return
-    found = dates.signal(guessed or "", "published", "html", 0.55, "htmldate (markup heuristics)")
-    if found:
-        article.published, _ = dates.reason_dates([found], fetched_at=fetched_at)
-        if article.published:
-            article.evidence["published"] = Evidence("html", 0.55, reason=article.published.reason)
+_INVISIBLE_TAGS = {"script", "style", "noscript", "template"}
+HEADLINE_REACH = 25  # text lines after the <h1> (and a few before) where the article's dateline sits
+
+
+def _lines_near_headline(tree: HtmlElement) -> list[str]:
+    """The short text lines just before and after the first <h1>: where a visible dateline sits."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    before: list[str] = []
+    after: list[str] = []
+    seen_headline = False
+    for node in tree.iter():
+        if node is headline:
+            seen_headline = True
+        target = after if seen_headline else before
+        for text in (node.text if node.tag not in _INVISIBLE_TAGS else None, node.tail):
+            if text and (line := clean_line(text)):
+                target.append(line)
+        if len(after) > HEADLINE_REACH:
+            break
+    return before[-5:] + after
+
+
+def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
+    """Dates written near the headline and in the stamps dropped above the body ("Datum: 03.11.2021")."""
+    found = dates.dateline_signals(near_headline, dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
+    return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
+
+
+def _htmldate_signals(tree: HtmlElement, url: str | None, *, extensive: bool) -> list[dates.DateSignal]:
+    """htmldate's answer as one more weighted signal: its markup search, then (``extensive``) its search of the
+    page's text, which can cost a second a page (dateparser tries every locale), so only when nothing else dates it."""
+    for deep, where in ((False, "htmldate (markup search)"), (True, "htmldate (extensive search)")):
+        if deep and not extensive:
+            break
+        try:
+            with warnings.catch_warnings():  # its dateutil calls warn about zone names (EST, ZZ) on stderr
+                warnings.simplefilter("ignore")
+                guessed = find_date(tree, url=url, extensive_search=deep, original_date=True)
+        except (ValueError, TypeError):  # htmldate fails on odd trees; its vote is then missing
+            return []
+        if found := dates.signal(guessed or "", "published", "htmldate", HTMLDATE_CONFIDENCE, where):
+            return [found]
+    return []
+
+
+PAGE_TEXT_DATE_CONFIDENCE = 0.4
+PAGE_TEXT_DATE_CHARS = 20_000  # an article's date is written near its top; scanning a whole long page costs more than it finds
+
+
+def _page_text_dates(tree: HtmlElement, dayfirst: bool) -> list[dates.DateSignal]:
+    """When nothing else dates the page: the day written most often in its visible text (the latest of a tie)."""
+    found = dates.signals_in_text(tree.text_content()[:PAGE_TEXT_DATE_CHARS], "published", "body", PAGE_TEXT_DATE_CONFIDENCE,
+                                  "the date written most often in the page's text", dayfirst=dayfirst)
+    if not found:
+        return []
+    counts = Counter(s.day for s in found)
+    day = max(counts, key=lambda d: (counts[d], d))
+    return [next(s for s in found if s.day == day)]
 
 
 def _body(tree: HtmlElement, article: Article, url: str | None, *, fast: bool, stamps: list[str]) -> list[tuple[str, str]]:
@@ -199,9 +244,15 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     article.media += embedded_media(tree)
     article.captions = _captions(tree)
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
-    fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
+    date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
     # later date guess can read a date inside a script
+    dayfirst = (article.language or "en") != "en"
+    near_headline = _lines_near_headline(tree)  # before the extractor prunes the tree
+    own = date_signals + _visible_dates(near_headline, [], dayfirst)
+    if not dates.settled(own):
+        # only when the page's own signals leave the day open; htmldate reads the scripts too
+        date_signals += _htmldate_signals(tree, url, extensive=False)
     strip_elements(tree, "script", "style", with_tail=False)
     stamps: list[str] = []
     # trafilatura's fast mode first; its fallback extractors (slower) only when that finds a short body
@@ -210,7 +261,9 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
-    _use_stamps(article, stamps, fetched_at)
-    if article.published is None:
-        _guess_date(article, tree, url, fetched_at)
+    _use_stamps(article, near_headline + stamps)
+    date_signals += _visible_dates(near_headline, stamps, dayfirst)
+    if not any(s.role == "published" for s in date_signals):
+        date_signals += _page_text_dates(tree, dayfirst)
+    settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept

@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta
 
 from . import jsonld
 from .blocks import clean_line
 from .metadata import PageSignals
 
 MAX_HEADINGS = 40  # headings (per level) and author links kept: a headline and a byline are near the top
+
+
+_SIDEBAR_TAGS = {"aside", "nav", "footer"}
+_SIDEBAR = re.compile(r"side|related|teaser|widget|recommend|popular|comment|footer|trending|latest|more|promo|list|card", re.I)
+HEADER_REACH = 4  # a <time> sharing a container this close with the <h1> sits in the article's header
+
+
+def _place(element: HtmlElement, headline: HtmlElement | None) -> str:
+    """Where an element sits: ``sidebar`` (aside, nav, footer, related lists), ``header`` (beside the <h1>), else ``page``."""
+    ancestors = list(element.iterancestors())
+    for node in ancestors:
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in _SIDEBAR_TAGS or _SIDEBAR.search(marks):
+            return "sidebar"
+    if headline is not None and any(headline in node.iterdescendants("h1") for node in ancestors[:HEADER_REACH]):
+        return "header"
+    return "page"
+
+
+def _trafilatura_meta(tree: HtmlElement) -> dict[str, str]:
+    """trafilatura's reading of the meta tags (author, sitename, title): one more evidence source, cheap."""
+    try:
+        found = examine_meta(tree)
+    except Exception:  # noqa: BLE001 - a library failure only loses this source
+        return {}
+    return {key: value for key in ("author", "sitename", "title") if isinstance(value := getattr(found, key, None), str) and value}
 
 
 def page_signals(tree: HtmlElement) -> PageSignals:
@@ -47,10 +76,12 @@ def page_signals(tree: HtmlElement) -> PageSignals:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             signals.canonical = link.get("href").strip()
             break
+    signals.trafilatura = _trafilatura_meta(tree)
     signals.lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    headline = next(tree.iter("h1"), None)
     for el in tree.iter("time"):
         value = el.get("datetime") or el.get("content")
         if value:
             hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"), el.get("pubdate") is not None and "pubdate")))
-            signals.times.append((value.strip(), hint.lower()))
+            signals.times.append((value.strip(), f"{hint.lower()} @{_place(el, headline)}"))
     return signals

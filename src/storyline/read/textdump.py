@@ -202,7 +202,7 @@ def read_textdump(text: str, article: Article, *, url: str | None, fetched_at: s
     around_start = units[max(0, start - DATELINE_REACH):start + DATELINE_REACH]
     extra += dates.dateline_signals([u.text for u in around_start])
     fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
-    if not article.publisher:
+    if not article.publisher or article.evidence["publisher"].source == "url":  # the page naming itself beats its host
         _set_publisher(article, self_references, [m.content_url or m.thumbnail_url or "" for m in article.media], signals.title_tag)
     if article.title:
         body = [(kind, t) for kind, t in body if normalise(t) != normalise(article.title)]
