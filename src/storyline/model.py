@@ -292,6 +292,35 @@ class Story:
 # ---------------------------------------------------------------- (de)serialisation
 
 
+@dataclass
+class CrossEntity:
+    """One entity linked across articles: its members (one per article) and the evidence of each link."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    article_ids: list[str]
+    members: list[dict]
+    evidence: list[dict] = field(default_factory=list)
+
+    def to_row(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases,
+                "roles": self.roles, "article_ids": self.article_ids, "members": self.members,
+                "evidence": self.evidence, "mentions": sum(m["mentions"] for m in self.members)}
+
+
+@dataclass
+class Duplicate:
+    """``article_id`` is a copy of ``of_id`` (the kept item)."""
+
+    article_id: str
+    of_id: str
+    score: float
+    differences: dict[str, list] = field(default_factory=dict)
+
+
 def to_dict(record: Any) -> Any:
     """A record (or list/dict of records) as plain JSON-ready data."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Analysis, Article, Story, StoryArticle
+from ..model import Analysis, Article, CrossEntity, Duplicate, Story, StoryArticle
 from .cluster import StoryItem, article_names, place_articles
-from .duplicates import Duplicate, find_duplicates
-from .entities import CrossEntity, link_entities
+from .duplicates import find_duplicates
+from .entities import link_entities
 from .timeline import Report, build_timeline
 
 KEY_PARTICIPANTS = 5

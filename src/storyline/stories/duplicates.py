@@ -9,12 +9,11 @@ differences that matter to a reader (headline, outlet, date, address).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
-from ..model import Article
+from ..model import Article, Duplicate
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -22,16 +21,6 @@ LSH_THRESHOLD = 0.3  # loose: candidates only, containment decides
 MIN_CONTAINMENT = 0.8
 MIN_SHINGLES = 8  # a body shorter than this is too short to call a copy
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass
-class Duplicate:
-    """``article_id`` is a copy of ``of_id`` (the kept item)."""
-
-    article_id: str
-    of_id: str
-    score: float
-    differences: dict[str, list] = field(default_factory=dict)
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:

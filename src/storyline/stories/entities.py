@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .. import lexicons
-from ..model import Entity
+from ..model import CrossEntity, Entity
 from ..names import name_key
 
 SAME_FIRST_NAME = 85  # rapidfuzz ratio: "Volodomyr" ~ "Volodymyr", not "Tony" ~ "Cherie"
@@ -38,23 +38,6 @@ class Member:
         """The names of the other entities in the same article, and this one's roles ("role: minister")."""
         roles = {f"role: {normalise(role)}" for role in self.entity.roles}
         return (self.names - {normalise(self.entity.name)}) | roles
-
-
-@dataclass
-class CrossEntity:
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    article_ids: list[str]
-    members: list[dict]
-    evidence: list[dict] = field(default_factory=list)
-
-    def to_row(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases,
-                "roles": self.roles, "article_ids": self.article_ids, "members": self.members,
-                "evidence": self.evidence, "mentions": sum(m["mentions"] for m in self.members)}
 
 
 def normalise(name: str) -> str:
