@@ -287,6 +287,18 @@ def block_pairs(block: list[EventMention], vectors: dict) -> tuple[list[tuple[in
     return pairs, np.array(rows, dtype=float).reshape(len(rows), len(CROSS_FEATURES))
 
 
+def _clusters(block: list[EventMention], vectors: dict, model: CrossModel,
+              cut: float) -> tuple[np.ndarray, np.ndarray]:
+    """Average-link clusters of a block's mentions, the tree cut where the pair probability falls below
+    ``cut``, and the pair distances (1 - probability) they were built from."""
+    pairs, rows = block_pairs(block, vectors)
+    distances = np.zeros((len(block), len(block)))
+    for (i, j), p in zip(pairs, model.probabilities(rows), strict=True):
+        distances[i, j] = distances[j, i] = 1.0 - p
+    tree = linkage(squareform(distances, checks=False), method=LINKAGE)
+    return fcluster(tree, t=1.0 - cut, criterion="distance"), distances
+
+
 def cluster_across(mentions: list[EventMention], model: CrossModel | None = None,
                    threshold: float | None = None) -> dict[str, str]:
     """Cluster event mentions across documents; returns ``{mention id: cluster label}``.
@@ -302,13 +314,7 @@ def cluster_across(mentions: list[EventMention], model: CrossModel | None = None
         if len(block) == 1:
             labels[block[0].id] = f"{prefix}/0"
             continue
-        pairs, rows = block_pairs(block, vectors)
-        probs = model.probabilities(rows)
-        distances = np.zeros((len(block), len(block)))
-        for (i, j), p in zip(pairs, probs, strict=True):
-            distances[i, j] = distances[j, i] = 1.0 - p
-        tree = linkage(squareform(distances, checks=False), method=LINKAGE)
-        for mention, cluster in zip(block, fcluster(tree, t=1.0 - cut, criterion="distance"), strict=True):
+        for mention, cluster in zip(block, _clusters(block, vectors, model, cut)[0], strict=True):
             labels[mention.id] = f"{prefix}/{cluster}"
     return labels
 
@@ -422,14 +428,9 @@ def _key_blocks(mentions: list[EventMention]) -> list[list[EventMention]]:
 
 
 def _link_block(block: list[EventMention], vectors: dict, model: CrossModel, offset: int) -> list[CrossEvent]:
-    pairs, rows = block_pairs(block, vectors)
-    probs = model.probabilities(rows)
-    distances = np.zeros((len(block), len(block)))
-    for (i, j), p in zip(pairs, probs, strict=True):
-        distances[i, j] = distances[j, i] = 1.0 - p
-    tree = linkage(squareform(distances, checks=False), method=LINKAGE)
+    labels, distances = _clusters(block, vectors, model, model.threshold)
     clusters: dict[int, list[int]] = {}
-    for i, cluster in enumerate(fcluster(tree, t=1.0 - model.threshold, criterion="distance")):
+    for i, cluster in enumerate(labels):
         clusters.setdefault(int(cluster), []).append(i)
     found = []
     for members in clusters.values():
