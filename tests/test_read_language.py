@@ -79,3 +79,10 @@ def test_an_undefined_windows_1252_byte_leaves_the_other_latin_reading():
     data = "Café réouvert à Montréal".encode("latin-1") + b"\x81"
     decoded = _latin(data, ["cp1252", "latin_1"])
     assert decoded.encoding == "latin_1" and decoded.text.startswith("Café réouvert")
+
+
+def test_a_page_declaring_a_codec_that_is_not_text_is_still_read():
+    # hex, base64, rot13 and zip are Python codecs, not text encodings: the declaration is ignored
+    page = b'<html><head><meta charset="hex"></head><body><p>' + "café ".encode("latin-1") * 50 + b"</p></body></html>"
+    decoded = decode_page(page)
+    assert decoded.how != "declared" and "café" in decoded.text

@@ -59,7 +59,3 @@ def _fold(word: str, endings: tuple[tuple[str, str], ...]) -> str:
             return word[: -len(written)] + read_as
     return word
 
-
-def name_words(name: str | None) -> list[str]:
-    """The words of :func:`name_key`."""
-    return name_key(name).split()

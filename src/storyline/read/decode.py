@@ -52,9 +52,11 @@ class Decoded:
 def _known(name: str) -> str | None:
     name = _ALIASES.get(name.lower(), name.lower())
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # hex, base64, rot13 and zip are codecs too, but not of text: a page declaring one is not decoded by it
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def declared_charset(data: bytes) -> str | None:

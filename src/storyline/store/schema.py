@@ -215,7 +215,3 @@ def is_marked(conn: Connection) -> bool:
         return conn.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
     return inspect(conn).has_table(MARKER_TABLE)
 
-
-def execute_script(conn: Connection, statements: list[str]) -> None:
-    for statement in statements:
-        conn.execute(text(statement))

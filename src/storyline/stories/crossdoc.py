@@ -27,6 +27,7 @@ from ..analyze.events.coref import (
     PRONOUNS,
     EventMention,
     _jaccard,
+    _reading_order,
     normalise_lemma,
     speech_lemmas,
     stem,
@@ -251,10 +252,6 @@ def story_clusters(vectors: dict[str, dict[str, float]], threshold: float,
                            else 1.0 - cosine(vectors[x], vectors[y]) for y in ids] for x in ids])
     tree = linkage(squareform(np.clip(distances, 0.0, None), checks=False), method=LINKAGE)
     return dict(zip(ids, (int(c) for c in fcluster(tree, t=1.0 - threshold, criterion="distance")), strict=True))
-
-
-def _reading_order(mention: EventMention) -> tuple[str, int]:
-    return (mention.doc_id, mention.sentence)
 
 
 def blocks(mentions: list[EventMention], story_threshold: float) -> list[tuple[list[EventMention], dict]]:
