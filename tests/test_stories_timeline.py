@@ -74,3 +74,12 @@ def test_the_same_unnamed_disaster_in_two_reports_is_one_entry():
     second = _report("b", "2004-12-29", [_event("y", "earthquake", 30, None, participants=(), type="disaster")])
     (entry,) = build_timeline([first, second])
     assert entry.type == "disaster" and sorted(entry.sources) == ["a", "b"]
+
+
+def test_events_the_cross_document_model_joined_share_one_entry():
+    # different words and no shared participant: the rules keep them apart, the learned link joins them
+    first = _report("a1", "2025-03-01", [_event("v1", "quit", 10, None, participants=("Acme",))])
+    second = _report("a2", "2025-03-02", [_event("v1", "stepped down", 10, None, participants=("the chief",))])
+    assert len(build_timeline([first, second])) == 2
+    joined = build_timeline([first, second], linked={"a1/v1": "happening-1", "a2/v1": "happening-1"})
+    assert len(joined) == 1 and joined[0].sources == ["a1", "a2"]

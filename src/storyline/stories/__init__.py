@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Analysis, Article, CrossEntity, Duplicate, Story, StoryArticle
 from .cluster import StoryItem, article_names, place_articles
+from .crossdoc import link_events
 from .duplicates import find_duplicates
 from .entities import link_entities
 from .timeline import Report, build_timeline
@@ -51,7 +52,10 @@ def build(items: list[tuple[str, Article, Analysis | None]], stories: list[list[
     groups = place_articles(clustered, [ids for ids in earlier if ids]) if clustered else []
     canonical = _canonical_names(entities)
     paths = {article_id: article.source_path for article_id, article, _ in items}
-    made = [_story(ids, by_id, copies_of, canonical, paths) for ids in groups]
+    # the learned cross-document model links the events of each story's articles (pairs inside a story only)
+    linked = {f"{m['article_id']}/{m['event_id']}": event.id
+              for event in link_events(kept, groups) for m in event.members}
+    made = [_story(ids, by_id, copies_of, canonical, paths, linked) for ids in groups]
     return Linked(duplicates, entities, sort_stories(made))
 
 
@@ -77,7 +81,7 @@ def _canonical_names(entities: list[CrossEntity]) -> dict[tuple[str, str], str]:
 
 
 def _story(ids: list[str], by_id: dict, copies_of: dict[str, list[Duplicate]],
-           canonical: dict[tuple[str, str], str], paths: dict[str, str | None]) -> Story:
+           canonical: dict[tuple[str, str], str], paths: dict[str, str | None], linked: dict[str, str]) -> Story:
     reports = [Report(article_id, *by_id[article_id]) for article_id in ids]
     articles = [StoryArticle(
         id=r.article_id, title=r.article.title, url=r.article.url, path=r.article.source_path,
@@ -103,7 +107,7 @@ def _story(ids: list[str], by_id: dict, copies_of: dict[str, list[Duplicate]],
     key_quotes = sorted((q for q in quotes if q["speaker"]), key=lambda q: q["speaker"] not in participants)
     central = _most_central(reports)
     return Story(id=f"story-{ids[0]}", title=central.article.title or f"Story of {ids[0]}", articles=articles,
-                 timeline=build_timeline(reports), participants=participants, quotes=key_quotes[:KEY_QUOTES])
+                 timeline=build_timeline(reports, linked), participants=participants, quotes=key_quotes[:KEY_QUOTES])
 
 
 CENTRAL_MEMBERS = 50  # the most central article is looked for among this many (the earliest)

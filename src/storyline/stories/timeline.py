@@ -136,16 +136,26 @@ def same_event_across(a: EventMention, b: EventMention) -> bool:
     return bool(a.names & b.names) or (a.type in SELF_STANDING_TYPES and not (a.names and b.names))
 
 
-def _link(occurrences: list[_Occurrence]) -> list[list[_Occurrence]]:
-    """Events of different articles that are one event, grouped. The analysis already merged the
-    mentions within each article, so two events of one article join one entry only when they repeat
-    the same word for the same kind of event with no date against it ("the tsunami" twice)."""
+def _learned_link(a: _Occurrence, b: _Occurrence, linked: dict[str, str]) -> bool:
+    """The cross-document model (``stories.crossdoc``) put the two events in one happening, and they are
+    of one kind with no conflicting dates."""
+    cross = linked.get(a.mention.id)
+    return (cross is not None and cross == linked.get(b.mention.id) and a.mention.type == b.mention.type
+            and not (a.mention.dates and b.mention.dates and not _dates_compatible(a.mention.dates, b.mention.dates)))
+
+
+def _link(occurrences: list[_Occurrence], linked: dict[str, str]) -> list[list[_Occurrence]]:
+    """Events of different articles that are one event, grouped: by the rules of :func:`same_event_across`
+    or by the learned cross-document links (``linked``: event key → happening id). The analysis already
+    merged the mentions within each article, so two events of one article join one entry only when they
+    repeat the same word for the same kind of event with no date against it ("the tsunami" twice)."""
     merged: list[list[_Occurrence]] = []
     for occurrence in occurrences:
         home = next((group for group in merged
                      if occurrence.report.article_id not in {o.report.article_id for o in group}
-                     and any(same_event_across(o.mention, occurrence.mention)
-                             and (bool(o.mention.dates and occurrence.mention.dates) or _reported_close(o, occurrence))
+                     and any((same_event_across(o.mention, occurrence.mention)
+                              and (bool(o.mention.dates and occurrence.mention.dates) or _reported_close(o, occurrence)))
+                             or _learned_link(o, occurrence, linked)
                              for o in group)), None)
         home = home or next((group for group in merged if any(_repeated(o, occurrence) for o in group)), None)
         if home is None:
@@ -204,11 +214,12 @@ def _order_key(entry: TimelineEntry, first_reported: dict[str, tuple[str, int]])
     return (day is None or day == "", _full_day(day) if day else "", entry.date is None, reported or "", rank)
 
 
-def build_timeline(reports: list[Report]) -> list[TimelineEntry]:
-    """The ordered timeline of a story's reports (its non-duplicate articles)."""
+def build_timeline(reports: list[Report], linked: dict[str, str] | None = None) -> list[TimelineEntry]:
+    """The ordered timeline of a story's reports (its non-duplicate articles); ``linked`` maps events
+    ("article id/event id") to the happening the cross-document model joined them in."""
     reports = sorted(reports, key=lambda r: (r.published or "9999", r.article_id))
     occurrences = _occurrences(reports)
-    entries = [_entry(cluster) for cluster in _link(occurrences)]
+    entries = [_entry(cluster) for cluster in _link(occurrences, linked or {})]
     with_events = {o.report.article_id for o in occurrences}
     entries += [_report_entry(r) for r in reports if r.article_id not in with_events]
     order = {r.article_id: (i, r.published) for i, r in enumerate(reports)}
