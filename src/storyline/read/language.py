@@ -70,4 +70,5 @@ def _sample(text: str) -> str:
         return text
     half = _SAMPLE_CHARS // 2
     middle = len(text) // 2
-    return text[:half] + "\n" + text[middle:middle + half]
+    # at most _SAMPLE_CHARS long, so sampling a sample (identify after guess_language) changes nothing
+    return text[:half] + "\n" + text[middle:middle + half - 1]

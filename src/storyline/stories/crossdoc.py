@@ -37,7 +37,6 @@ from ..model import Analysis, Article, Evidence
 
 CROSS_MODEL_FILE = "stories_eventcoref_cross_model.json"
 FAMILIES_FILE = "stories_event_families.txt"
-GENERIC = frozenset({"incident", "event", "tragedy", "it", "this", "that", "case", "situation", "crime", "affair"})
 YEAR = re.compile(r"\d{4}")
 STORY_DAYS = 30  # articles further apart than this report different happenings (or a follow-up, linked later)
 NAME_WEIGHT = 2.0  # a name an article shares with another says more about the story than a common word
@@ -125,6 +124,11 @@ def cross_model() -> CrossModel:
 
 
 @lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return lexicons.words("stories_generic_event_words.txt")
+
+
+@lru_cache(maxsize=1)
 def families() -> dict[str, frozenset[int]]:
     """Stem of a word → the event families (lines of the data file) it belongs to."""
     found: dict[str, set[int]] = {}
@@ -183,7 +187,7 @@ def cross_features(a: EventMention, b: EventMention, doc_similarity: float) -> l
         float(related),
         float(family),
         float(family and a.doc_id != b.doc_id),
-        float(lemma_a in GENERIC or lemma_b in GENERIC),
+        float(lemma_a in _generic() or lemma_b in _generic()),
         float(lemma_a in speech or lemma_b in speech),
         float(same_lemma and lemma_a in speech),
         float(pronoun),
