@@ -385,6 +385,9 @@ def trigger_key(mention: EventMention) -> frozenset[str]:
     return frozenset({stem(word), *(f"family:{i}" for i in families().get(_family_key(word), ()))})
 
 
+MAX_BLOCK = 100  # mentions scored pairwise at once (a 100 x 100 distance matrix)
+
+
 def link_events(items: list[tuple[str, Article, Analysis | None]], stories: list[list[str]],
                 model: CrossModel | None = None) -> list[CrossEvent]:
     """Events of the articles of each story that are one happening, across articles.
@@ -404,7 +407,10 @@ def link_events(items: list[tuple[str, Article, Analysis | None]], stories: list
             continue
         vectors = document_vectors(mentions)
         for block in _key_blocks(mentions):
-            found.extend(_link_block(block, vectors, model, len(found)))
+            # a block is scored pair by pair: past MAX_BLOCK mentions it is cut into runs in reading order,
+            # so a story of thousands of near-identical reports costs time and memory in proportion
+            for start in range(0, len(block), MAX_BLOCK):
+                found.extend(_link_block(block[start:start + MAX_BLOCK], vectors, model, len(found)))
     return found
 
 
