@@ -385,7 +385,7 @@ def trigger_key(mention: EventMention) -> frozenset[str]:
     return frozenset({stem(word), *(f"family:{i}" for i in families().get(_family_key(word), ()))})
 
 
-MAX_BLOCK = 100  # mentions scored pairwise at once (a 100 x 100 distance matrix)
+MAX_BLOCK = 40  # mentions scored pairwise at once (a 40 x 40 distance matrix)
 
 
 def link_events(items: list[tuple[str, Article, Analysis | None]], stories: list[list[str]],
