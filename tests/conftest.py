@@ -3,6 +3,7 @@ on SQLite and PostgreSQL, and the sample web app."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import uuid
 from pathlib import Path
@@ -67,3 +68,14 @@ def sample(tmp_path_factory):
     with TestClient(create_app(store), raise_server_exceptions=False) as client:
         yield client, ids
     store.close()
+
+
+@pytest.fixture()
+def bench_events(monkeypatch):
+    """``bench/events.py`` loaded as a module, with its helpers (bench/) importable as when the script runs."""
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    monkeypatch.syspath_prepend(str(bench))
+    spec = importlib.util.spec_from_file_location("bench_events", bench / "events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

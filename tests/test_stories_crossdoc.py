@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -101,15 +100,7 @@ def test_link_events_on_stored_analyses_gives_members_with_evidence():
     assert link_events([("x", Article(text=""), None)], [["x"]]) == []  # no analysis: nothing, no error
 
 
-def _bench(monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "bench"))  # as when the script runs: its helpers beside it
-    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_bench_scores_a_blind_copy_through_its_map_and_several_sets(tmp_path, capsys, monkeypatch):
+def test_bench_scores_a_blind_copy_through_its_map_and_several_sets(tmp_path, capsys, bench_events):
     records = json.loads((TINY / "event_mentions.json").read_text())
     blind = tmp_path / "blind"
     blind.mkdir()
@@ -119,7 +110,7 @@ def test_bench_scores_a_blind_copy_through_its_map_and_several_sets(tmp_path, ca
     (blind / "tiny.conll").write_text((TINY / "tiny.conll").read_text())
     (tmp_path / "map.json").write_text(json.dumps(id_map))
     out = tmp_path / "clusters.json"
-    bench = _bench(monkeypatch)
+    bench = bench_events
     assert bench.main(["--data", str(blind), "--map", str(tmp_path / "map.json"), "--gold", str(TINY),
                        "--out", str(out)]) == 0
     printed = capsys.readouterr().out

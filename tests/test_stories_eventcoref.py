@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -60,17 +59,9 @@ def test_loader_and_scores_on_a_tiny_gold_folder():
     assert score(data.gold, data.gold)["CoNLL"] == 1.0
 
 
-def _bench(monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "bench"))  # as when the script runs: its helpers beside it
-    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_bench_prints_scores_and_writes_clusters(tmp_path, capsys, monkeypatch):
+def test_bench_prints_scores_and_writes_clusters(tmp_path, capsys, bench_events):
     out = tmp_path / "clusters.json"
-    assert _bench(monkeypatch).main(["--data", str(TINY), "--out", str(out)]) == 0
+    assert bench_events.main(["--data", str(TINY), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "same head lemma, within document" in printed and "storyline (shipped model)" in printed
     assert set(json.loads(out.read_text())) == {m["mention_id"] for m in json.loads(
