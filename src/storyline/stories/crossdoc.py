@@ -28,9 +28,11 @@ from ..analyze.events.coref import (
     EventMention,
     _jaccard,
     _reading_order,
+    cosine,
     normalise_lemma,
     speech_lemmas,
     stem,
+    unit_tfidf,
 )
 from ..analyze.events.coref import related_triggers as _related
 from ..model import Analysis, Article, Evidence
@@ -223,19 +225,7 @@ def document_vectors(mentions: list[EventMention]) -> dict[str, dict[str, float]
             counts = Counter(m.doc_terms)
             counts.update({f"name:{n}": NAME_WEIGHT for n in m.doc_names})
             terms[m.doc_id] = counts
-    df = Counter(t for counts in terms.values() for t in counts)
-    n = len(terms)
-    vectors = {}
-    for doc_id, counts in terms.items():
-        vector = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in counts.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[doc_id] = {t: v / norm for t, v in vector.items()}
-    return vectors
-
-
-def cosine(x: dict[str, float], y: dict[str, float]) -> float:
-    small, large = sorted((x, y), key=len)
-    return sum(v * large.get(t, 0.0) for t, v in small.items())
+    return unit_tfidf(terms, sublinear=True)
 
 
 def _apart(x: str | None, y: str | None) -> bool:

@@ -218,22 +218,33 @@ def default_model() -> PairModel:
     return PairModel(data["weights"], data["bias"], data.get("threshold", 0.5))
 
 
-def doc_similarities(mentions: list[EventMention]) -> dict[tuple[str, str], float]:
-    """TF-IDF cosine between the documents of ``mentions`` (keyed by both orders)."""
-    terms = {m.doc_id: m.doc_terms for m in mentions}
+def unit_tfidf(terms: dict[str, Counter], *, sublinear: bool = False) -> dict[str, dict[str, float]]:
+    """Unit-length TF-IDF vectors of documents given as term counts (``sublinear``: 1 + log of the count)."""
     df = Counter(t for counts in terms.values() for t in counts)
     n = len(terms)
     vectors = {}
     for doc_id, counts in terms.items():
-        vector = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in counts.items()}
+        vector = {t: (1 + math.log(c) if sublinear else c) * math.log((1 + n) / (1 + df[t]))
+                  for t, c in counts.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors[doc_id] = {t: v / norm for t, v in vector.items()}
+    return vectors
+
+
+def cosine(x: dict[str, float], y: dict[str, float]) -> float:
+    """Cosine of two unit vectors held as dicts."""
+    small, large = sorted((x, y), key=len)
+    return sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+def doc_similarities(mentions: list[EventMention]) -> dict[tuple[str, str], float]:
+    """TF-IDF cosine between the documents of ``mentions`` (keyed by both orders)."""
+    vectors = unit_tfidf({m.doc_id: m.doc_terms for m in mentions})
     sims: dict[tuple[str, str], float] = {}
     ids = sorted(vectors)
     for i, x in enumerate(ids):
         for y in ids[i + 1 :]:
-            small, large = sorted((vectors[x], vectors[y]), key=len)
-            sims[(x, y)] = sims[(y, x)] = sum(v * large.get(t, 0.0) for t, v in small.items())
+            sims[(x, y)] = sims[(y, x)] = cosine(vectors[x], vectors[y])
     return sims
 
 
