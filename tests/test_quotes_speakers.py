@@ -100,3 +100,21 @@ def test_they_is_the_plural_subject_before_it_in_the_sentence():
                 "Station members complained about what they said was a lack of transparency at the top.")
     [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if "lack of transparency" in q.text]
     assert quote.speaker_entity is not None and "members" in quote.speaker_entity
+
+
+def test_a_rank_or_unit_abbreviation_does_not_end_the_sentence():
+    text = ("According to the Crown, a report filed by RCMP reconstructionist Cpl. Douglas Green noted "
+            "the change in elevation ranged from zero to 0.5 per cent.\n\n"
+            "Toronto retiree Doug Purdy, who lost 16 lbs. “and two belt loops” between May and October, "
+            "says the program changed his life.\n\nThe meeting ended at 5 p.m. Sgt. Ann Lee left. "
+            "He weighed 200 lbs. Then he lost weight.")
+    doc = parse(text)
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences[0].startswith("According to") and sentences[0].endswith("per cent.")
+    assert sentences[1].startswith("Toronto retiree") and sentences[1].endswith("his life.")
+    assert "Then he lost weight." in sentences  # a capitalised word after "lbs." still starts one
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+    according = _quote_with(quotes, "reconstructionist Cpl. Douglas Green noted")
+    assert according.speaker is not None and according.speaker.text == "Crown"
+    purdy = _quote_with(quotes, "the program changed his life")
+    assert purdy.speaker_entity == "Doug Purdy"

