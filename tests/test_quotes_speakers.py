@@ -118,3 +118,24 @@ def test_a_rank_or_unit_abbreviation_does_not_end_the_sentence():
     assert according.speaker is not None and according.speaker.text == "Crown"
     purdy = _quote_with(quotes, "the program changed his life")
     assert purdy.speaker_entity == "Doug Purdy"
+
+
+def test_a_passive_told_quotes_nobody_and_an_active_one_after_a_passive_has_its_subject():
+    text = ("Cable, then 29, had been diagnosed with colon cancer and told he had three months to live.\n\n"
+            "Mayor Ann Lee was arrested on Monday and told reporters that she was innocent.")
+    doc = parse(text)
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+    assert not [q for q in quotes if "three months" in q.text]
+    innocent = _quote_with(quotes, "she was innocent")
+    assert innocent.speaker_entity == "Ann Lee"
+
+
+def test_a_closing_mark_typed_as_the_opener_still_opens_a_quote():
+    text = "Larry Ellison said of Elon Musk: ”This guy is landing rockets. Who else is landing rockets?”"
+    quote = _quote_with(_quotes_in(text), "This guy is landing rockets")
+    assert quote.speaker_entity == "Larry Ellison"
+
+
+def _quotes_in(text: str):
+    doc = parse(text)
+    return [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]

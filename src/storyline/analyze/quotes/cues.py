@@ -82,6 +82,12 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
         if controller is not None:
             return controller
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and depth < 3:
+        if verb.dep_ == "conj" and verb.tag_ != "VBN":
+            # "He was arrested and told reporters …": an active verb joined to a passive one
+            # shares its subject, not its (missing) agent
+            patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None and not any(c.dep_ == "agent" for c in verb.head.children):
+                return patient if not quoted(patient.idx) else None
         return subject_of(verb.head, quoted, depth + 1)
     return None
 
@@ -275,8 +281,7 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         deps = {c.dep_ for c in tok.children}
         if deps & {"expl", "neg"} or ("auxpass" in deps and "agent" not in deps):
             continue  # "it is said", "would not say", "having been told": nobody is quoted
-        if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "conj" and any(
-                c.dep_ == "auxpass" for c in tok.head.children))):
+        if _passive_participle(tok, tags, deps):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
@@ -295,6 +300,16 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
     return frames
+
+
+def _passive_participle(verb: Token, tags: frozenset[str], deps: set[str]) -> bool:
+    """A cue that shares a passive: "the system, simply called ‘loop’", "had been diagnosed and
+    told he had months to live" (the spoken-to verb, tagged past tense, with nobody told)."""
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return True
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.head.children):
+        return False
+    return verb.tag_ == "VBN" or ("addressed" in tags and not deps & {"nsubj", "dobj", "dative"})
 
 
 def scored_by_model(verb: Token, tags: frozenset[str] | None) -> bool:

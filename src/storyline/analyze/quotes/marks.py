@@ -91,6 +91,8 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
         elif ch in DOUBLE_CLOSERS:
             if has_double:
                 close_to("double", i)
+            elif _is_open_context(text, i) and _next_is_word(text, i):
+                stack.append(_Open("double", ch, i))  # a closing mark typed as the opener: (”Anxiety …”)
         elif ch == '"':
             if has_double and not (_is_open_context(text, i) and _next_is_word(text, last)
                                    and stack[-1].kind != "double"):
