@@ -139,3 +139,15 @@ def test_a_closing_mark_typed_as_the_opener_still_opens_a_quote():
 def _quotes_in(text: str):
     doc = parse(text)
     return [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+
+
+def test_a_hyphenated_title_or_a_described_player_resolves_to_the_person_just_named():
+    text = ("TROUT BROOK, N.B. — Kevin Vickers, who became Canada's ambassador to Ireland, is considering "
+            "a move into politics.\n\nThe former sergeant-at-arms of the House of Commons said Monday he "
+            "is considering a run for the Liberal leadership.\n\n"
+            "Late in the third period, Jones recorded his first career goal.\n\n"
+            "\"I'm sure in a couple of days when I look back on it, I will have a little smile,\" said the "
+            "rookie defenceman.")
+    quotes = _quotes_in(text)
+    assert _quote_with(quotes, "considering a run").speaker_entity == "Kevin Vickers"
+    assert _quote_with(quotes, "a little smile").speaker_entity == "Jones"

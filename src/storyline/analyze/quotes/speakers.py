@@ -99,8 +99,10 @@ class SpeakerResolver:
         """Name mentions from spaCy's NER, people clustered on shared name words (a surname
         mention joins the longest full name containing it)."""
         # Upper-case names in parentheses are photo credits, not people in the story.
+        # A "name" without a capitalised word ("the rookie defenceman" tagged ORG) is a description.
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS
-                and not (e.text.isupper() and "(" in text[max(0, e.start_char - 3) : e.start_char])]
+                and not (e.text.isupper() and "(" in text[max(0, e.start_char - 3) : e.start_char])
+                and any(t.text[:1].isupper() for t in e if t.pos_ != "DET")]
         long_orgs = {_initials(e.text): " ".join(_name_words(e.text)) for e in ents
                      if e.label_ == "ORG" and len(_name_words(e.text)) > 1}
         full_names: list[list[str]] = []
@@ -215,7 +217,7 @@ class SpeakerResolver:
         if head.tag_ in ("NNS", "NNPS"):
             return False  # "officials", "experts": a group, never "the minister" or "he"
         if head.pos_ == "NOUN":
-            return head.lemma_.lower() in self.lexicon.roles  # "the café said": no one "she" refers to
+            return self._role_word(head) in self.lexicon.roles  # "the café said": no one "she" refers to
         mention = self.mention_at(head.idx, head.idx + len(head))
         return mention is None or mention.label == "PERSON"
 
@@ -257,9 +259,20 @@ class SpeakerResolver:
             if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
                 return None  # "the Nobel committee" names a body of its own, it refers to none
             return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None)
-        if lemma in self.lexicon.roles:
+        if self._role_word(head) in self.lexicon.roles:
             return self._resolve_role(head, recent)
         return None
+
+    def _role_word(self, head: Token) -> str:
+        """The head's lemma, or for a hyphenated title ("the sergeant-at-arms", "editor-in-chief",
+        parsed with its last piece as the head) the role word that opens it."""
+        lemma = head.lemma_.lower()
+        doc, i = head.doc, head.i
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            i -= 2
+        if i != head.i and lemma not in self.lexicon.roles:
+            return doc[i].lemma_.lower()
+        return lemma
 
     def _person_in_description(self, head: Token) -> str | None:
         """The one person a role description names: "former New Zealand coach and former test
@@ -407,7 +420,7 @@ class SpeakerResolver:
     def _resolve_role(self, role: Token, recent: list[RecentSpeaker]) -> str | None:
         """'the US president': a holder of the role with the same modifiers; failing that, when the
         description names a country, the most talked-about person not holding it elsewhere."""
-        lemma = role.lemma_.lower()
+        lemma = self._role_word(role)
         modifiers = self._modifiers(role)
         holders = self.roles.get(lemma, [])
         exact = [name for name, mods in holders if mods == modifiers]
