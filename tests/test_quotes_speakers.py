@@ -151,3 +151,13 @@ def test_a_hyphenated_title_or_a_described_player_resolves_to_the_person_just_na
     quotes = _quotes_in(text)
     assert _quote_with(quotes, "considering a run").speaker_entity == "Kevin Vickers"
     assert _quote_with(quotes, "a little smile").speaker_entity == "Jones"
+
+
+def test_a_name_in_apposition_speaks_and_a_naming_verb_quotes_its_last_predicate():
+    text = ("If any of his MPs resort to name-calling — Calgary MP Michelle Rempel earlier this week called "
+            "Immigration Minister Ahmed Hussen a “chicken” on Twitter, for example — Scheer insists it is in "
+            "reaction to the Liberals.")
+    quotes = _quotes_in(text)
+    chicken = _quote_with(quotes, "chicken")
+    assert chicken.speaker_entity == "Michelle Rempel"
+    assert not [q for q in quotes if "Ahmed Hussen" in q.text]

@@ -96,7 +96,9 @@ def _name_next_to_verb(subject: Token, verb: Token) -> Token:
     """The subject, or the name the parser hung on it as an apposition right before the verb: in
     "targeting captain Stephen Fleming, Glenn McGrath has revealed" McGrath does the revealing."""
     if subject.pos_ != "PROPN":
-        return subject
+        # "any of his MPs — Calgary MP Michelle Rempel — called …": the name in apposition speaks
+        named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and subject.i < c.i < verb.i]
+        return named[0] if len(named) == 1 and subject.pos_ in ("PRON", "NOUN") else subject
     first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i and child.right_edge.i + 1 == first:
@@ -144,7 +146,9 @@ def _subtree_tokens(token: Token) -> list[Token]:
 def _named_as(verb: Token) -> tuple[int, int] | None:
     """What a naming verb calls something: "called the program [one of the biggest …]",
     "described her as [the children's mother]"."""
-    for child in verb.children:
+    # "called Immigration Minister Ahmed Hussen a “chicken”" can come out with two predicates: the
+    # name is the last one
+    for child in reversed(list(verb.children)):
         if child.dep_ == "oprd":
             tokens = _subtree_tokens(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
