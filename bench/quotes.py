@@ -121,6 +121,17 @@ def _speed(texts: list[str]) -> dict:
             "whole_art_s": len(texts) / whole_s}
 
 
+def _ceiling(articles: list[dict]) -> tuple[int, int, float]:
+    """Gold quotes, those without a speaker mention, and the q+spk F1 of an extractor that finds
+    every gold quote with its speaker: the reference scorer credits a quote only when its gold
+    record names a speaker in the text, so quotes like the second of two paragraphs by one
+    speaker count as predictions that can never be right."""
+    total = sum(len(a["quotes"]) for a in articles)
+    unspoken = sum(1 for a in articles for q in a["quotes"] if not q.get("speaker_text"))
+    credited = total - unspoken
+    return total, unspoken, (2 * credited / (2 * total)) if total else 0.0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", help="the shared folder (default ../shared or $STORYLINE_SHARED)")
@@ -143,13 +154,14 @@ def main() -> int:
         print(f"skipped: data not found under {shared}")
         return 0
     scorer = load_module("eval_quotes", shared / "bench/quotes/eval_quotes.py")
-    rows, speeds = [], []
+    rows, speeds, ceilings = [], [], []
     for path in golds:
         articles = [json.loads(line) for line in path.open(encoding="utf-8")]
         articles = articles[: args.limit] if args.limit else articles
         name = f"{articles[0]['dataset']}/{articles[0]['split']}" if articles else path.stem
         if args.docbin:
             _load_cache([a["text"] for a in articles], args.docbin / f"{path.stem}-{len(articles)}.spacy")
+        ceilings.append((name, *_ceiling(articles)))
         annotated = ANNOTATED.get(articles[0]["dataset"] if articles else "", ALL_ATTRIBUTIONS)
         label = "storyline" if annotated == ALL_ATTRIBUTIONS else "storyline (speech)"
         extractors = [(label, lambda text, kept=annotated: storyline_quotes(text, kept))]
@@ -167,6 +179,11 @@ def main() -> int:
             speeds.append((name, _speed([a["text"] for a in articles])))
     print("\n" + scorer.HEADER)
     print("\n".join(rows))
+    print("\n| dataset | gold quotes | without a speaker mention (never credited by q+spk) "
+          "| q+spk F1 of a perfect extractor |")
+    print("|---|---|---|---|")
+    for name, total, unspoken, best in ceilings:
+        print(f"| {name} | {total} | {unspoken} | {100 * best:.1f} |")
     print("\n| dataset | nlp.pipe s | quotes s | quotes extra | whole analysis art/s | × GGT (0.45/s) |")
     print("|---|---|---|---|---|---|")
     for name, s in speeds:
