@@ -161,3 +161,12 @@ def test_a_name_in_apposition_speaks_and_a_naming_verb_quotes_its_last_predicate
     chicken = _quote_with(quotes, "chicken")
     assert chicken.speaker_entity == "Michelle Rempel"
     assert not [q for q in quotes if "Ahmed Hussen" in q.text]
+
+
+def test_a_day_beside_the_cue_is_never_the_speaker():
+    text = ("Michael Flynn, a retired general, backed the candidate.\n\n"
+            "“He's absolutely right. There's a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
+    quote = _quote_with(_quotes_in(text), "absolutely right")
+    assert quote.speaker is not None and "Thursday" not in quote.speaker.text
+    assert quote.speaker_entity == "Michael Flynn"

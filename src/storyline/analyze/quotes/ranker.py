@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ... import lexicons
 from .lexicon import QuoteLexicon
+from .repairs import is_time
 
 MODEL_PATH = lexicons.path("quotes_speaker_model.json")
 CANDIDATE_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -128,8 +129,9 @@ def candidates(cue: Token, rule_speaker: Token | None, lexicon: QuoteLexicon,
     lo, hi = sent_bounds
     toks = [t for t in doc[max(lo, cue.i - WINDOW_TOKENS) : min(hi, cue.i + WINDOW_TOKENS + 1)]
             if t.pos_ in CANDIDATE_POS and t.dep_ not in NON_HEAD_DEPS and not excluded(t.idx)
-            and relative_antecedent(t) is None and not is_dateline(t)]
-    if rule_speaker is not None and all(t.i != rule_speaker.i for t in toks) and not is_dateline(rule_speaker):
+            and relative_antecedent(t) is None and not is_dateline(t) and not is_time(t)]
+    if (rule_speaker is not None and all(t.i != rule_speaker.i for t in toks) and not is_dateline(rule_speaker)
+            and not is_time(rule_speaker)):
         toks.append(rule_speaker)
         toks.sort(key=lambda t: t.i)
     before = [t for t in toks if t.i < cue.i]

@@ -7,10 +7,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+TIME_LABELS = {"DATE", "TIME"}
+
+
+def is_time(tok: Token) -> bool:
+    """A word of a date or time ("said Thursday morning"): capitalised, but never a speaker."""
+    return tok.ent_type_ in TIME_LABELS
+
 
 def is_name(tok: Token) -> bool:
     # the tagger may say NNP while the coarse POS is wrong ("DeBoer" as AUX)
-    return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
+    return (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and not is_time(tok)
 
 
 def adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
@@ -22,6 +29,22 @@ def adjacent_name(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
             tok = doc[i]
             if (is_name(tok) or tok.lower_ in ("he", "she", "they")) and not quoted(tok.idx):
                 return tok
+    return _name_before_apposition(verb, quoted)
+
+
+def _name_before_apposition(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """'“…,” Flynn, a top Trump surrogate, said': the name an apposition before the cue describes,
+    when the parser hung the name inside the quote."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or doc[verb.i - 2].dep_ != "appos":
+        return None
+    tok = doc[verb.i - 2]
+    while not is_name(tok) and tok.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head
+    before = doc[tok.i - 1] if tok.i else None
+    if (is_name(tok) and not quoted(tok.idx) and before is not None
+            and (before.is_quote or before.text == ",")):
+        return tok
     return None
 
 
