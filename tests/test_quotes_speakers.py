@@ -170,3 +170,14 @@ def test_a_day_beside_the_cue_is_never_the_speaker():
     quote = _quote_with(_quotes_in(text), "absolutely right")
     assert quote.speaker is not None and "Thursday" not in quote.speaker.text
     assert quote.speaker_entity == "Michael Flynn"
+
+
+def test_ranks_are_no_part_of_a_name_and_someones_spokesman_is_not_the_last_speaker():
+    text = ("‘It’s a disgrace,’ said Mr Smith, the shadow chancellor.\n\n"
+            "The Prime Minister’s official spokesman said the claims were ‘nonsense’.\n\n"
+            "Police said a man had been arrested. Det Insp Jane Rowe said: ‘Our thoughts are with the family.’")
+    quotes = _quotes_in(text)
+    assert _quote_with(quotes, "the claims were").speaker_entity != "Smith"
+    assert _quote_with(quotes, "Our thoughts").speaker_entity == "Jane Rowe"
+    doc = parse(text)
+    assert "Jane Rowe" in {e.name for e in extract_entities(doc)}

@@ -125,6 +125,8 @@ def name_mentions(doc: Doc, lex: Lexicon) -> list[Candidate]:
                 continue  # the small model sometimes tags lower-case common nouns and products ("iPod")
             if not any(c.isupper() for c in text):
                 continue  # "410s"
+            if all(t.lower_ in lex.honorifics for t in doc[start:end]):
+                continue  # a rank alone ("Det." tagged as a place) names nobody
             if is_common_word(doc, lex, start, end, counts, label_):
                 continue
             label = lex.known_types.get(text, label_)
@@ -154,7 +156,8 @@ def _place_appositions(doc: Doc, names: list[Candidate]) -> None:
 def _with_honorific(doc: Doc, lex: Lexicon, c: Candidate) -> Candidate:
     """ "Mrs Meloni", "Mr. Lula": the honorific joins the mention, not the name, and gives a gender."""
     if c.end - c.name_start > 1 and doc[c.name_start].lower_ in lex.honorifics:
-        c.name_start += 1
+        while c.end - c.name_start > 1 and doc[c.name_start].lower_ in lex.honorifics:
+            c.name_start += 1  # "Det Insp Jane Rowe": every rank before the name
     elif c.start > 0 and doc[c.start - 1].lower_ in lex.honorifics and doc[c.start - 1].text[0].isupper():
         c.start -= 1
     else:

@@ -24,8 +24,6 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 PHRASE_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat"}
 NAME_DEPS = {"compound", "flat"}  # a proper name's phrase stops at its own words
-HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|rev|gen|sen|rep|gov|lt|col|capt|sgt)\.?$",
-                       re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 RECENT_SPEAKER_PARAGRAPHS = 2
 _GENDERS = {"male": "m", "female": "f"}
@@ -33,11 +31,13 @@ _GENDERS = {"male": "m", "female": "f"}
 PRONOUN_GENDER = {word: _GENDERS[kind] for word, kind in lexicons.rows("entities_pronouns.tsv") if kind in _GENDERS}
 HONORIFIC_GENDER = {row[0]: _GENDERS[row[1]] for row in lexicons.rows("entities_honorifics.txt")
                     if len(row) > 1 and row[1] in _GENDERS}
+# the same table's words without their full stops: left out of the name words speakers are matched on
+HONORIFICS = frozenset(row[0].rstrip(".") for row in lexicons.rows("entities_honorifics.txt"))
 
 
 def _name_words(text: str) -> list[str]:
     text = re.sub(r"['’]s?\b", "", text.strip())
-    return [w for w in _WORD.findall(text) if not HONORIFIC.match(w) and not w.isdigit()]
+    return [w for w in _WORD.findall(text) if w.lower() not in HONORIFICS and not w.isdigit()]
 
 
 def _initials(name: str) -> str:
@@ -434,6 +434,8 @@ class SpeakerResolver:
             return max(candidates)[1] if candidates else None
         if not self._is_definite(role):
             return None  # "a spokesperson said": someone unnamed
+        if any(c.dep_ == "poss" for c in role.children):
+            return None  # "the prime minister's spokesman", "his lawyer": someone else than the one named
         # "the 26-year-old forward said": the person the passage is about
         return (self._recent_speaker(role, recent, True)
                 or self._recent_mention(role, {"PERSON"}, None, subject_only=True)
