@@ -181,3 +181,9 @@ def test_ranks_are_no_part_of_a_name_and_someones_spokesman_is_not_the_last_spea
     assert _quote_with(quotes, "Our thoughts").speaker_entity == "Jane Rowe"
     doc = parse(text)
     assert "Jane Rowe" in {e.name for e in extract_entities(doc)}
+
+
+def test_the_cues_own_day_is_not_part_of_what_was_said():
+    quote = _quote_with(_quotes_in("U.S. President Donald Trump said on Tuesday he would meet Chinese "
+                                   "President Xi Jinping next month."), "would meet")
+    assert quote.text == "he would meet Chinese President Xi Jinping next month"

@@ -177,6 +177,20 @@ def _without_cue_time(clause: Token) -> list[Token]:
     return tokens
 
 
+def _without_leading_time(clause: Token, tokens: list[Token]) -> list[Token]:
+    """The reported clause less the cue's own time the parser put before its subject: "said [on
+    Tuesday] he would meet Xi" dates the saying, not the meeting."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return tokens
+    leading = [t for t in tokens if t.i < subject.left_edge.i]
+    if leading and any(t.ent_type_ in ("DATE", "TIME") for t in leading) and all(
+            t.ent_type_ in ("DATE", "TIME") or t.is_punct or (t.pos_ == "ADP" and t.dep_ == "prep")
+            for t in leading):
+        return [t for t in tokens if t.i >= subject.left_edge.i]
+    return tokens
+
+
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:
     """The reported clause of a cue verb: its ccomp (or to-infinitive for verbs like 'urge')."""
     if "naming" in tags:
@@ -188,7 +202,7 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
-            return _span_of(_without_cue_time(child))
+            return _span_of(_without_leading_time(child, _without_cue_time(child)))
     for child in verb.children:
         if child.dep_ != "xcomp":
             continue
