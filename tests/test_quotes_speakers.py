@@ -187,3 +187,11 @@ def test_the_cues_own_day_is_not_part_of_what_was_said():
     quote = _quote_with(_quotes_in("U.S. President Donald Trump said on Tuesday he would meet Chinese "
                                    "President Xi Jinping next month."), "would meet")
     assert quote.text == "he would meet Chinese President Xi Jinping next month"
+
+
+def test_he_after_a_described_subject_is_that_person_and_a_name_set_off_by_commas_speaks():
+    posted = _quotes_in("Her co-star, Tom Hanks, wrote on Instagram: “So proud of this team!”")
+    assert _quote_with(posted, "So proud").speaker_entity == "Tom Hanks"
+    text = ("Filming wrapped in Sweden last week.\n\n"
+            "Asked if he would return, the director laughed. “Never say never,” he said.")
+    assert _quote_with(_quotes_in(text), "Never say never").speaker_entity == "the director"

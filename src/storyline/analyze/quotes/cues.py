@@ -95,14 +95,31 @@ def subject_of(verb: Token, quoted: Callable[[int], bool], depth: int = 0) -> To
 def _name_next_to_verb(subject: Token, verb: Token) -> Token:
     """The subject, or the name the parser hung on it as an apposition right before the verb: in
     "targeting captain Stephen Fleming, Glenn McGrath has revealed" McGrath does the revealing."""
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
     if subject.pos_ != "PROPN":
         # "any of his MPs — Calgary MP Michelle Rempel — called …": the name in apposition speaks
         named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and subject.i < c.i < verb.i]
-        return named[0] if len(named) == 1 and subject.pos_ in ("PRON", "NOUN") else subject
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+        if len(named) == 1 and subject.pos_ in ("PRON", "NOUN"):
+            return named[0]
+        return _name_set_off_before(subject, first) if subject.pos_ == "NOUN" else subject
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i and child.right_edge.i + 1 == first:
             return child
+    return subject
+
+
+def _name_set_off_before(subject: Token, first: int) -> Token:
+    """'Her co-star, Tom Hanks, wrote …': a name between commas right before the verb (at
+    ``first``) describes a noun subject however the parser hung it; that name speaks."""
+    doc = subject.doc
+    end = first - 1
+    if end <= subject.i or doc[end].text != ",":
+        return subject
+    start = end
+    while start - 1 > subject.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    if start < end and doc[start - 1].text == ",":
+        return doc[end - 1]
     return subject
 
 

@@ -385,6 +385,10 @@ class SpeakerResolver:
                 break
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
+        if wants_person:
+            described = self._role_subject_before(pronoun, sent_start)
+            if described is not None:  # "the director laughed. “Never,” he said.": the director
+                return self.resolve(described, recent) or self.phrase(described).text
         if lower == "they":
             group = self._plural_subject_before(pronoun, sent_start)
             if group is not None:  # "members complained about what they said": the members
@@ -400,6 +404,20 @@ class SpeakerResolver:
                 return found
         if wants_person:  # far from any name: the person the article is most about so far
             return self._most_mentioned_before(pronoun.idx, fits)
+        return None
+
+    def _role_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
+        """A definite singular person noun ("the director") that is the subject of the sentence
+        just before the pronoun's, in its paragraph, with no name between them."""
+        if sent_start <= 0 or self.paragraph_of(sent_start - 1) != self.paragraph_of(pronoun.idx):
+            return None
+        previous_start = self.sentences.around(sent_start - 1)[0]
+        if self.mentions[bisect.bisect_left(self.starts, previous_start) : bisect.bisect_left(self.starts, pronoun.idx)]:
+            return None
+        for tok in self.doc[max(0, pronoun.i - 60) : pronoun.i]:
+            if (previous_start <= tok.idx < sent_start and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"
+                    and tok.tag_ == "NN" and self._is_definite(tok) and self._role_word(tok) in self.lexicon.roles):
+                return tok
         return None
 
     def _plural_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
