@@ -195,3 +195,14 @@ def test_he_after_a_described_subject_is_that_person_and_a_name_set_off_by_comma
     text = ("Filming wrapped in Sweden last week.\n\n"
             "Asked if he would return, the director laughed. “Never say never,” he said.")
     assert _quote_with(_quotes_in(text), "Never say never").speaker_entity == "the director"
+
+
+def test_a_study_speaks_for_its_author():
+    text = ("Those sectors are the best bets for youth, according to a study which is being released Monday by "
+            "Civic Action. In 2017, the retail sector employed 226,000 youth, according to the study.\n\n"
+            "According to the Civic Action study, retail is the biggest source of postings.\n\n"
+            "The Trump campaign said the claims were false.")
+    quotes = _quotes_in(text)
+    for words in ("the best bets", "employed 226,000", "biggest source"):
+        assert _quote_with(quotes, words).speaker_entity == "Civic Action"
+    assert _quote_with(quotes, "claims were false").speaker_entity != "Donald Trump"

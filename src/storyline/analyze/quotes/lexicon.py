@@ -21,6 +21,7 @@ class QuoteLexicon:
     channels: tuple[tuple[str, str], ...]  # (lowercase phrase, channel name), most specific first
     roles: frozenset[str]  # nouns for a person: president, spokesperson, coach
     proxies: frozenset[str]  # nouns someone speaks through: statement, post, office
+    documents: frozenset[str]  # documents that report for their authors: study, report, poll
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
     noun_cues: frozenset[str]  # nouns reporting speech before a that-clause: claim, allegation
     link_labels: frozenset[str]  # labels of lines linking to other stories: read more, watch
@@ -34,6 +35,6 @@ def lexicon() -> QuoteLexicon:
             for row in _rows("speech_lemmas.tsv") if "cue" in row[1].split()}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
-             for name in ("roles", "proxies", "org_nouns", "noun_cues", "link_labels")}
+             for name in ("roles", "proxies", "documents", "org_nouns", "noun_cues", "link_labels")}
     first_names = {row[0]: row[1] for row in _rows("quotes_first_names.tsv") if len(row) > 1}
     return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, **words)

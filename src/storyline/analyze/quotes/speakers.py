@@ -250,10 +250,13 @@ class SpeakerResolver:
         if author is not None:
             return author
         lemma = head.lemma_.lower()
-        if lemma in self.lexicon.proxies:
+        if lemma in self.lexicon.proxies or lemma in self.lexicon.documents:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return self.resolve(owner, recent)
+            author = self._named_in(head) or self._earlier_author(head)
+            if author is not None or lemma in self.lexicon.documents:
+                return author
             return self._recent_speaker(head, recent, None)
         if lemma in self.lexicon.org_nouns and self._is_definite(head):
             if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
@@ -292,12 +295,38 @@ class SpeakerResolver:
                     found.add(mention.name)
         return found.pop() if len(found) == 1 else None
 
+    def _named_in(self, head: Token) -> str | None:
+        """'the Civic Action study', 'the White House statement': the organisation compounded on the
+        noun (not a person: "the Trump campaign" speaks for itself, not as Trump)."""
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                mention = self.mention_at(child.idx, child.idx + len(child))
+                if mention is not None and mention.label in ("ORG", "NORP"):
+                    return mention.name
+        return None
+
+    def _earlier_author(self, head: Token) -> str | None:
+        """'… the study said': the author of the same document where the article introduced it
+        ("a study by Civic Action"), within the last few paragraphs."""
+        if not self._is_definite(head):
+            return None
+        lemma = head.lemma_.lower()
+        paragraph = self.paragraph_of(head.idx)
+        for tok in reversed(self.doc[max(0, head.i - 400) : head.i]):
+            if paragraph - self.paragraph_of(tok.idx) > RECENT_SPEAKER_PARAGRAPHS + 1:
+                break
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                found = self._author_of(tok) or self._named_in(tok)
+                if found is not None:
+                    return found
+        return None
+
     def _author_of(self, head: Token) -> str | None:
         """'a study by the Senate committee', 'a statement from Tesla', 'a statement e-mailed to
         The Globe by Reagan Ruslim': the named author."""
         preps = [c for c in head.children if c.dep_ == "prep"]
-        preps += [c for acl in head.children if acl.dep_ == "acl"
-                  for c in acl.children if c.dep_ == "agent"]
+        preps += [c for acl in head.children if acl.dep_ in ("acl", "relcl")
+                  for c in acl.children if c.dep_ == "agent"]  # "a study (which is) released by X"
         for prep in preps:
             if prep.lower_ in ("by", "from"):
                 for pobj in prep.children:
