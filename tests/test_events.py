@@ -170,3 +170,12 @@ def test_without_publication_date_nothing_is_invented():
 def test_empty_and_eventless_text():
     assert _events("") == []
     assert _events("The sky is blue and the grass is green.") == []
+
+
+def test_a_passive_subject_is_what_the_event_is_done_to():
+    events = _events("The hostages were released on Sunday after weeks of talks. Tomahawk missiles were "
+                     "supplied to Ukraine by the United States. The results were released on Tuesday.",
+                     [("on Sunday", "DATE", "2025-10-12"), ("on Tuesday", "DATE", "2025-10-14")])
+    assert [e.theme for e in events if e.type == "release"] == ["hostages"]
+    supply = _find(events, "arms_supply")
+    assert "Tomahawk missiles" in (supply.theme or "") and "United States" in " ".join(supply.participants)

@@ -119,7 +119,13 @@ class RoleFinder:
                     elif child.dep_ == "dative":
                         objects.append(child)
         else:
-            subjects.extend(_subjects(token))
+            found = _subjects(token)
+            if any(c.dep_ == "auxpass" for c in token.children):
+                # "the hostages were released", "missiles were supplied": a passive's subject is
+                # what the event is done to; who did it is the by-agent below
+                objects.extend(w for w in found if w.dep_ == "nsubjpass" or w.head.dep_ == "nsubjpass")
+                found = [w for w in found if not (w.dep_ == "nsubjpass" or w.head.dep_ == "nsubjpass")]
+            subjects.extend(found)
             for child in token.children:
                 if child.dep_ in OBJECT_DEPS:
                     objects.extend(_conjuncts(child))
