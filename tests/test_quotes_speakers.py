@@ -206,3 +206,8 @@ def test_a_study_speaks_for_its_author():
     for words in ("the best bets", "employed 226,000", "biggest source"):
         assert _quote_with(quotes, words).speaker_entity == "Civic Action"
     assert _quote_with(quotes, "claims were false").speaker_entity != "Donald Trump"
+
+
+def test_a_that_clause_hung_on_the_one_told_is_what_was_said():
+    quotes = _quotes_in("Smith told the BBC's Today programme that the plan would fail.")
+    assert _quote_with(quotes, "the plan would fail").speaker_entity == "Smith"

@@ -220,6 +220,17 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
             return _span_of(_without_leading_time(child, _without_cue_time(child)))
+    if "addressed" in tags:
+        # "told the BBC's Today programme that the plan would fail": the parser may hang the clause
+        # on the one told
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "dative"):
+                continue
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl") and clause.i > obj.i and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                        c.dep_ in SUBJECTS for c in clause.children):
+                    return _span_of(_without_cue_time(clause))
     for child in verb.children:
         if child.dep_ != "xcomp":
             continue
