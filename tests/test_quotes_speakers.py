@@ -211,3 +211,12 @@ def test_a_study_speaks_for_its_author():
 def test_a_that_clause_hung_on_the_one_told_is_what_was_said():
     quotes = _quotes_in("Smith told the BBC's Today programme that the plan would fail.")
     assert _quote_with(quotes, "the plan would fail").speaker_entity == "Smith"
+
+
+def test_a_description_never_resolves_to_a_building_and_chanted_words_are_quoted():
+    text = ("The White House said in a statement that the president had signed the order.\n\n"
+            "The company, which employs 5,000 people, said it would appeal.\n\n"
+            "“They must go,” the protesters chanted outside parliament.")
+    quotes = _quotes_in(text)
+    assert _quote_with(quotes, "it would appeal").speaker_entity != "The White House"
+    assert _quote_with(quotes, "They must go").speaker.text == "the protesters"

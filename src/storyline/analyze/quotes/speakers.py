@@ -71,6 +71,7 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.paragraph_of = paragraph_of
         self.sentences = sentences
+        self.entities = entities
         self.mentions = self._mentions(doc, entities)
         self.starts = [m.start for m in self.mentions]
         self.salience = Counter(m.name for m in self.mentions if m.label == "PERSON")
@@ -261,7 +262,8 @@ class SpeakerResolver:
         if lemma in self.lexicon.org_nouns and self._is_definite(head):
             if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
                 return None  # "the Nobel committee" names a body of its own, it refers to none
-            return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None)
+            # "the company" is never the White House the entity stage found to be a building
+            return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None, organisation=True)
         if self._role_word(head) in self.lexicon.roles:
             return self._resolve_role(head, recent)
         return None
@@ -375,19 +377,28 @@ class SpeakerResolver:
         return None
 
     def _recent_mention(self, token: Token, labels: set[str], gender: str | None,
-                        subject_only: bool = False, known: bool = True) -> str | None:
-        """The latest name of one of ``labels`` before ``token`` (of a known gender if given)."""
+                        subject_only: bool = False, known: bool = True, organisation: bool = False) -> str | None:
+        """The latest name of one of ``labels`` before ``token`` (of a known gender if given; an
+        ``organisation`` the entity stage did not find to be a place or a person)."""
         paragraph = self.paragraph_of(token.idx)
         for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
             if paragraph - self.paragraph_of(m.start) > RECENT_SPEAKER_PARAGRAPHS + 1:
                 break
             if m.label not in labels or (subject_only and not m.is_subject):
                 continue
+            if organisation and self._typed_otherwise(m):
+                continue
             if m.label == "NORP" and _is_modifier(token.doc, m):
                 continue  # "the deportation of Palestinian refugees": an adjective names no speaker
             if self._has_gender(m.name, gender, known):
                 return m.name
         return None
+
+    def _typed_otherwise(self, mention: _Mention) -> bool:
+        """Whether the entity stage typed the mention as something else than a group (the White
+        House as a building, a name as a person)."""
+        entity = entity_at(self.entities, mention.start, mention.end) if self.entities else None
+        return entity is not None and entity.type not in GROUP_LABELS
 
     def _person_named(self, words: list[str]) -> str | None:
         """The most mentioned person whose canonical name contains all ``words``."""
