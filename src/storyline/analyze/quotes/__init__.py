@@ -103,8 +103,8 @@ def _adjacent_mark(text: str, frame: CueFrame, marks: list[MarkedQuote]) -> int 
     if last.end <= frame.start:
         between = text[last.end : frame.start]
         speaker = frame.speaker
-        if speaker is not None and last.end <= speaker.idx < frame.start:
-            between = text[last.end : speaker.idx]  # '“…,” Smith said'
+        if speaker is not None and last.end <= speaker.left_edge.idx < frame.start:
+            between = text[last.end : speaker.left_edge.idx]  # '“…,” Smith said', '“…,” the man said'
         if not between.strip(" ,") and "\n" not in between:  # a cue opening the next paragraph is its own
             return len(marks) - 1
     return None
