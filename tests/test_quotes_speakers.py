@@ -220,3 +220,11 @@ def test_a_description_never_resolves_to_a_building_and_chanted_words_are_quoted
     quotes = _quotes_in(text)
     assert _quote_with(quotes, "it would appeal").speaker_entity != "The White House"
     assert _quote_with(quotes, "They must go").speaker.text == "the protesters"
+
+
+def test_analysts_are_a_group_and_a_quote_keeps_its_closing_mark():
+    text = ("Analysts at Barclays said the outlook was “encouraging”.\n\n"
+            "“We remain cautious,” said Sarah Lee, an analyst at Jefferies.")
+    quote = _quote_with(_quotes_in(text), "the outlook was")
+    assert quote.text == "the outlook was “encouraging”"
+    assert quote.speaker_entity != "Sarah Lee"

@@ -326,12 +326,22 @@ def _joins(text: str, i: int) -> bool:
     return hyphen_after or hyphen_before
 
 
+_PAIRS = {"“": "”", "‘": "’", "«": "»"}
+
+
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened so that it neither starts nor ends inside a word ("tailer was" from "e-tailer")."""
+    """The span widened so that it neither starts nor ends inside a word ("tailer was" from "e-tailer")
+    nor inside a quotation it opens (the outlook was “encouraging” with its closing mark)."""
     while _joins(text, start):
         start -= 1
     while _joins(text, end):
         end += 1
+    span = text[start:end]
+    for opener, closer in _PAIRS.items():
+        if span.count(opener) > span.count(closer):
+            tail = re.match(r"[.,;:!?…]?" + re.escape(closer), text[end : end + 3])
+            if tail is not None:
+                end += tail.end()
     return start, end
 
 

@@ -264,8 +264,10 @@ class SpeakerResolver:
                 return None  # "the Nobel committee" names a body of its own, it refers to none
             # "the company" is never the White House the entity stage found to be a building
             return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None, organisation=True)
-        if self._role_word(head) in self.lexicon.roles:
-            return self._resolve_role(head, recent)
+        role = self._role_word(head)
+        plural = head.tag_ in ("NNS", "NNPS") and role == head.lemma_.lower()  # not "sergeant-at-arms"
+        if role in self.lexicon.roles and not plural:
+            return self._resolve_role(head, recent)  # "analysts said": a group, never one analyst
         return None
 
     def _role_word(self, head: Token) -> str:
