@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storyline.read import read
 from storyline.read.dates import normalise, signals_in_text
+from storyline.read.html import _visible_dates
 from storyline.read.metadata import readable_domain, strip_site_name
 
 PROSE = (
@@ -104,3 +105,20 @@ def test_written_dates_in_the_dev_languages() -> None:
              for t in ("14. Januar 2008", "5 septembre 2019", "Jan. 14, 2008", "2008-01-14")}
     assert found == {"14. Januar 2008": ["2008-01-14"], "5 septembre 2019": ["2019-09-05"],
                      "Jan. 14, 2008": ["2008-01-14"], "2008-01-14": ["2008-01-14"]}
+
+
+def test_the_visible_date_sits_under_the_articles_own_headline() -> None:
+    # a masthead <h1> with the day's date comes first; the article's <h1> is the one the title names
+    masthead = ('<div class="masthead"><h1>Daily Bugle</h1><p>Monday, 4 March 2024</p><ul>'
+                + "".join(f"<li><a href='/{s}'>{s}</a></li>" for s in ("World", "Sport", "Culture", "Travel", "Money", "Weather"))
+                + "</ul></div>")
+    head = "<title>Council approves the budget</title>"
+    article = read(page(head, header="<p>Published: 12 February 2024</p>", before=masthead), url="https://example.com/budget",
+                   fetched_at="2024-06-01")
+    assert article.published.value == "2024-02-12"
+
+
+def test_a_dateline_lower_down_does_not_outvote_the_headlines() -> None:
+    found = _visible_dates(["Council approves the budget", "Written: 2023-11-07 15:03:30"], ["Nov 3, 2023"], dayfirst=False)
+    assert [s.value for s in found] == ["2023-11-07"]
+    assert [s.value for s in _visible_dates([], ["Nov 3, 2023"], dayfirst=False)] == ["2023-11-03"]

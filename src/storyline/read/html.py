@@ -141,9 +141,18 @@ _INVISIBLE_TAGS = {"script", "style", "noscript", "template"}
 HEADLINE_REACH = 25  # text lines after the <h1> (and a few before) where the article's dateline sits
 
 
-def _lines_near_headline(tree: HtmlElement) -> list[str]:
-    """The short text lines just before and after the first <h1>: where a visible dateline sits."""
-    headline = next(tree.iter("h1"), None)
+def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The article's <h1>: the first whose text the title contains (an <h1> before it is often the site's
+    logo or name), else the first."""
+    headings = list(tree.iter("h1"))
+    wanted = normalise(title or "")
+    return next((h for h in headings if (text := normalise(h.text_content())) and wanted and text in wanted),
+                headings[0] if headings else None)
+
+
+def _lines_near_headline(tree: HtmlElement, title: str | None) -> list[str]:
+    """The short text lines just before and after the article's <h1>: where a visible dateline sits."""
+    headline = _headline(tree, title)
     if headline is None:
         return []
     before: list[str] = []
@@ -164,7 +173,7 @@ def _lines_near_headline(tree: HtmlElement) -> list[str]:
 def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
     """Dates written near the headline and in the stamps dropped above the body ("Datum: 03.11.2021")."""
     found = dates.dateline_signals(near_headline, dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
-    return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
+    return found or dates.dateline_signals(stamps, dayfirst=dayfirst)
 
 
 def _htmldate_signals(tree: HtmlElement, url: str | None, *, extensive: bool) -> list[dates.DateSignal]:
@@ -248,7 +257,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
     # later date guess can read a date inside a script
     dayfirst = (article.language or "en") != "en"
-    near_headline = _lines_near_headline(tree)  # before the extractor prunes the tree
+    near_headline = _lines_near_headline(tree, article.title)  # before the extractor prunes the tree
     own = date_signals + _visible_dates(near_headline, [], dayfirst)
     if not dates.settled(own):
         # only when the page's own signals leave the day open; htmldate reads the scripts too
