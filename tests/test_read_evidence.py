@@ -122,3 +122,12 @@ def test_a_dateline_lower_down_does_not_outvote_the_headlines() -> None:
     found = _visible_dates(["Council approves the budget", "Written: 2023-11-07 15:03:30"], ["Nov 3, 2023"], dayfirst=False)
     assert [s.value for s in found] == ["2023-11-07"]
     assert [s.value for s in _visible_dates([], ["Nov 3, 2023"], dayfirst=False)] == ["2023-11-03"]
+
+
+def test_a_timestamp_in_the_source_dates_a_page_nothing_else_dates() -> None:
+    stamped = "<div data-created='2020/04/17 01:43:09'></div><!-- cached 2020-04-18 02:00:00 -->"
+    article = read(page(before=stamped), url="https://example.com/forum/post", fetched_at="2024-01-01")
+    assert article.published.value == "2020-04-17"  # a tie: the first
+    assert "source" in article.published.reason
+    written = read(page(header="<p>16.04.2020</p>", before=stamped, lang="de"), url="https://example.de/a", fetched_at="2024-01-01")
+    assert written.published.value == "2020-04-16"  # a date any reader sees comes first

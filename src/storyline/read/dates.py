@@ -8,6 +8,7 @@ captions bound it. Dates inside scripts are never read (JSON-LD is structured me
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
@@ -29,7 +30,7 @@ class DateSignal:
     value: str
     day: date
     role: str  # published | modified | bound
-    source: str  # json-ld, meta, html, dateline, url, file, media, caption
+    source: str  # json-ld, meta, html (<time>, or a timestamp in the source), dateline, url, file, media, caption
     confidence: float
     where: str  # the field or tag it came from
 
@@ -175,6 +176,24 @@ def dateline_signals(lines: list[str], *, dayfirst: bool = False, confidence: fl
         if is_dateline(line) and (found := signals_in_text(line, "published", "dateline", confidence, f"{where} {line!r}", dayfirst=dayfirst)):
             return found[:1]
     return []
+
+
+# a machine-written timestamp: year first, then a time ("2020-04-24 21:36:31", "2020/04/17 01:43")
+_SOURCE_TIMESTAMP = re.compile(
+    r"(?<![\d/-])((?:19|20)\d{2})([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[ T](?:[01]\d|2[0-3]):[0-5]\d(?!\d)"
+)
+
+
+def source_timestamp_signals(source: str) -> list[DateSignal]:
+    """For a page nothing else dates: the timestamp its source (scripts, comments and attributes too) writes
+    most often, the first of a tie; a publishing system stamps the post's time where no reader sees it."""
+    days = [match.group(1, 3, 4) for match in _SOURCE_TIMESTAMP.finditer(source)]
+    if not days:
+        return []
+    counts = Counter(days)
+    found = _day_signal(re.match(r"(\d{4})(\d{2})(\d{2})", "".join(max(days, key=counts.__getitem__))),
+                        "html", 0.3, "the timestamp written most often in the page's source")
+    return [found] if found else []
 
 
 _URL_DATE = re.compile(

@@ -235,7 +235,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     tree = parse(html)
     kept: list[tuple[str, str]] = []
     if tree is not None:
-        kept = _read_tree(tree, article, url=url, fetched_at=fetched_at, cut=cut)
+        kept = _read_tree(tree, html, article, url=url, fetched_at=fetched_at, cut=cut)
     if _words(kept) < MIN_ARTICLE_WORDS:
         kept = _rescue(html, kept, article)
     article.text, article.blocks = assemble(kept)
@@ -244,7 +244,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     return article
 
 
-def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_at: str | None, cut: bool) -> list[tuple[str, str]]:
+def _read_tree(tree: HtmlElement, html: str, article: Article, *, url: str | None, fetched_at: str | None, cut: bool) -> list[tuple[str, str]]:
     """Metadata, media and captions from the parsed page; returns the body blocks."""
     signals = page_signals(tree)
     if signals.jsonld_broken:
@@ -273,6 +273,6 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst)
     if not any(s.role == "published" for s in date_signals):
-        date_signals += _page_text_dates(tree, dayfirst)
+        date_signals += _page_text_dates(tree, dayfirst) or dates.source_timestamp_signals(html)
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept
