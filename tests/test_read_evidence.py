@@ -131,3 +131,11 @@ def test_a_timestamp_in_the_source_dates_a_page_nothing_else_dates() -> None:
     assert "source" in article.published.reason
     written = read(page(header="<p>16.04.2020</p>", before=stamped, lang="de"), url="https://example.de/a", fetched_at="2024-01-01")
     assert written.published.value == "2020-04-16"  # a date any reader sees comes first
+
+
+def test_microdata_date_on_any_element() -> None:
+    header = '<p class="date" itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</p>'
+    sidebar = '<aside><ul><li><a href="/b">Andere Meldung</a><time datetime="2022-01-21">vor einer Woche</time></li></ul></aside>'
+    article = read(page(header=header, before=sidebar, lang="de"), url="https://example.de/artikel", fetched_at="2024-01-01")
+    assert article.published.value[:10] == "2022-01-14"
+    assert "microdata" in article.published.reason

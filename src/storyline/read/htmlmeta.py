@@ -16,6 +16,7 @@ MAX_HEADINGS = 40  # headings (per level) and author links kept: a headline and 
 
 _SIDEBAR_TAGS = {"aside", "nav", "footer"}
 _SIDEBAR = re.compile(r"side|related|teaser|widget|recommend|popular|comment|footer|trending|latest|more|promo|list|card", re.I)
+_DATE_ITEMPROPS = {"datepublished", "datemodified"}
 HEADER_REACH = 4  # a <time> sharing a container this close with the <h1> sits in the article's header
 
 
@@ -79,9 +80,11 @@ def page_signals(tree: HtmlElement) -> PageSignals:
     signals.trafilatura = _trafilatura_meta(tree)
     signals.lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     headline = next(tree.iter("h1"), None)
-    for el in tree.iter("time"):
+    # <time> elements, and any other element (not <meta>) whose microdata states the article's dates
+    for el in tree.xpath("//*[self::time or (@itemprop and not(self::meta))][@datetime or @content]"):
         value = el.get("datetime") or el.get("content")
-        if value:
-            hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"), el.get("pubdate") is not None and "pubdate")))
+        if value and (el.tag == "time" or (el.get("itemprop") or "").strip().lower() in _DATE_ITEMPROPS):
+            hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"), el.get("pubdate") is not None and "pubdate",
+                                          el.tag != "time" and "microdata")))
             signals.times.append((value.strip(), f"{hint.lower()} @{_place(el, headline)}"))
     return signals
