@@ -139,3 +139,12 @@ def test_microdata_date_on_any_element() -> None:
     article = read(page(header=header, before=sidebar, lang="de"), url="https://example.de/artikel", fetched_at="2024-01-01")
     assert article.published.value[:10] == "2022-01-14"
     assert "microdata" in article.published.reason
+
+
+def test_htmldate_repeating_the_only_tagged_day_is_no_second_vote() -> None:
+    # htmldate reads the lone <meta name="date">: its agreeing does not outvote the date beside the headline
+    head = '<meta name="date" content="2020-04-29">'
+    article = read(page(head, header="<p>Stand: 28.04.2020 18:00 Uhr</p>", lang="de"), url="https://example.de/a",
+                   fetched_at="2024-01-01")
+    assert article.published.value == "2020-04-28"
+    assert any(alt["value"] == "2020-04-29" for alt in article.published.alternatives)

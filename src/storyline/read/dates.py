@@ -250,6 +250,7 @@ def _alternatives(chosen: DateSignal, others: list[DateSignal]) -> list[dict]:
 # the families of evidence: signals of one family repeat each other, so a family votes once (its strongest)
 _FAMILY = {"json-ld": "markup", "meta": "meta", "html": "time", "dateline": "visible", "header": "visible",
            "url": "url", "file": "file", "htmldate": "htmldate", "trafilatura": "htmldate"}
+_MARKUP_FAMILIES = ("markup", "meta", "time")
 MIDNIGHT_EAST_FROM_HOUR = 20  # a UTC time on the hour from 20:00 is local midnight at an offset of +1 to +4
 UTC_SHIFT_MAX_HOURS = 12  # a UTC time this close to midnight may fall on the neighbouring local day
 
@@ -312,10 +313,14 @@ def _votes(stated: list[DateSignal], offset: timedelta | None) -> dict[date, dic
     """Per local day, the strongest signal of each family that names it (with why its day moved)."""
     # days stated without a time, by signals that do not just repeat the markup's timestamp (htmldate does)
     plain_days = {s.day for s in stated if _offset(s) is None and _FAMILY.get(s.source) != "htmldate"}
+    located = [(sig, *_local(sig, offset, plain_days)) for sig in stated]
+    # htmldate's markup search reads the same tags: when they all name one day, its agreeing is an echo, not a vote
+    tagged = {day: _FAMILY[sig.source] for sig, day, _ in located if _FAMILY.get(sig.source) in _MARKUP_FAMILIES}
     votes: dict[date, dict[str, tuple[DateSignal, str | None]]] = {}
-    for sig in stated:  # strongest first
-        day, moved = _local(sig, offset, plain_days)
+    for sig, day, moved in located:  # strongest first
         family = _FAMILY.get(sig.source, sig.source)
+        if family == "htmldate" and len(tagged) == 1:
+            family = tagged.get(day, family)
         votes.setdefault(day, {}).setdefault(family, (sig, moved))
     return votes
 
