@@ -2,7 +2,8 @@
 
 Signals, strongest first: JSON-LD, meta tags, ``<time>`` markup, the visible dateline, the URL's date
 path, htmldate's guess; when none states the date, embedded media upload dates and dates named in
-captions bound it. Dates inside scripts are never read (JSON-LD is structured metadata, not a script).
+captions bound it. Dates inside scripts are read only for a page nothing else dates, as the timestamp its source
+repeats most (JSON-LD is structured metadata, not a script).
 """
 
 from __future__ import annotations
@@ -187,13 +188,14 @@ _SOURCE_TIMESTAMP = re.compile(
 def source_timestamp_signals(source: str) -> list[DateSignal]:
     """For a page nothing else dates: the timestamp its source (scripts, comments and attributes too) writes
     most often, the first of a tie; a publishing system stamps the post's time where no reader sees it."""
-    days = [match.group(1, 3, 4) for match in _SOURCE_TIMESTAMP.finditer(source)]
-    if not days:
-        return []
-    counts = Counter(days)
-    found = _day_signal(re.match(r"(\d{4})(\d{2})(\d{2})", "".join(max(days, key=counts.__getitem__))),
-                        "html", 0.3, "the timestamp written most often in the page's source")
-    return [found] if found else []
+    stamps = Counter(match.group(1, 3, 4) for match in _SOURCE_TIMESTAMP.finditer(source))
+    for (year, month, day), _ in stamps.most_common():  # equal counts keep the order met
+        try:
+            found = date(int(year), int(month), int(day))
+        except ValueError:  # 2020-02-30
+            continue
+        return [DateSignal(found.isoformat(), found, "published", "html", 0.3, "the timestamp written most often in the page's source")]
+    return []
 
 
 _URL_DATE = re.compile(
@@ -315,7 +317,10 @@ def _votes(stated: list[DateSignal], offset: timedelta | None) -> dict[date, dic
     plain_days = {s.day for s in stated if _offset(s) is None and _FAMILY.get(s.source) != "htmldate"}
     located = [(sig, *_local(sig, offset, plain_days)) for sig in stated]
     # htmldate's markup search reads the same tags: when they all name one day, its agreeing is an echo, not a vote
-    tagged = {day: _FAMILY[sig.source] for sig, day, _ in located if _FAMILY.get(sig.source) in _MARKUP_FAMILIES}
+    tagged: dict[date, str] = {}  # day → the family of its strongest tag
+    for sig, day, _ in located:
+        if _FAMILY.get(sig.source) in _MARKUP_FAMILIES:
+            tagged.setdefault(day, _FAMILY[sig.source])
     votes: dict[date, dict[str, tuple[DateSignal, str | None]]] = {}
     for sig, day, moved in located:  # strongest first
         family = _FAMILY.get(sig.source, sig.source)

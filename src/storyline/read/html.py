@@ -255,7 +255,7 @@ def _read_tree(tree: HtmlElement, html: str, article: Article, *, url: str | Non
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
-    # later date guess can read a date inside a script
+    # later date guess can read a date inside a script (only the last resort, the source's timestamps)
     dayfirst = (article.language or "en") != "en"
     near_headline = _lines_near_headline(tree, article.title)  # before the extractor prunes the tree
     own = date_signals + _visible_dates(near_headline, [], dayfirst)

@@ -1,4 +1,4 @@
-"""Metadata signals of a parsed HTML page: meta tags, JSON-LD scripts, title, canonical link, language, <time>."""
+"""Metadata signals of a parsed HTML page: meta tags, JSON-LD scripts, title, canonical link, language, <time> and date microdata."""
 
 from __future__ import annotations
 
