@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storyline.read import read
 from storyline.read.dates import normalise, signals_in_text
+from storyline.read.html import _visible_dates
 from storyline.read.metadata import readable_domain, strip_site_name
 
 PROSE = (
@@ -104,3 +105,46 @@ def test_written_dates_in_the_dev_languages() -> None:
              for t in ("14. Januar 2008", "5 septembre 2019", "Jan. 14, 2008", "2008-01-14")}
     assert found == {"14. Januar 2008": ["2008-01-14"], "5 septembre 2019": ["2019-09-05"],
                      "Jan. 14, 2008": ["2008-01-14"], "2008-01-14": ["2008-01-14"]}
+
+
+def test_the_visible_date_sits_under_the_articles_own_headline() -> None:
+    # a masthead <h1> with the day's date comes first; the article's <h1> is the one the title names
+    masthead = ('<div class="masthead"><h1>Daily Bugle</h1><p>Monday, 4 March 2024</p><ul>'
+                + "".join(f"<li><a href='/{s}'>{s}</a></li>" for s in ("World", "Sport", "Culture", "Travel", "Money", "Weather"))
+                + "</ul></div>")
+    head = "<title>Council approves the budget</title>"
+    article = read(page(head, header="<p>Published: 12 February 2024</p>", before=masthead), url="https://example.com/budget",
+                   fetched_at="2024-06-01")
+    assert article.published.value == "2024-02-12"
+
+
+def test_a_dateline_lower_down_does_not_outvote_the_headlines() -> None:
+    found = _visible_dates(["Council approves the budget", "Written: 2023-11-07 15:03:30"], ["Nov 3, 2023"], dayfirst=False)
+    assert [s.value for s in found] == ["2023-11-07"]
+    assert [s.value for s in _visible_dates([], ["Nov 3, 2023"], dayfirst=False)] == ["2023-11-03"]
+
+
+def test_a_timestamp_in_the_source_dates_a_page_nothing_else_dates() -> None:
+    stamped = "<div data-created='2020/04/17 01:43:09'></div><!-- cached 2020-04-18 02:00:00 -->"
+    article = read(page(before=stamped), url="https://example.com/forum/post", fetched_at="2024-01-01")
+    assert article.published.value == "2020-04-17"  # a tie: the first
+    assert "source" in article.published.reason
+    written = read(page(header="<p>16.04.2020</p>", before=stamped, lang="de"), url="https://example.de/a", fetched_at="2024-01-01")
+    assert written.published.value == "2020-04-16"  # a date any reader sees comes first
+
+
+def test_microdata_date_on_any_element() -> None:
+    header = '<p class="date" itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</p>'
+    sidebar = '<aside><ul><li><a href="/b">Andere Meldung</a><time datetime="2022-01-21">vor einer Woche</time></li></ul></aside>'
+    article = read(page(header=header, before=sidebar, lang="de"), url="https://example.de/artikel", fetched_at="2024-01-01")
+    assert article.published.value[:10] == "2022-01-14"
+    assert "microdata" in article.published.reason
+
+
+def test_htmldate_repeating_the_only_tagged_day_is_no_second_vote() -> None:
+    # htmldate reads the lone <meta name="date">: its agreeing does not outvote the date beside the headline
+    head = '<meta name="date" content="2020-04-29">'
+    article = read(page(head, header="<p>Stand: 28.04.2020 18:00 Uhr</p>", lang="de"), url="https://example.de/a",
+                   fetched_at="2024-01-01")
+    assert article.published.value == "2020-04-28"
+    assert any(alt["value"] == "2020-04-29" for alt in article.published.alternatives)

@@ -2,12 +2,14 @@
 
 Signals, strongest first: JSON-LD, meta tags, ``<time>`` markup, the visible dateline, the URL's date
 path, htmldate's guess; when none states the date, embedded media upload dates and dates named in
-captions bound it. Dates inside scripts are never read (JSON-LD is structured metadata, not a script).
+captions bound it. Dates inside scripts are read only for a page nothing else dates, as the timestamp its source
+repeats most (JSON-LD is structured metadata, not a script).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
@@ -29,7 +31,7 @@ class DateSignal:
     value: str
     day: date
     role: str  # published | modified | bound
-    source: str  # json-ld, meta, html, dateline, url, file, media, caption
+    source: str  # json-ld, meta, html (<time>, or a timestamp in the source), dateline, url, file, media, caption
     confidence: float
     where: str  # the field or tag it came from
 
@@ -177,6 +179,25 @@ def dateline_signals(lines: list[str], *, dayfirst: bool = False, confidence: fl
     return []
 
 
+# a machine-written timestamp: year first, then a time ("2020-04-24 21:36:31", "2020/04/17 01:43")
+_SOURCE_TIMESTAMP = re.compile(
+    r"(?<![\d/-])((?:19|20)\d{2})([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[ T](?:[01]\d|2[0-3]):[0-5]\d(?!\d)"
+)
+
+
+def source_timestamp_signals(source: str) -> list[DateSignal]:
+    """For a page nothing else dates: the timestamp its source (scripts, comments and attributes too) writes
+    most often, the first of a tie; a publishing system stamps the post's time where no reader sees it."""
+    stamps = Counter(match.group(1, 3, 4) for match in _SOURCE_TIMESTAMP.finditer(source))
+    for (year, month, day), _ in stamps.most_common():  # equal counts keep the order met
+        try:
+            found = date(int(year), int(month), int(day))
+        except ValueError:  # 2020-02-30
+            continue
+        return [DateSignal(found.isoformat(), found, "published", "html", 0.3, "the timestamp written most often in the page's source")]
+    return []
+
+
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)"  # a compact /20200428/
@@ -231,6 +252,7 @@ def _alternatives(chosen: DateSignal, others: list[DateSignal]) -> list[dict]:
 # the families of evidence: signals of one family repeat each other, so a family votes once (its strongest)
 _FAMILY = {"json-ld": "markup", "meta": "meta", "html": "time", "dateline": "visible", "header": "visible",
            "url": "url", "file": "file", "htmldate": "htmldate", "trafilatura": "htmldate"}
+_MARKUP_FAMILIES = ("markup", "meta", "time")
 MIDNIGHT_EAST_FROM_HOUR = 20  # a UTC time on the hour from 20:00 is local midnight at an offset of +1 to +4
 UTC_SHIFT_MAX_HOURS = 12  # a UTC time this close to midnight may fall on the neighbouring local day
 
@@ -293,10 +315,17 @@ def _votes(stated: list[DateSignal], offset: timedelta | None) -> dict[date, dic
     """Per local day, the strongest signal of each family that names it (with why its day moved)."""
     # days stated without a time, by signals that do not just repeat the markup's timestamp (htmldate does)
     plain_days = {s.day for s in stated if _offset(s) is None and _FAMILY.get(s.source) != "htmldate"}
+    located = [(sig, *_local(sig, offset, plain_days)) for sig in stated]
+    # htmldate's markup search reads the same tags: when they all name one day, its agreeing is an echo, not a vote
+    tagged: dict[date, str] = {}  # day → the family of its strongest tag
+    for sig, day, _ in located:
+        if _FAMILY.get(sig.source) in _MARKUP_FAMILIES:
+            tagged.setdefault(day, _FAMILY[sig.source])
     votes: dict[date, dict[str, tuple[DateSignal, str | None]]] = {}
-    for sig in stated:  # strongest first
-        day, moved = _local(sig, offset, plain_days)
+    for sig, day, moved in located:  # strongest first
         family = _FAMILY.get(sig.source, sig.source)
+        if family == "htmldate" and len(tagged) == 1:
+            family = tagged.get(day, family)
         votes.setdefault(day, {}).setdefault(family, (sig, moved))
     return votes
 

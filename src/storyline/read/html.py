@@ -141,9 +141,18 @@ _INVISIBLE_TAGS = {"script", "style", "noscript", "template"}
 HEADLINE_REACH = 25  # text lines after the <h1> (and a few before) where the article's dateline sits
 
 
-def _lines_near_headline(tree: HtmlElement) -> list[str]:
-    """The short text lines just before and after the first <h1>: where a visible dateline sits."""
-    headline = next(tree.iter("h1"), None)
+def _headline(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The article's <h1>: the first whose text the title contains (an <h1> before it is often the site's
+    logo or name), else the first."""
+    headings = list(tree.iter("h1"))
+    wanted = normalise(title or "")
+    return next((h for h in headings if (text := normalise(h.text_content())) and wanted and text in wanted),
+                headings[0] if headings else None)
+
+
+def _lines_near_headline(tree: HtmlElement, title: str | None) -> list[str]:
+    """The short text lines just before and after the article's <h1>: where a visible dateline sits."""
+    headline = _headline(tree, title)
     if headline is None:
         return []
     before: list[str] = []
@@ -164,7 +173,7 @@ def _lines_near_headline(tree: HtmlElement) -> list[str]:
 def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
     """Dates written near the headline and in the stamps dropped above the body ("Datum: 03.11.2021")."""
     found = dates.dateline_signals(near_headline, dayfirst=dayfirst, confidence=0.75, where="visible date near the headline")
-    return found + dates.dateline_signals(stamps, dayfirst=dayfirst)
+    return found or dates.dateline_signals(stamps, dayfirst=dayfirst)
 
 
 def _htmldate_signals(tree: HtmlElement, url: str | None, *, extensive: bool) -> list[dates.DateSignal]:
@@ -226,7 +235,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     tree = parse(html)
     kept: list[tuple[str, str]] = []
     if tree is not None:
-        kept = _read_tree(tree, article, url=url, fetched_at=fetched_at, cut=cut)
+        kept = _read_tree(tree, html, article, url=url, fetched_at=fetched_at, cut=cut)
     if _words(kept) < MIN_ARTICLE_WORDS:
         kept = _rescue(html, kept, article)
     article.text, article.blocks = assemble(kept)
@@ -235,7 +244,7 @@ def read_html(html: str, article: Article, *, url: str | None, fetched_at: str |
     return article
 
 
-def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_at: str | None, cut: bool) -> list[tuple[str, str]]:
+def _read_tree(tree: HtmlElement, html: str, article: Article, *, url: str | None, fetched_at: str | None, cut: bool) -> list[tuple[str, str]]:
     """Metadata, media and captions from the parsed page; returns the body blocks."""
     signals = page_signals(tree)
     if signals.jsonld_broken:
@@ -246,9 +255,9 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     extra = [s for m in article.media if m.upload_date and (s := dates.signal(m.upload_date, "bound", "media", 0.5, f"{m.type} uploadDate"))]
     date_signals = fill_metadata(article, signals, url=url, extra_dates=extra, fetched_at=fetched_at)
     # metadata is read: scripts and styles go before extraction (a smaller tree to copy and clean), and no
-    # later date guess can read a date inside a script
+    # later date guess can read a date inside a script (only the last resort, the source's timestamps)
     dayfirst = (article.language or "en") != "en"
-    near_headline = _lines_near_headline(tree)  # before the extractor prunes the tree
+    near_headline = _lines_near_headline(tree, article.title)  # before the extractor prunes the tree
     own = date_signals + _visible_dates(near_headline, [], dayfirst)
     if not dates.settled(own):
         # only when the page's own signals leave the day open; htmldate reads the scripts too
@@ -264,6 +273,6 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst)
     if not any(s.role == "published" for s in date_signals):
-        date_signals += _page_text_dates(tree, dayfirst)
+        date_signals += _page_text_dates(tree, dayfirst) or dates.source_timestamp_signals(html)
     settle_dates(article, date_signals, fetched_at=fetched_at)
     return kept

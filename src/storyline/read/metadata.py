@@ -44,7 +44,7 @@ class PageSignals:
     headings: list[tuple[str, str]] = field(default_factory=list)  # (h1 | h2, text) in page order, h1s first
     canonical: str | None = None
     lang: str | None = None
-    times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, hint: itemprop/class)
+    times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, hint: itemprop/class) of <time> and date microdata
     # what trafilatura's meta-tag reader (``examine_meta``) makes of the page: author, sitename, title
     trafilatura: dict[str, str] = field(default_factory=dict)
 
@@ -232,12 +232,13 @@ def _date_signals(signals: PageSignals, node: dict[str, Any] | None, url: str | 
     for index, (value, hint) in enumerate(signals.times):
         place = next((p for p in _TIME_PLACE_CONFIDENCE if f"@{p}" in hint), "page")
         confidence = _TIME_PLACE_CONFIDENCE[place] - (0.2 if listing and place != "header" else 0.0)
+        element = "microdata" if "microdata" in hint else "<time>"
         if "datemodified" in hint:
-            found.append(dates.signal(value, "modified", "html", 0.8, "<time> dateModified", dayfirst=dayfirst))
+            found.append(dates.signal(value, "modified", "html", 0.8, f"{element} dateModified", dayfirst=dayfirst))
         elif "datepublished" in hint or "pubdate" in hint or index == 0:
             bonus = 0.05 if ("datepublished" in hint or "pubdate" in hint) else 0.0
             found.append(dates.signal(value, "published", "html", round(confidence + bonus, 2),
-                                      f"<time> in the {place}" + (" (datePublished)" if bonus else ""), dayfirst=dayfirst))
+                                      f"{element} in the {place}" + (" (datePublished)" if bonus else ""), dayfirst=dayfirst))
     found.append(dates.url_signal(url))
     return [s for s in found if s is not None]
 
