@@ -15,8 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 
 
 def _quotes(name: str):
-    doc = parse((FIXTURES / name).read_text(encoding="utf-8"))
-    return [q for q in extract_quotes(doc, extract_entities(doc)) if q.attribution == "speech"]
+    return _quotes_in((FIXTURES / name).read_text(encoding="utf-8"))
 
 
 def _quote_with(quotes, words: str):
