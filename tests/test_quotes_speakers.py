@@ -227,3 +227,8 @@ def test_analysts_are_a_group_and_a_quote_keeps_its_closing_mark():
     quote = _quote_with(_quotes_in(text), "the outlook was")
     assert quote.text == "the outlook was “encouraging”"
     assert quote.speaker_entity != "Sarah Lee"
+
+
+def test_a_demonym_speaker_is_the_person_last_spoken_of():
+    quotes = _quotes_in("Mr Smith spoke first. Then Boris Becker spoke. “I felt great,” the German said.")
+    assert _quote_with(quotes, "I felt great").speaker_entity == "Boris Becker"

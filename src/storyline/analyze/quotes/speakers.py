@@ -31,6 +31,9 @@ _GENDERS = {"male": "m", "female": "f"}
 PRONOUN_GENDER = {word: _GENDERS[kind] for word, kind in lexicons.rows("entities_pronouns.tsv") if kind in _GENDERS}
 HONORIFIC_GENDER = {row[0]: _GENDERS[row[1]] for row in lexicons.rows("entities_honorifics.txt")
                     if len(row) > 1 and row[1] in _GENDERS}
+# people and adjectives of countries ("Briton", "German", "Dutch" as in "Dutchman")
+_DEMONYMS = frozenset(row[0] for row in lexicons.rows("entities_countries.tsv") if row[0][:1].isupper()
+                      and not row[0].isupper() and row[0] != row[1])
 # the same table's words without their full stops: left out of the name words speakers are matched on
 HONORIFICS = frozenset(row[0].rstrip(".") for row in lexicons.rows("entities_honorifics.txt"))
 
@@ -234,6 +237,9 @@ class SpeakerResolver:
                 if found is not None:
                     return found
             return self._resolve_pronoun(head, recent)
+        if self._is_demonym(head):
+            # "the Dutchman told Sky Sports", "the Serbian said": the person the passage is about
+            return self._nearest_person(head, recent)
         mention = self.mention_at(head.idx, head.idx + len(head))
         if mention is not None:
             return mention.name
@@ -269,6 +275,14 @@ class SpeakerResolver:
         if role in self.lexicon.roles and not plural:
             return self._resolve_role(head, recent)  # "analysts said": a group, never one analyst
         return None
+
+    @staticmethod
+    def _is_demonym(head: Token) -> bool:
+        """ "the Dutchman", "the Briton", "the German": one person named by where they are from."""
+        if head.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return False
+        word = head.text
+        return word in _DEMONYMS or (word.endswith("man") and word[:-3] in _DEMONYMS)
 
     def _role_word(self, head: Token) -> str:
         """The head's lemma, or for a hyphenated title ("the sergeant-at-arms", "editor-in-chief",
@@ -500,6 +514,23 @@ class SpeakerResolver:
         return (self._recent_speaker(role, recent, True)
                 or self._recent_mention(role, {"PERSON"}, None, subject_only=True)
                 or self._most_mentioned_before(role.idx))
+
+    def _nearest_person(self, token: Token, recent: list[RecentSpeaker]) -> str | None:
+        """The person last spoken of before ``token``: the latest quoted person or the latest person
+        named as a subject (within a couple of paragraphs), whichever comes later."""
+        paragraph = self.paragraph_of(token.idx)
+        speaker = next((r for r in reversed(recent) if r.is_person and r.end <= token.idx
+                        and paragraph - r.paragraph <= RECENT_SPEAKER_PARAGRAPHS), None)
+        subject = None
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
+            if paragraph - self.paragraph_of(m.start) > RECENT_SPEAKER_PARAGRAPHS + 1:
+                break
+            if m.label == "PERSON" and m.is_subject:
+                subject = m
+                break
+        if subject is not None and (speaker is None or subject.start > speaker.end):
+            return subject.name
+        return speaker.name if speaker is not None else None
 
 
 def _is_modifier(doc, mention: _Mention) -> bool:
