@@ -232,3 +232,10 @@ def test_analysts_are_a_group_and_a_quote_keeps_its_closing_mark():
 def test_a_demonym_speaker_is_the_person_last_spoken_of():
     quotes = _quotes_in("Mr Smith spoke first. Then Boris Becker spoke. “I felt great,” the German said.")
     assert _quote_with(quotes, "I felt great").speaker_entity == "Boris Becker"
+
+
+def test_an_unresolved_name_loses_its_honorific_and_straight_single_quotes_are_quotes():
+    quotes = _quotes_in("Mr Farage said: 'We will win this seat. The voters are fed up.'\n\n"
+                        "'It's a shambles,' said one Tory MP. 'Nobody knows what's going on.'")
+    assert _quote_with(quotes, "We will win this seat").speaker_entity == "Farage"
+    assert _quote_with(quotes, "Nobody knows").speaker_entity == _quote_with(quotes, "shambles").speaker_entity

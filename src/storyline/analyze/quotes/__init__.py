@@ -448,8 +448,7 @@ def _build_quotes(doc: Doc, entities: list[Entity], drafts: list[_Draft],
                 # "Kamin, who emphasized …": the speaker in the text is "who", standing for Kamin
                 quote.speaker = resolver.phrase(_relative_subject(frame) or head)
                 continues = frame.cue[0].lemma_.lower() in CONTINUING_CUES
-                quote.speaker_entity = resolver.resolve(head, recent, continues) or (
-                    None if head.pos_ == "PRON" else resolver.phrase(head).text)
+                quote.speaker_entity = resolver.resolve(head, recent, continues) or resolver.unresolved_name(head)
             addressee = frame.addressee
             if addressee is not None:  # a pronoun object is left as written: "told him"
                 resolved = None if addressee.pos_ == "PRON" else resolver.resolve(addressee, recent)

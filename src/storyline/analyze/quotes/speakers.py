@@ -214,6 +214,19 @@ class SpeakerResolver:
         span = self.doc[left : right + 1]
         return Span(span.text, span.start_char, span.end_char)
 
+    def unresolved_name(self, head: Token) -> str | None:
+        """What to call a speaker nothing resolved: none for a pronoun, the phrase otherwise, a
+        name without its honorific ("Mr Farage" → "Farage")."""
+        if head.pos_ == "PRON":
+            return None
+        phrase = self.phrase(head).text
+        if head.pos_ == "PROPN":
+            words = phrase.split()
+            while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+                words.pop(0)
+            phrase = " ".join(words)
+        return phrase
+
     def is_person(self, head: Token) -> bool:
         """Whether a speaker token stands for a person (not a named organisation or place)."""
         if head.lower_ in PERSON_PRONOUNS:
