@@ -179,3 +179,10 @@ def test_a_passive_subject_is_what_the_event_is_done_to():
     assert [e.theme for e in events if e.type == "release"] == ["hostages"]
     supply = _find(events, "arms_supply")
     assert "Tomahawk missiles" in (supply.theme or "") and "United States" in " ".join(supply.participants)
+
+
+def test_every_item_of_a_passive_list_is_done_to():
+    events = _events("Britain, France and Germany were attacked by hackers on Monday.",
+                     [("on Monday", "DATE", "2025-10-13")])
+    attack = _find(events, "attack", "Germany")
+    assert set(attack.objects if hasattr(attack, "objects") else attack.participants) >= {"Britain", "France", "Germany"}

@@ -239,3 +239,26 @@ def test_an_unresolved_name_loses_its_honorific_and_straight_single_quotes_are_q
                         "'It's a shambles,' said one Tory MP. 'Nobody knows what's going on.'")
     assert _quote_with(quotes, "We will win this seat").speaker_entity == "Farage"
     assert _quote_with(quotes, "Nobody knows").speaker_entity == _quote_with(quotes, "shambles").speaker_entity
+
+
+def test_review_cases_stay_right():
+    """Probes from the review of the rules above: each once went wrong."""
+    quotes = _quotes_in("Warren said: “No.” She then left the stage.")
+    assert not [q for q in quotes if "left the stage" in q.text]
+    quotes = _quotes_in("The mother hugged her son. “I missed you,” he said.")
+    assert _quote_with(quotes, "I missed you").speaker_entity != "The mother"
+    quotes = _quotes_in("The company said next year it would hire 500 workers.")
+    assert _quote_with(quotes, "500 workers").text.startswith("next year")
+    cuomo = _quote_with(_quotes_in("A spokeswoman for the governor, Andrew Cuomo, said the plan was dead."), "plan")
+    assert cuomo.speaker_entity != "Andrew Cuomo"
+    catenaro = _quote_with(_quotes_in("A spokeswoman for Trudeau, Eleanore Catenaro, said the plan was dead."), "plan")
+    assert catenaro.speaker_entity == "Eleanore Catenaro"
+    ebay = _quotes_in("eBay reported strong sales on Monday. “We are growing,” the company said.")
+    assert _quote_with(ebay, "We are growing").speaker_entity == "eBay"
+    paper = _quotes_in("The Washington Post first reported the deal on Monday. The paper said the talks had stalled.")
+    assert _quote_with(paper, "talks had stalled").speaker_entity == "The Washington Post"
+
+
+def test_a_rank_without_its_stop_needs_a_person_after_it():
+    names = {e.name for e in extract_entities(parse("Hon Hai Precision Industry said sales rose on Monday."))}
+    assert "Hon Hai Precision Industry" in names

@@ -63,7 +63,7 @@ def name_key(text: str, type_: str, lex: Lexicon) -> str:
     if country:
         return "place:" + fold(country)
     words = fold(text).replace(".", "").split()
-    if words and words[0] in lex.honorifics and len(words) > 1:
+    if words and words[0] in lex.honorifics and len(words) > 1 and (words[0] not in lex.ranks or type_ == "PERSON"):
         words = words[1:]
     if type_ == "ORG":
         while len(words) > 1 and words[-1] in lex.corporate_suffixes:

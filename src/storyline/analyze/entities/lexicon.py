@@ -21,6 +21,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str]  # lower-case token sequence -> canonical title
     title_gender: dict[str, str]  # canonical title -> "male" | "female"
     honorifics: dict[str, str | None]  # lower-case honorific -> implied gender
+    ranks: frozenset[str]  # dotless ranks ("det", "insp"), honorifics only before a person's name
     role_modifiers: frozenset[str]
     role_aliases: dict[str, tuple[str, str]]  # "POTUS" -> (title, country)
     platforms: dict[tuple[str, ...], bool]  # token sequence -> needs platform context
@@ -61,7 +62,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles={_title_key(row[0]): row[0] for row in titles},
         title_gender={row[0]: row[1] for row in titles if len(row) > 1},
-        honorifics={row[0]: (row[1] if len(row) > 1 else None) for row in _rows("entities_honorifics.txt")},
+        honorifics={row[0]: (row[1] if len(row) > 1 and row[1] != "rank" else None)
+                    for row in _rows("entities_honorifics.txt")},
+        ranks=frozenset(row[0] for row in _rows("entities_honorifics.txt") if row[1:] == ["rank"]),
         role_modifiers=frozenset(_lines("entities_role_modifiers.txt")),
         role_aliases={row[0]: (row[1], row[2]) for row in _rows("entities_role_aliases.tsv")},
         platforms={tuple(p.lstrip("?").split()): p.startswith("?") for p in _lines("entities_platforms.txt")},

@@ -155,10 +155,15 @@ def _place_appositions(doc: Doc, names: list[Candidate]) -> None:
 
 def _with_honorific(doc: Doc, lex: Lexicon, c: Candidate) -> Candidate:
     """ "Mrs Meloni", "Mr. Lula": the honorific joins the mention, not the name, and gives a gender."""
-    if c.end - c.name_start > 1 and doc[c.name_start].lower_ in lex.honorifics:
-        while c.end - c.name_start > 1 and doc[c.name_start].lower_ in lex.honorifics:
+    def honorific(i: int) -> bool:
+        # a rank without its full stop only before a person ("Det Insp Jane Rowe", not "Det Norske Veritas")
+        word = doc[i].lower_
+        return word in lex.honorifics and (word not in lex.ranks or c.type == "PERSON")
+
+    if c.end - c.name_start > 1 and honorific(c.name_start):
+        while c.end - c.name_start > 1 and honorific(c.name_start):
             c.name_start += 1  # "Det Insp Jane Rowe": every rank before the name
-    elif c.start > 0 and doc[c.start - 1].lower_ in lex.honorifics and doc[c.start - 1].text[0].isupper():
+    elif c.start > 0 and honorific(c.start - 1) and doc[c.start - 1].text[0].isupper():
         c.start -= 1
     else:
         return c

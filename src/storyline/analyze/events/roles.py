@@ -121,10 +121,11 @@ class RoleFinder:
         else:
             found = _subjects(token)
             if any(c.dep_ == "auxpass" for c in token.children):
-                # "the hostages were released", "missiles were supplied": a passive's subject is
-                # what the event is done to; who did it is the by-agent below
-                objects.extend(w for w in found if w.dep_ == "nsubjpass" or w.head.dep_ == "nsubjpass")
-                found = [w for w in found if not (w.dep_ == "nsubjpass" or w.head.dep_ == "nsubjpass")]
+                # "the hostages were released", "tanks, missiles and drones were supplied": a
+                # passive's subjects are what the event is done to; who did it is the by-agent below
+                done_to = [w for c in token.children if c.dep_ == "nsubjpass" for w in _conjuncts(c)]
+                objects.extend(done_to)
+                found = [w for w in found if w not in done_to]
             subjects.extend(found)
             for child in token.children:
                 if child.dep_ in OBJECT_DEPS:

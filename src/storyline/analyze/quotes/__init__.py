@@ -103,8 +103,12 @@ def _adjacent_mark(text: str, frame: CueFrame, marks: list[MarkedQuote]) -> int 
     if last.end <= frame.start:
         between = text[last.end : frame.start]
         speaker = frame.speaker
-        if speaker is not None and last.end <= speaker.left_edge.idx < frame.start:
-            between = text[last.end : speaker.left_edge.idx]  # '“…,” Smith said', '“…,” the man said'
+        if speaker is not None:
+            # '“…,” Smith said', '“…,” the man said' (the speaker's own first word, if the parser
+            # hung words of the quote on it)
+            left = speaker.left_edge.idx if speaker.left_edge.idx >= last.end else speaker.idx
+            if last.end <= left < frame.start:
+                between = text[last.end : left]
         if not between.strip(" ,") and "\n" not in between:  # a cue opening the next paragraph is its own
             return len(marks) - 1
     return None

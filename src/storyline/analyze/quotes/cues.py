@@ -15,7 +15,13 @@ from ..nlp import parse_many
 from .learned import attribution_model, make_candidate
 from .lexicon import QuoteLexicon
 from .ranker import SpeakerCandidate, candidates, speaker_model
-from .repairs import adjacent_name, parenthetical_lead, trailing_attribution, with_absolute_subject
+from .repairs import (
+    adjacent_name,
+    names_the_object,
+    parenthetical_lead,
+    trailing_attribution,
+    with_absolute_subject,
+)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -99,7 +105,9 @@ def _name_next_to_verb(subject: Token, verb: Token) -> Token:
     if subject.pos_ != "PROPN":
         # "any of his MPs — Calgary MP Michelle Rempel — called …": the name in apposition speaks
         named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and subject.i < c.i < verb.i]
-        if len(named) == 1 and subject.pos_ in ("PRON", "NOUN"):
+        # not "a spokeswoman for the governor, Andrew Cuomo": the name there may be the governor's
+        if len(named) == 1 and subject.pos_ in ("PRON", "NOUN") and not names_the_object(
+                subject.doc, named[0].left_edge.i):
             return named[0]
         return _name_set_off_before(subject, first) if subject.pos_ == "NOUN" else subject
     for child in subject.children:
@@ -118,7 +126,8 @@ def _name_set_off_before(subject: Token, first: int) -> Token:
     start = end
     while start - 1 > subject.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "PERSON":
         start -= 1
-    if start < end and doc[start - 1].text == ",":
+    # "A spokeswoman for the governor, Andrew Cuomo, said": the name describes the governor
+    if start < end and doc[start - 1].text == "," and not names_the_object(doc, start):
         return doc[end - 1]
     return subject
 
@@ -203,9 +212,13 @@ def _without_leading_time(clause: Token, tokens: list[Token]) -> list[Token]:
     leading = [t for t in tokens if t.i < subject.left_edge.i]
     if leading and any(t.ent_type_ in ("DATE", "TIME") for t in leading) and all(
             t.ent_type_ in ("DATE", "TIME") or t.is_punct or (t.pos_ == "ADP" and t.dep_ == "prep")
-            for t in leading):
+            for t in leading) and not any(t.lower_ in AHEAD or t.like_num for t in leading):
         return [t for t in tokens if t.i >= subject.left_edge.i]
     return tokens
+
+
+# Words of a time still to come: "said next year it would hire 500 workers" dates the hiring.
+AHEAD = frozenset({"next", "coming", "within", "by", "until", "later", "following", "tomorrow", "soon"})
 
 
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:

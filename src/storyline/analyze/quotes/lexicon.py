@@ -20,6 +20,7 @@ class QuoteLexicon:
     cues: dict[str, frozenset[str]]  # lemma -> tags (infinitive, belief, write)
     channels: tuple[tuple[str, str], ...]  # (lowercase phrase, channel name), most specific first
     roles: frozenset[str]  # nouns for a person: president, spokesperson, coach
+    role_gender: dict[str, str]  # role noun -> "f" | "m" when the noun says ("mother", "spokesman")
     proxies: frozenset[str]  # nouns someone speaks through: statement, post, office
     documents: frozenset[str]  # documents that report for their authors: study, report, poll
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
@@ -37,4 +38,6 @@ def lexicon() -> QuoteLexicon:
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
              for name in ("roles", "proxies", "documents", "org_nouns", "noun_cues", "link_labels")}
     first_names = {row[0]: row[1] for row in _rows("quotes_first_names.tsv") if len(row) > 1}
-    return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, **words)
+    role_gender = {row[0]: row[1] for row in _rows("quotes_roles.txt") if len(row) > 1}
+    return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, role_gender=role_gender,
+                        **words)

@@ -97,3 +97,17 @@ def with_absolute_subject(verb: Token) -> Token | None:
             if pobj is not None and verb.i - 4 <= pobj.right_edge.i < verb.i:
                 return pobj
     return None
+
+
+def names_the_object(doc, name_start: int) -> bool:
+    """Whether a name set off after a comma describes the one-person noun of a phrase just before it
+    ("a spokeswoman for the governor, Andrew Cuomo": the governor), not the phrase's head ("a
+    spokeswoman for Trudeau, Eleanore Catenaro"; "his lawyer, John Doe")."""
+    i = name_start - 1
+    while i > 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    before = doc[i]
+    # the phrase hangs on a noun ("a spokeswoman [for the governor]"), not on a verb ("is against
+    # it, [with a top aide], Yuri Ushakov, claiming")
+    return (before.dep_ == "pobj" and before.pos_ == "NOUN" and before.tag_ == "NN"
+            and before.head.head.pos_ in ("NOUN", "PROPN"))

@@ -15,6 +15,7 @@ from ... import lexicons
 from ...model import Entity, Span
 from ..entities import entity_at
 from .lexicon import QuoteLexicon
+from .repairs import names_the_object
 from .sentences import Sentences
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -106,7 +107,7 @@ class SpeakerResolver:
         # A "name" without a capitalised word ("the rookie defenceman" tagged ORG) is a description.
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS
                 and not (e.text.isupper() and "(" in text[max(0, e.start_char - 3) : e.start_char])
-                and any(t.text[:1].isupper() for t in e if t.pos_ != "DET")]
+                and any(c.isupper() or c.isdigit() for t in e if t.pos_ != "DET" for c in t.text)]
         long_orgs = {_initials(e.text): " ".join(_name_words(e.text)) for e in ents
                      if e.label_ == "ORG" and len(_name_words(e.text)) > 1}
         full_names: list[list[str]] = []
@@ -185,8 +186,8 @@ class SpeakerResolver:
             root = span.root
             linked = [c for c in root.children if c.dep_ in ("compound", "appos") and c.i not in
                       range(span.start, span.end)]
-            if root.dep_ == "appos":
-                linked.append(root.head)
+            if root.dep_ == "appos" and not names_the_object(doc, span.start):
+                linked.append(root.head)  # not "a spokeswoman for the governor, Andrew Cuomo"
             for tok in linked + [t for t in span if t.lemma_.lower() in self.lexicon.roles]:
                 role = tok.lemma_.lower()
                 if role in self.lexicon.roles:
@@ -259,7 +260,8 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return self._person_named(_name_words(self.phrase(head).text))
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
-        if appos is not None:
+        if appos is not None and not names_the_object(self.doc, appos.left_edge.i):
+            # "his lawyer, John Doe": the lawyer; not "a spokeswoman for the governor, Andrew Cuomo"
             mention = self.mention_at(appos.idx, appos.idx + len(appos))
             if mention is not None:
                 return mention.name
@@ -317,6 +319,8 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ not in ("conj", "appos", "compound", "npadvmod"):
                 continue
+            if child.dep_ == "appos" and child.i > head.i and names_the_object(self.doc, child.left_edge.i):
+                continue  # "a spokeswoman for the governor, Andrew Cuomo": the governor's name
             if child.dep_ == "conj" and not any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lexicon.roles
                                                 for t in child.subtree):
                 continue  # "the US president and Vladimir Putin": two people; "… and test player X": one
@@ -455,9 +459,11 @@ class SpeakerResolver:
             if (m.label == "PERSON") == wants_person and m.is_subject and fits(m.name):
                 return m.name
         if wants_person:
-            described = self._role_subject_before(pronoun, sent_start)
+            described = self._role_subject_before(pronoun, sent_start, gender)
             if described is not None:  # "the director laughed. “Never,” he said.": the director
-                return self.resolve(described, recent) or self.phrase(described).text
+                name = self.resolve(described, recent)
+                if name is None or fits(name):
+                    return name or self.phrase(described).text
         if lower == "they":
             group = self._plural_subject_before(pronoun, sent_start)
             if group is not None:  # "members complained about what they said": the members
@@ -475,18 +481,23 @@ class SpeakerResolver:
             return self._most_mentioned_before(pronoun.idx, fits)
         return None
 
-    def _role_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
-        """A definite singular person noun ("the director") that is the subject of the sentence
-        just before the pronoun's, in its paragraph, with no name between them."""
+    def _role_subject_before(self, pronoun: Token, sent_start: int, gender: str | None) -> Token | None:
+        """A definite singular person noun ("the director") that is the main subject of the sentence
+        just before the pronoun's, in its paragraph, with no name between them and no clash with
+        the pronoun's gender ("the mother … he said" is someone else)."""
         if sent_start <= 0 or self.paragraph_of(sent_start - 1) != self.paragraph_of(pronoun.idx):
             return None
         previous_start = self.sentences.around(sent_start - 1)[0]
         if self.mentions[bisect.bisect_left(self.starts, previous_start) : bisect.bisect_left(self.starts, pronoun.idx)]:
             return None
         for tok in self.doc[max(0, pronoun.i - 60) : pronoun.i]:
-            if (previous_start <= tok.idx < sent_start and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"
-                    and tok.tag_ == "NN" and self._is_definite(tok) and self._role_word(tok) in self.lexicon.roles):
-                return tok
+            if (previous_start <= tok.idx < sent_start and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT"
+                    and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._is_definite(tok)):
+                role = self._role_word(tok)
+                said = self.lexicon.role_gender.get(role)
+                if role in self.lexicon.roles and not (gender and said and said != gender):
+                    return tok
+                return None
         return None
 
     def _plural_subject_before(self, pronoun: Token, sent_start: int) -> Token | None:
