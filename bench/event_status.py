@@ -33,7 +33,7 @@ from benchlib import SHARED  # noqa: E402 - bench/ is on sys.path when a script 
 DEFAULT_DATA = SHARED / "data" / "timex" / "tbaq"
 CLASSES = ("occurred", "unreal", "negated")
 SYSTEM_CLASS = {"occurred": "occurred", "ongoing": "occurred", "planned": "unreal",
-                "hypothetical": "unreal", "negated": "negated"}
+                "hypothetical": "unreal", "negated": "negated", "denied": "negated"}
 BEFORE = {"BEFORE", "IBEFORE", "ENDED_BY"}
 AFTER = {"AFTER", "IAFTER", "BEGINS"}
 AROUND = {"INCLUDES", "IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY", "BEGUN_BY", "ENDS"}

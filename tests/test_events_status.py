@@ -84,3 +84,20 @@ def _status(text: str, word: str) -> str:
 ])
 def test_status_follows_negation_and_coordination(text, word, status):
     assert _status(text, word) == status
+
+
+def test_a_denied_event_is_marked_denied():
+    from storyline.analyze.events import extract_events
+    from storyline.analyze.nlp import parse
+
+    events = extract_events(parse("Russia denied attacking the convoy near Kharkiv."), [], [], [], "2025-10-16")
+    attack = next(e for e in events if e.type == "attack")
+    assert attack.status == "denied"
+
+
+def test_a_refused_release_did_not_happen():
+    from storyline.analyze.events import extract_events
+    from storyline.analyze.nlp import parse
+
+    events = extract_events(parse("Israel refused to release the Palestinian prisoners."), [], [], [], "2025-10-16")
+    assert all(e.status != "occurred" for e in events if e.type == "release")

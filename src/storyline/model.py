@@ -227,7 +227,7 @@ class Event:
     participants: list[str] = field(default_factory=list)
     place: str | None = None
     time: EventTime | None = None
-    status: Literal["planned", "occurred", "ongoing", "hypothetical", "negated"] = "occurred"
+    status: Literal["planned", "occurred", "ongoing", "hypothetical", "negated", "denied"] = "occurred"
     source: str | None = None  # speaker when it comes from reported speech
     confidence: float = 1.0
     sentence: Span | None = None

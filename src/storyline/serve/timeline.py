@@ -1,5 +1,5 @@
 """Lay out a story's timeline for the page: dated events placed on a time axis, undated ones in
-reported order, each marked planned, occurred, ongoing, hypothetical or negated."""
+reported order, each marked planned, occurred, ongoing, hypothetical, negated or denied."""
 
 from __future__ import annotations
 
@@ -94,4 +94,4 @@ def _ticks(first: date, span_days: int, usable: float, most: int = 5) -> list[tu
 
 def _status_word(status: str | None) -> str:
     word = (status or "occurred").lower()
-    return word if word in {"planned", "occurred", "ongoing", "hypothetical", "negated"} else "other"
+    return word if word in {"planned", "occurred", "ongoing", "hypothetical", "negated", "denied"} else "other"

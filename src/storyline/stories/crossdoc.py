@@ -352,7 +352,7 @@ def event_mentions(article_id: str, article: Article, analysis: Analysis) -> lis
     starts = sorted({e.sentence.start for e in analysis.events if e.sentence})
     mentions = []
     for event in analysis.events:
-        if event.status in {"negated", "hypothetical"}:
+        if event.status in {"negated", "denied", "hypothetical"}:
             continue
         sentence = event.sentence.text if event.sentence else text[max(0, event.trigger.start - 200):event.trigger.end + 200]
         people = {p.lower() for p in event.participants}

@@ -1,5 +1,5 @@
-"""An event's status (planned, occurred, ongoing, hypothetical, negated) from tense, modality,
-negation and conditionals around its trigger."""
+"""An event's status (planned, occurred, ongoing, hypothetical, negated, denied) from tense, modality,
+negation, denials and conditionals around its trigger."""
 
 from __future__ import annotations
 
