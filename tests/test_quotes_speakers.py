@@ -262,3 +262,12 @@ def test_review_cases_stay_right():
 def test_a_rank_without_its_stop_needs_a_person_after_it():
     names = {e.name for e in extract_entities(parse("Hon Hai Precision Industry said sales rose on Monday."))}
     assert "Hon Hai Precision Industry" in names
+
+
+def test_a_channel_in_another_clause_is_not_the_cues():
+    text = ("If any of his MPs resort to name-calling — Calgary MP Michelle Rempel earlier this week called "
+            "Immigration Minister Ahmed Hussen a “chicken” on Twitter, for example — Scheer insists it is in "
+            "reaction to the Liberals.\n\nTrump said on Truth Social that the talks went well.")
+    quotes = _quotes_in(text)
+    assert _quote_with(quotes, "in reaction to the Liberals").channel is None
+    assert _quote_with(quotes, "the talks went well").channel == "Truth Social"

@@ -499,13 +499,31 @@ def _relative_subject(frame: CueFrame) -> Token | None:
                 None)
 
 
+OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "parataxis", "conj", "acl"})
+
+
+def _other_clauses(frame: CueFrame, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
+    """The parts of the cue's sentence that are not the cue's own words: outside its phrase, and
+    clauses under it with a subject of their own ("Scheer insists …" is not "on Twitter" because a
+    clause in dashes says Rempel called someone a name on Twitter)."""
+    cue = frame.cue[0]
+    doc = cue.doc
+    first, last = doc[cue.left_edge.i], doc[cue.right_edge.i]
+    spans = [(sent_start, first.idx), (last.idx + len(last), sent_end)]
+    for child in cue.children:
+        if child.dep_ in OWN_CLAUSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            end = doc[child.right_edge.i]
+            spans.append((doc[child.left_edge.i].idx, end.idx + len(end)))
+    return spans
+
+
 def _channel(frame: CueFrame, quoted: list[tuple[int, int]], layout: _Layout) -> str | None:
     """A channel named in the cue's sentence; for written cues ("Trump wrote:") one named in the
     paragraph before."""
     lex = lexicon()
     sent_start, sent_end = layout.sentences.around(frame.start)
     text = layout.text
-    channel = channel_in(text, sent_start, sent_end, quoted, lex)
+    channel = channel_in(text, sent_start, sent_end, quoted + _other_clauses(frame, sent_start, sent_end), lex)
     if channel is None and "write" in frame.tags:
         para = layout.index(frame.start)
         if para > 0:
