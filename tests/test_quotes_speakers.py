@@ -271,3 +271,10 @@ def test_a_channel_in_another_clause_is_not_the_cues():
     quotes = _quotes_in(text)
     assert _quote_with(quotes, "in reaction to the Liberals").channel is None
     assert _quote_with(quotes, "the talks went well").channel == "Truth Social"
+
+
+def test_a_british_quote_running_over_paragraphs_keeps_its_first_part():
+    text = ("‘We are devastated,’ the family said in a statement read outside court. ‘He was the light of our "
+            "lives.\n\n‘We will never get over this.’\n\nIn the ’90s the family moved to Leeds.")
+    quote = _quote_with(_quotes_in(text), "We will never get over this")
+    assert quote.text.startswith("‘He was the light of our lives.") and quote.speaker_entity == "the family"

@@ -162,13 +162,17 @@ def _running(text: str, left_open: _Open | None, p_start: int, p_end: int,
              body_start: int) -> MarkedQuote | None:
     """The quote left open at a paragraph's end, if it is plausibly a real quotation.
 
-    Double marks always count; a single mark counts only when it opens the paragraph or follows
-    a colon (a stray single mark is usually an apostrophe, as in ’90s).
+    Double marks always count; a single mark counts only when it opens the paragraph, follows a
+    colon, or is a curly opening mark starting a sentence before a word ("… the family said.
+    ‘He was the light of our lives."); a stray single mark is usually an apostrophe, as in ’90s.
     """
     if left_open is None:
         return None
     before = text[p_start : left_open.pos].rstrip()
-    if left_open.kind == "single" and left_open.pos != body_start and not before.endswith(":"):
+    opens_sentence = (left_open.mark in SINGLE_OPENERS and before.endswith((".", "!", "?", "’", "”"))
+                      and text[left_open.pos + 1 : left_open.pos + 2].isalpha())
+    if (left_open.kind == "single" and left_open.pos != body_start and not before.endswith(":")
+            and not opens_sentence):
         return None
     end = p_end
     while end > left_open.pos and text[end - 1].isspace():
