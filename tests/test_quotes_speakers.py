@@ -278,3 +278,9 @@ def test_a_british_quote_running_over_paragraphs_keeps_its_first_part():
             "lives.\n\n‘We will never get over this.’\n\nIn the ’90s the family moved to Leeds.")
     quote = _quote_with(_quotes_in(text), "We will never get over this")
     assert quote.text.startswith("‘He was the light of our lives.") and quote.speaker_entity == "the family"
+
+
+def test_a_stray_object_before_the_reported_clause_belongs_to_it():
+    quote = _quote_with(_quotes_in("Johnson’s aides insisted the PM’s ‘levelling up’ agenda was ‘on track’."),
+                        "agenda was")
+    assert quote.text == "the PM’s ‘levelling up’ agenda was ‘on track’"

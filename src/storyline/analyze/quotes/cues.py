@@ -232,7 +232,14 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
     for child in verb.children:
         if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
                 c.dep_ in SUBJECTS for c in child.children)):
-            return _span_of(_without_leading_time(child, _without_cue_time(child)))
+            tokens = _without_leading_time(child, _without_cue_time(child))
+            # "insisted the PM’s ‘levelling up’ agenda was on track", parsed with "the PM" as the
+            # object of a verb that takes none: the clause starts there
+            stray = next((c for c in verb.children if c.dep_ == "dobj" and "addressed" not in tags
+                          and c.pos_ in ("NOUN", "PROPN") and verb.i < c.i < child.left_edge.i), None)
+            if stray is not None and tokens:
+                tokens = list(verb.doc[stray.left_edge.i : tokens[0].i]) + tokens
+            return _span_of(tokens)
     if "addressed" in tags:
         # "told the BBC's Today programme that the plan would fail": the parser may hang the clause
         # on the one told
