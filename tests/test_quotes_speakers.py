@@ -60,7 +60,7 @@ def test_she_told_reporters_never_resolves_to_a_place():
 
 def test_a_quote_never_starts_inside_a_word():
     quote = _quote_with(_quotes("mid-word-split.txt"), "warned repeatedly")
-    assert quote.text.startswith("e-tailer")
+    assert quote.text.startswith(("e-tailer", "the e-tailer"))
 
 
 @pytest.mark.parametrize(("text", "start", "end", "expected"), [
