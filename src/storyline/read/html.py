@@ -18,6 +18,7 @@ from ..model import Article, Caption, Evidence
 from . import body_filter, dates
 from .authors import clean_authors
 from .blocks import assemble, clean_line
+from .body_captions import with_captions
 from .body_filter import Piece
 from .boilerplate import normalise, word_count
 from .captions import split_credit
@@ -260,6 +261,7 @@ def _read_tree(tree: HtmlElement, article: Article, *, url: str | None, fetched_
     if _words(kept) < FULL_EXTRACTION_BELOW_WORDS and not cut:
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
+    kept = with_captions(tree, kept)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst)

@@ -1,0 +1,44 @@
+"""Article bodies: figure captions inside the article are read with it, where they stand."""
+
+from __future__ import annotations
+
+from storyline.read import read
+
+_PARAGRAPHS = [
+    "The council opened the new library on Saturday after three years of building work, and hundreds of families queued "
+    "outside before the doors opened at nine o'clock.",
+    "The building has room for two hundred thousand books, a children's floor with a small theatre, and a roof garden "
+    "that the architects say will be open from the spring onwards.",
+    "Librarians said more than four thousand people had joined on the first day, twice the number they had hoped for, "
+    "and that the waiting list for the study rooms was already full.",
+]
+
+PAGE = f"""<html><head><title>New library opens</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<figure><img src="/lead.jpg"><figcaption>A lead picture above the article</figcaption></figure>
+<article><h1>New library opens</h1>
+<p>{_PARAGRAPHS[0]}</p>
+<figure><img src="/queue.jpg"><figcaption>Families queue outside the library on Saturday (Picture: Reuters)</figcaption></figure>
+<p>{_PARAGRAPHS[1]}</p>
+<figure><a href="/other-story"><img src="/t.jpg"><figcaption>Another story: bus fares rise</figcaption></a></figure>
+<p>{_PARAGRAPHS[2]}</p>
+</article>
+<figure><img src="/after.jpg"><figcaption>A picture below the article</figcaption></figure>
+</body></html>"""
+
+
+def test_a_caption_inside_the_article_is_read_where_it_stands():
+    article = read(PAGE)
+    texts = [b.text for b in article.blocks]
+    caption = "Families queue outside the library on Saturday"
+    assert caption in texts
+    assert texts.index(caption) == texts.index(_PARAGRAPHS[0]) + 1  # after the paragraph before it
+    assert "Reuters" not in article.text  # the credit stays with the caption record
+    assert ("Families queue outside the library on Saturday", "Reuters") in [(c.text, c.credit) for c in article.captions]
+
+
+def test_captions_outside_the_article_and_teaser_links_stay_out():
+    article = read(PAGE)
+    for outside in ("A lead picture above the article", "A picture below the article", "Another story: bus fares rise"):
+        assert outside not in article.text
+    assert article.text.endswith(_PARAGRAPHS[2])
