@@ -42,3 +42,28 @@ def test_captions_outside_the_article_and_teaser_links_stay_out():
     for outside in ("A lead picture above the article", "A picture below the article", "Another story: bus fares rise"):
         assert outside not in article.text
     assert article.text.endswith(_PARAGRAPHS[2])
+
+
+def _gallery_page(slides: int) -> str:
+    story = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    items = "".join(
+        f"<li><h2><span>{k}/{slides}</span> Business picture {k}</h2><p>A company in the news this week did something "
+        f"that was reported at length in the business pages, number {k} of the series.</p></li>"
+        for k in range(1, slides + 1)
+    )
+    return f"<html><body><article><h1>New library opens</h1>{story}<ul>{items}</ul>{story.replace('library', 'hall')}</article></body></html>"
+
+
+def test_the_numbered_slides_of_a_gallery_are_not_article_text():
+    article = read(_gallery_page(6))
+    assert "Business picture" not in article.text
+    assert "reported at length" not in article.text
+    assert _PARAGRAPHS[0] in article.text and _PARAGRAPHS[2].replace("library", "hall") in article.text
+
+
+def test_a_list_of_numbers_out_of_order_is_not_a_gallery():
+    from storyline.read.body_filter import Piece, filter_blocks
+
+    lines = ["3/4 of the voters said they would vote again, the survey found.", "1/2 of them said it was easy to do so today.",
+             "2/3 of the rest said the queue at the station was far too long."]
+    assert [t for _, t in filter_blocks([Piece("list_item", t) for t in lines], title=None)] == lines
