@@ -5,7 +5,7 @@ other stories) stay out, and so do captions that are links (teasers). Each capti
 
 from __future__ import annotations
 
-from lxml.etree import _Element
+from lxml.etree import _Element, iterwalk
 
 from .blocks import clean_line
 from .boilerplate import normalise
@@ -33,28 +33,21 @@ def _stream(tree: _Element) -> tuple[str, list[tuple[int, str]]]:
     parts: list[str] = []
     captions: list[tuple[int, str]] = []
     size = 0
-
-    def walk(node: _Element, in_caption: bool) -> None:
-        nonlocal size
-        if not isinstance(node.tag, str):
-            text = None
+    depth = 0  # figcaptions open around the current node
+    for event, node in iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            if node.tag == "figcaption":
+                if depth == 0:
+                    captions.append((size, "" if _is_link(node) else split_credit(clean_line(node.text_content()))[0] or ""))
+                depth += 1
+            text = node.text if isinstance(node.tag, str) else None
         else:
-            if node.tag == "figcaption" and not in_caption:
-                captions.append((size, "" if _is_link(node) else split_credit(clean_line(node.text_content()))[0] or ""))
-                in_caption = True
-            text = node.text
+            depth -= node.tag == "figcaption"
+            text = node.tail if node is not tree else None
         if text:
             squeezed = _squeeze(text)
             parts.append(squeezed)
             size += len(squeezed)
-        for child in node:
-            walk(child, in_caption)
-            if child.tail:
-                squeezed = _squeeze(child.tail)
-                parts.append(squeezed)
-                size += len(squeezed)
-
-    walk(tree, False)
     return "".join(parts), captions
 
 

@@ -33,12 +33,17 @@ def count_words(text: str) -> int:
     return word_count(_UNSPACED.sub(" ", text)) + unspaced
 
 
+@cache
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
+
+
 def non_latin_share(text: str) -> float:
-    """The share of the letters in ``text`` that are not in the Latin script."""
+    """The share of the letters in ``text`` that are not in the Latin script (ASCII letters are; others are looked up once)."""
     letters = _LETTER.findall(text)
     if not letters:
         return 0.0
-    return sum(not unicodedata.name(c, "").startswith("LATIN") for c in letters) / len(letters)
+    return sum(1 for c in letters if c >= "\x80" and not _is_latin(c)) / len(letters)
 
 
 def guess_language(text: str) -> tuple[str, float] | None:
