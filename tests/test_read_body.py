@@ -67,3 +67,12 @@ def test_a_list_of_numbers_out_of_order_is_not_a_gallery():
     lines = ["3/4 of the voters said they would vote again, the survey found.", "1/2 of them said it was easy to do so today.",
              "2/3 of the rest said the queue at the station was far too long."]
     assert [t for _, t in filter_blocks([Piece("list_item", t) for t in lines], title=None)] == lines
+
+
+def test_a_block_keeps_its_words_in_reading_order():
+    from lxml import etree
+
+    from storyline.read.html import _text_with_breaks
+
+    block = etree.fromstring("<p>Start <hi>bold <ref>link</ref> more</hi> tail<lb/>next line</p>")
+    assert _text_with_breaks(block) == "Start bold link more tail\nnext line"

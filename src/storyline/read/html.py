@@ -9,7 +9,7 @@ import warnings
 from collections import Counter
 
 from htmldate import find_date
-from lxml.etree import _Element, strip_elements
+from lxml.etree import _Element, iterwalk, strip_elements
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.utils import load_html
@@ -101,15 +101,18 @@ def _pieces(element: _Element, in_table: bool = False, in_data: bool = False) ->
 def _text_with_breaks(element: _Element) -> str:
     """The element's text with its line breaks; nested blocks (a heading inside an item) get a space."""
     parts: list[str] = []
-    for node in element.iter():
+    # a node's tail follows the text of everything inside it: "<hi>bold <ref>link</ref></hi> tail"
+    for event, node in iterwalk(element, events=("start", "end")):
+        if event == "end":
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
         if node is not element and node.tag == "lb":
             parts.append("\n")
         elif node is not element and node.tag in _SPACED:
             parts.append(" ")
-        if node.text and (node is element or node.tag != "lb"):
+        if node.text and isinstance(node.tag, str) and (node is element or node.tag != "lb"):
             parts.append(node.text)
-        if node is not element and node.tail:
-            parts.append(node.tail)
     return "".join(parts)
 
 
