@@ -22,6 +22,8 @@ PAGE = f"""<html><head><title>New library opens</title></head><body>
 <p>{_PARAGRAPHS[1]}</p>
 <figure><a href="/other-story"><img src="/t.jpg"><figcaption>Another story: bus fares rise</figcaption></a></figure>
 <p>{_PARAGRAPHS[2]}</p>
+<figure><iframe src="https://player.example.com/v/1"></iframe><figcaption>Media caption A video of the opening</figcaption></figure>
+<p>The library is open every day from nine until eight, and on Sundays from ten until four in the afternoon.</p>
 </article>
 <figure><img src="/after.jpg"><figcaption>A picture below the article</figcaption></figure>
 </body></html>"""
@@ -37,11 +39,12 @@ def test_a_caption_inside_the_article_is_read_where_it_stands():
     assert ("Families queue outside the library on Saturday", "Reuters") in [(c.text, c.credit) for c in article.captions]
 
 
-def test_captions_outside_the_article_and_teaser_links_stay_out():
+def test_captions_outside_the_article_teaser_links_and_players_stay_out():
     article = read(PAGE)
-    for outside in ("A lead picture above the article", "A picture below the article", "Another story: bus fares rise"):
+    for outside in ("A lead picture above the article", "A picture below the article", "Another story: bus fares rise",
+                    "A video of the opening"):
         assert outside not in article.text
-    assert article.text.endswith(_PARAGRAPHS[2])
+    assert article.text.endswith("on Sundays from ten until four in the afternoon.")
 
 
 def _gallery_page(slides: int) -> str:

@@ -1,7 +1,8 @@
 """Figure captions inside the article: the extractor drops figures, but a ``<figcaption>`` that sits between the
 article's first and last paragraphs describes the article's own picture and is read with it (Readability and
-the browsers' reader views keep it). Captions above the article (a lead image of a teaser) or below it (a gallery of
-other stories) stay out, and so do captions that are links (teasers). Each caption is placed where it stands in the page, after the paragraph before it."""
+the browsers' reader views keep it). Captions above the article (a lead image of a teaser) or below it (a gallery
+of other stories) stay out, and so do captions that are links (teasers) or belong to a player (embedded players
+are media, not text). Each caption is placed where it stands in the page, after the paragraph before it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ MAX_CAPTION_CHARS = 1000  # longer "captions" are layout, not a picture's line
 def _squeeze(text: str) -> str:
     """Text without any spaces: the extractor and the page's markup space words differently (inline tags, breaks)."""
     return "".join(text.split())
+
+
+_PLAYERS = ("iframe", "video", "audio", "object", "embed")
+
+
+def _is_player(caption: _Element) -> bool:
+    """A caption of a figure that holds a player (video, audio, an embedded frame): the media's line, not the text's."""
+    figure = next((a for a in caption.iterancestors("figure")), None)
+    return figure is not None and any(True for _ in figure.iter(*_PLAYERS))
 
 
 def _is_link(caption: _Element) -> bool:
@@ -38,7 +48,7 @@ def _stream(tree: _Element) -> tuple[str, list[tuple[int, str]]]:
         if event == "start":
             if node.tag == "figcaption":
                 if depth == 0:
-                    captions.append((size, "" if _is_link(node) else split_credit(clean_line(node.text_content()))[0] or ""))
+                    captions.append((size, "" if _is_link(node) or _is_player(node) else split_credit(clean_line(node.text_content()))[0] or ""))
                 depth += 1
             text = node.text if isinstance(node.tag, str) else None
         else:
