@@ -79,3 +79,16 @@ def test_a_block_keeps_its_words_in_reading_order():
 
     block = etree.fromstring("<p>Start <hi>bold <ref>link</ref> more</hi> tail<lb/>next line</p>")
     assert _text_with_breaks(block) == "Start bold link more tail\nnext line"
+
+
+def test_a_repeated_label_leading_into_prose_is_a_subheading_and_a_repeated_menu_is_not():
+    from storyline.read.body_filter import Piece, filter_blocks
+
+    prose = "The queue moved slowly all morning, and the staff handed out tea to the people waiting outside the doors."
+    pieces = [Piece("list_item", "Isolation"), Piece("list_item", "Home"), Piece("list_item", "News"), Piece("heading", "Library opens"),
+              Piece("paragraph", prose),
+              Piece("paragraph", "Isolation"), Piece("paragraph", prose.replace("morning", "evening")),
+              Piece("paragraph", "Home"), Piece("paragraph", "News")]
+    kept = [t for _, t in filter_blocks(pieces, title=None)]
+    assert kept.count("Isolation") == 1  # the label before its paragraph; its copy in the list above is a menu item
+    assert "Home" not in kept and "News" not in kept

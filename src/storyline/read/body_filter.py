@@ -64,7 +64,9 @@ def filter_blocks(pieces: list[Piece], *, title: str | None, stamps: list[str] |
         if in_table and words < TABLE_CELL_MIN_WORDS and not is_sentence(text):
             continue
         # a short line repeated on the page is navigation, unless it is a heading (the table of contents repeats it)
-        if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text) and kind != "heading":
+        # or leads into a paragraph of prose (a subheading written as a bold line): a menu item is followed by menu items
+        leads_prose = index + 1 < len(pieces) and is_prose(pieces[index + 1].text)
+        if counts[normalise(text)] > 1 and words < TABLE_CELL_MIN_WORDS and not is_sentence(text) and kind != "heading" and not leads_prose:
             continue
         kept.append((kind, text))
     kept, verbatim_kept = _without_slides(kept, verbatim_kept)
