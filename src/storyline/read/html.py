@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
+from collections import Counter, deque
 
 from htmldate import find_date
 from lxml.etree import _Element, iterwalk, strip_elements
@@ -150,19 +150,22 @@ def _lines_near_headline(tree: HtmlElement) -> list[str]:
     headline = next(tree.iter("h1"), None)
     if headline is None:
         return []
-    before: list[str] = []
+    before: deque[str] = deque(maxlen=50)  # raw texts, cleaned at the end: most of a page comes before its <h1>
     after: list[str] = []
     seen_headline = False
     for node in tree.iter():
         if node is headline:
             seen_headline = True
-        target = after if seen_headline else before
         for text in (node.text if node.tag not in _INVISIBLE_TAGS else None, node.tail):
-            if text and (line := clean_line(text)):
-                target.append(line)
+            if not text or text.isspace():
+                continue
+            if not seen_headline:
+                before.append(text)
+            elif line := clean_line(text):
+                after.append(line)
         if len(after) > HEADLINE_REACH:
             break
-    return before[-5:] + after
+    return [line for text in before if (line := clean_line(text))][-5:] + after
 
 
 def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
