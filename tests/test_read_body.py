@@ -92,3 +92,11 @@ def test_a_repeated_label_leading_into_prose_is_a_subheading_and_a_repeated_menu
     kept = [t for _, t in filter_blocks(pieces, title=None)]
     assert kept.count("Isolation") == 1  # the label before its paragraph; its copy in the list above is a menu item
     assert "Home" not in kept and "News" not in kept
+
+
+def test_a_caption_read_in_the_body_is_not_analysed_again_as_a_caption():
+    from storyline import analyze
+
+    article = read(PAGE)
+    assert "Families queue outside the library on Saturday" in article.text
+    assert not [t for t in analyze(article).caption_timexes if t.text == "Saturday"]  # the body's timexes have it
