@@ -14,7 +14,8 @@ def analyze_captions(article: Article, anchor: str | None, entities: list[Entity
     Returns the time expressions; caption mentions join the body's entities (``Mention.where`` says
     which caption their offsets index), and people named only in captions become entities of their own.
     """
-    places = [(f"caption {i}", c.text) for i, c in enumerate(article.captions)]
+    # a caption the reader placed in the body (a figure inside the article) is analysed there, not twice
+    places = [(f"caption {i}", c.text) for i, c in enumerate(article.captions) if c.text not in article.text]
     places += [(f"media {i}", m.description) for i, m in enumerate(article.media)
                if m.type == "ImageObject" and m.description]
     timexes: list[Timex] = []

@@ -48,6 +48,7 @@ def _cta_verbs() -> frozenset[str]:
     return frozenset(load("cta"))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lower-cased with straight quotes and single spaces, for phrase matching."""
     return " ".join(text.translate(_QUOTES).lower().split())

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
+from collections import Counter, deque
 
 from htmldate import find_date
-from lxml.etree import _Element, strip_elements
+from lxml.etree import _Element, iterwalk, strip_elements
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.utils import load_html
@@ -18,6 +18,7 @@ from ..model import Article, Caption, Evidence
 from . import body_filter, dates
 from .authors import clean_authors
 from .blocks import assemble, clean_line
+from .body_captions import with_captions
 from .body_filter import Piece
 from .boilerplate import normalise, word_count
 from .captions import split_credit
@@ -100,15 +101,18 @@ def _pieces(element: _Element, in_table: bool = False, in_data: bool = False) ->
 def _text_with_breaks(element: _Element) -> str:
     """The element's text with its line breaks; nested blocks (a heading inside an item) get a space."""
     parts: list[str] = []
-    for node in element.iter():
+    # a node's tail follows the text of everything inside it: "<hi>bold <ref>link</ref></hi> tail"
+    for event, node in iterwalk(element, events=("start", "end")):
+        if event == "end":
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
         if node is not element and node.tag == "lb":
             parts.append("\n")
         elif node is not element and node.tag in _SPACED:
             parts.append(" ")
-        if node.text and (node is element or node.tag != "lb"):
+        if node.text and isinstance(node.tag, str) and (node is element or node.tag != "lb"):
             parts.append(node.text)
-        if node is not element and node.tail:
-            parts.append(node.tail)
     return "".join(parts)
 
 
@@ -155,19 +159,22 @@ def _lines_near_headline(tree: HtmlElement, title: str | None) -> list[str]:
     headline = _headline(tree, title)
     if headline is None:
         return []
-    before: list[str] = []
+    before: deque[str] = deque(maxlen=50)  # raw texts, cleaned at the end: most of a page comes before its <h1>
     after: list[str] = []
     seen_headline = False
     for node in tree.iter():
         if node is headline:
             seen_headline = True
-        target = after if seen_headline else before
         for text in (node.text if node.tag not in _INVISIBLE_TAGS else None, node.tail):
-            if text and (line := clean_line(text)):
-                target.append(line)
+            if not text or text.isspace():
+                continue
+            if not seen_headline:
+                before.append(text)
+            elif line := clean_line(text):
+                after.append(line)
         if len(after) > HEADLINE_REACH:
             break
-    return before[-5:] + after
+    return [line for text in before if (line := clean_line(text))][-5:] + after
 
 
 def _visible_dates(near_headline: list[str], stamps: list[str], dayfirst: bool) -> list[dates.DateSignal]:
@@ -269,6 +276,7 @@ def _read_tree(tree: HtmlElement, html: str, article: Article, *, url: str | Non
     if _words(kept) < FULL_EXTRACTION_BELOW_WORDS and not cut:
         stamps.clear()
         kept = _body(tree, article, url, fast=False, stamps=stamps)
+    kept = with_captions(tree, kept)
     article.evidence["text"] = Evidence("html", 0.9, reason="main content found by trafilatura, boilerplate blocks dropped")
     _use_stamps(article, near_headline + stamps)
     date_signals += _visible_dates(near_headline, stamps, dayfirst)
