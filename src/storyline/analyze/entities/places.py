@@ -12,36 +12,47 @@ from .lexicon import Lexicon
 _RULED = 3  # votes of a type set by a rule (see Cluster.add)
 _MISTAKEN = frozenset({"PERSON", "ORG"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOT_REFERRED = frozenset({"compound", "amod", "nmod", "pobj"})
 
 
 def places_called_people(doc: Doc, lex: Lexicon, clusterer: Clusterer) -> None:
     """Give GPE as a ruled type to each cluster of PERSON or ORG that only a listed place names, with no
-    rule already deciding its type and no person evidence (see :func:`_person_evidence`)."""
-    longer = _words_of_longer_person_names(doc)
+    rule or context word already deciding its type, not the short form of a longer organisation name in the
+    article, and no person evidence (see :func:`_person_evidence`)."""
+    longer = {label: _words_of_longer_names(doc, label) for label in _MISTAKEN}
     for cluster in clusterer.clusters:
-        if cluster.ruled_votes or cluster.fixed_type or cluster.type() not in _MISTAKEN:
-            continue
+        type_ = cluster.type()
+        if cluster.ruled_votes or cluster.context_votes or cluster.fixed_type or type_ not in _MISTAKEN:
+            continue  # a rule or the words around it ("the X company") settled its type
         names = [m for m in cluster.members if m.kind == "name"]
         texts = {doc[m.name_start : m.end].text for m in names}
         if not names or not all(text in lex.places for text in texts):
             continue
-        if not _person_evidence(doc, lex, clusterer, cluster, texts, longer):
+        if type_ == "ORG" and any(_inside(text, longer["ORG"]) for text in texts):
+            continue  # "Grupo Bimbo" … "Bimbo": the organisation's short name
+        if not _person_evidence(doc, lex, clusterer, cluster, texts, longer["PERSON"]):
             cluster.ruled_votes["GPE"] += _RULED
 
 
-def _words_of_longer_person_names(doc: Doc) -> set[str]:
-    """Words of the article's names of two or more words the model took for people ("Jordan Henderson")."""
-    return {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+def _words_of_longer_names(doc: Doc, label: str) -> list[set[str]]:
+    """The words of each of the article's names of two or more words the model gave ``label``."""
+    return [{token.text for token in ent} for ent in doc.ents if ent.label_ == label and len(ent) > 1]
+
+
+def _inside(text: str, longer: list[set[str]]) -> bool:
+    """Whether ``text`` is part of a longer name ("Jordan" of "Jordan Henderson")."""
+    words = set(text.split())
+    return any(words < name for name in longer)
 
 
 def _person_evidence(
-    doc: Doc, lex: Lexicon, clusterer: Clusterer, cluster: Cluster, texts: set[str], longer: set[str]
+    doc: Doc, lex: Lexicon, clusterer: Clusterer, cluster: Cluster, texts: set[str], longer: list[set[str]]
 ) -> bool:
     """Whether the article treats the name as a person's: an honorific or title before it ("Mr Lincoln"),
     a longer personal name it is part of ("Jordan Henderson" … "Jordan"), a first name ("Charlotte"), "he"
     or "she" that refers to it (the clusterer's test, as pronouns are resolved later), or a mention that is the
     subject of a speech verb ("Austin said")."""
-    if any(text in longer or text.lower() in lex.first_names for text in texts):
+    if any(_inside(text, longer) or text.lower() in lex.first_names for text in texts):
         return True
     for m in cluster.members:
         if m.kind == "title":
@@ -50,6 +61,8 @@ def _person_evidence(
             root = doc[m.name_start : m.end].root
             if root.dep_ in _SUBJECTS and root.head.lemma_.lower() in lex.speech_verbs:
                 return True
-            if clusterer.followed_by_personal_pronoun(m):
+            # "a Perth man … his brother", "Raj Chohan, of Queens, … her car": a name modifying a noun or
+            # after a preposition is not what the pronoun refers to
+            if root.dep_ not in _NOT_REFERRED and clusterer.followed_by_personal_pronoun(m):
                 return True
     return False
