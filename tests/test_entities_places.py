@@ -39,6 +39,17 @@ def test_listed_cities_are_places(text, place):
     assert types.get(place) == "GPE", types
 
 
+def test_a_city_modifying_a_person_noun_is_a_place():
+    # "his" refers to the man, not to Perth
+    text = "A Perth man has survived two nights on the mountain after his brother fell."
+    assert _types(text).get("Perth") != "PERSON"
+
+
+def test_a_first_name_the_model_left_out_keeps_a_person():
+    text = "Officials met on Monday.\n\nDahlys Hamilton is listed as the chairman of the group."
+    assert _types(text).get("Hamilton") != "GPE"
+
+
 def test_part_of_a_longer_personal_name_stays_a_person():
     types = _types("Jordan Henderson scored twice. Jordan said the team was ready.")
     assert types.get("Jordan Henderson") == "PERSON" and "Jordan" not in types, types
