@@ -2,7 +2,8 @@
 
 Steps: names (spaCy NER corrected by rules) → awards, works, flights and page labels dropped, streets
 and publishers retyped (``kinds``) → titles and appositions → clusters of names → role nouns and
-pronouns resolved where the antecedent is clear and of a compatible kind → :class:`Entity` records.
+big cities the model took for people or organisations made places (``places``) → role nouns and pronouns
+resolved where the antecedent is clear and of a compatible kind → :class:`Entity` records.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .lexicon import Lexicon, lexicon
 from .mentions import Candidate, name_mentions, pronoun_mentions, role_alias_mentions
 from .orgs import retype_organisations
 from .people import people_called_organisations
+from .places import places_called_people
 from .resolve import Resolver
 from .roles import attach_roles, definite_descriptions, name_qualifiers, org_descriptions
 
@@ -41,6 +43,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     clusterer = Clusterer(doc, lex)
     clusterer.add_names(names)
     names += clusterer.propagate(_tokens(names) | _tokens(roles))
+    places_called_people(doc, lex, clusterer)  # before pronouns, which would take "visit Kyiv. He …" for Kyiv
     resolver = Resolver(doc, clusterer)
     resolver.resolve_linked(roles)
     covered = _tokens(names) | _tokens(roles)

@@ -219,14 +219,14 @@ class Clusterer:
             return False
         surnames = {doc[m.end - 1].text for m in full}
         alone = [token for token in doc if token.text in surnames and token.dep_ != "compound"]
-        return any(self._has_who_clause(doc[m.name_start : m.end].root) or self._followed_by_personal_pronoun(m)
+        return any(self._has_who_clause(doc[m.name_start : m.end].root) or self.followed_by_personal_pronoun(m)
                    for m in names) or any(self._has_who_clause(token) for token in alone)
 
     @staticmethod
     def _has_who_clause(token) -> bool:
         return any(child.dep_ == "relcl" and child.left_edge.lower_ in _RELATIVE_PERSON for child in token.children)
 
-    def _followed_by_personal_pronoun(self, c: Candidate) -> bool:
+    def followed_by_personal_pronoun(self, c: Candidate) -> bool:
         """ "he" or "her" later in the name's sentence with no person named and no "it"/"they" between,
         or opening the next ("Goldman Sachs raised its forecast, and the analyst cut his" is no person)."""
         doc = self.doc

@@ -39,6 +39,8 @@ class Lexicon:
     speech_verbs: frozenset[str]
     new_entity_modifiers: frozenset[str]
     media_nouns: frozenset[str]  # last words of newspaper names ("telegraph")
+    places: dict[str, str]  # big or capital city ("Kyiv", "Kiev") -> its country (GeoNames)
+    first_names: frozenset[str]  # lower-case first names ("charlotte"): person evidence for a place name
 
     @property
     def longest_title(self) -> int:
@@ -82,4 +84,6 @@ def lexicon() -> Lexicon:
         speech_verbs=frozenset(row[0] for row in _rows("speech_lemmas.tsv") if "subject" in row[1].split()),
         new_entity_modifiers=frozenset(_lines("entities_new_entity_modifiers.txt")),
         media_nouns=frozenset(_lines("entities_media_nouns.txt")),
+        places={row[0]: row[1] for row in _rows("entities_places.tsv")},
+        first_names=frozenset(row[0] for row in _rows("quotes_first_names.tsv")),
     )
