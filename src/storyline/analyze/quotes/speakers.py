@@ -399,6 +399,11 @@ class SpeakerResolver:
     def _recent_speaker(self, token: Token, recent: list[RecentSpeaker],
                         person: bool | None, gender: str | None = None, known: bool = True) -> str | None:
         """The latest speaker within a couple of paragraphs (a person or not, of a gender)."""
+        found = self._latest_speaker(token, recent, person, gender, known)
+        return found.name if found is not None else None
+
+    def _latest_speaker(self, token: Token, recent: list[RecentSpeaker], person: bool | None,
+                        gender: str | None = None, known: bool = True) -> RecentSpeaker | None:
         paragraph = self.paragraph_of(token.idx)
         for speaker in reversed(recent):
             if paragraph - speaker.paragraph > RECENT_SPEAKER_PARAGRAPHS:
@@ -406,13 +411,18 @@ class SpeakerResolver:
             if person is not None and speaker.is_person != person:
                 continue
             if self._has_gender(speaker.name, gender, known):
-                return speaker.name
+                return speaker
         return None
 
     def _recent_mention(self, token: Token, labels: set[str], gender: str | None,
                         subject_only: bool = False, known: bool = True, organisation: bool = False) -> str | None:
         """The latest name of one of ``labels`` before ``token`` (of a known gender if given; an
         ``organisation`` the entity stage did not find to be a place or a person)."""
+        found = self._latest_mention(token, labels, gender, subject_only, known, organisation)
+        return found.name if found is not None else None
+
+    def _latest_mention(self, token: Token, labels: set[str], gender: str | None, subject_only: bool = False,
+                        known: bool = True, organisation: bool = False) -> _Mention | None:
         paragraph = self.paragraph_of(token.idx)
         for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
             if paragraph - self.paragraph_of(m.start) > RECENT_SPEAKER_PARAGRAPHS + 1:
@@ -424,7 +434,7 @@ class SpeakerResolver:
             if m.label == "NORP" and _is_modifier(token.doc, m):
                 continue  # "the deportation of Palestinian refugees": an adjective names no speaker
             if self._has_gender(m.name, gender, known):
-                return m.name
+                return m
         return None
 
     def _typed_otherwise(self, mention: _Mention) -> bool:
@@ -542,16 +552,8 @@ class SpeakerResolver:
     def _nearest_person(self, token: Token, recent: list[RecentSpeaker]) -> str | None:
         """The person last spoken of before ``token``: the latest quoted person or the latest person
         named as a subject (within a couple of paragraphs), whichever comes later."""
-        paragraph = self.paragraph_of(token.idx)
-        speaker = next((r for r in reversed(recent) if r.is_person and r.end <= token.idx
-                        and paragraph - r.paragraph <= RECENT_SPEAKER_PARAGRAPHS), None)
-        subject = None
-        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, token.idx)]):
-            if paragraph - self.paragraph_of(m.start) > RECENT_SPEAKER_PARAGRAPHS + 1:
-                break
-            if m.label == "PERSON" and m.is_subject:
-                subject = m
-                break
+        speaker = self._latest_speaker(token, recent, True)
+        subject = self._latest_mention(token, {"PERSON"}, None, subject_only=True)
         if subject is not None and (speaker is None or subject.start > speaker.end):
             return subject.name
         return speaker.name if speaker is not None else None
