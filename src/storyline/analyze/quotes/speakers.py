@@ -8,12 +8,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ... import lexicons
 from ...model import Entity, Span
 from ..entities import entity_at
+from ..entities.lexicon import lexicon as entity_lexicon
 from .lexicon import QuoteLexicon
 from .repairs import names_the_object
 from .sentences import Sentences
@@ -30,18 +32,31 @@ RECENT_SPEAKER_PARAGRAPHS = 2
 _GENDERS = {"male": "m", "female": "f"}
 # he/she and Mr/Ms by the gender the entity lexicon's pronoun and honorific tables give them
 PRONOUN_GENDER = {word: _GENDERS[kind] for word, kind in lexicons.rows("entities_pronouns.tsv") if kind in _GENDERS}
-HONORIFIC_GENDER = {row[0]: _GENDERS[row[1]] for row in lexicons.rows("entities_honorifics.txt")
-                    if len(row) > 1 and row[1] in _GENDERS}
-# people and adjectives of countries ("Briton", "German", "Dutch" as in "Dutchman")
-_DEMONYMS = frozenset(row[0] for row in lexicons.rows("entities_countries.tsv") if row[0][:1].isupper()
-                      and not row[0].isupper() and row[0] != row[1])
-# the same table's words without their full stops: left out of the name words speakers are matched on
-HONORIFICS = frozenset(row[0].rstrip(".") for row in lexicons.rows("entities_honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def _honorific_gender() -> dict[str, str]:
+    """Mr/Ms → m/f, from the entity lexicon's honorific table."""
+    return {word: _GENDERS[kind] for word, kind in entity_lexicon().honorifics.items() if kind in _GENDERS}
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """The entity lexicon's honorifics without their full stops: left out of the name words speakers are matched on."""
+    return frozenset(word.rstrip(".") for word in entity_lexicon().honorifics)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """People and adjectives of countries in the entity lexicon ("Briton", "German", "Dutch" as in "Dutchman")."""
+    return frozenset(word for word, country in entity_lexicon().countries.items()
+                     if word[:1].isupper() and not word.isupper() and word != country)
 
 
 def _name_words(text: str) -> list[str]:
     text = re.sub(r"['’]s?\b", "", text.strip())
-    return [w for w in _WORD.findall(text) if w.lower() not in HONORIFICS and not w.isdigit()]
+    honorifics = _honorifics()
+    return [w for w in _WORD.findall(text) if w.lower() not in honorifics and not w.isdigit()]
 
 
 def _initials(name: str) -> str:
@@ -148,8 +163,8 @@ class SpeakerResolver:
         pronouns = [(t.idx, PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in PRONOUN_GENDER]
         positions = [p for p, _ in pronouns]
         for i, m in enumerate(people):
-            title = HONORIFIC_GENDER.get(self.text[max(0, m.start - 5) : m.start].strip().lower())
-            title = title or HONORIFIC_GENDER.get(self.text[m.start : m.end].split()[0].lower())
+            title = _honorific_gender().get(self.text[max(0, m.start - 5) : m.start].strip().lower())
+            title = title or _honorific_gender().get(self.text[m.start : m.end].split()[0].lower())
             if title:
                 votes.setdefault(m.name, Counter())[title] += 2
             limit = people[i + 1].start if i + 1 < len(people) else len(self.text)
@@ -223,7 +238,7 @@ class SpeakerResolver:
         phrase = self.phrase(head).text
         if head.pos_ == "PROPN":
             words = phrase.split()
-            while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+            while len(words) > 1 and words[0].rstrip(".").lower() in _honorifics():
                 words.pop(0)
             phrase = " ".join(words)
         return phrase
@@ -297,7 +312,8 @@ class SpeakerResolver:
         if head.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return False
         word = head.text
-        return word in _DEMONYMS or (word.endswith("man") and word[:-3] in _DEMONYMS)
+        demonyms = _demonyms()
+        return word in demonyms or (word.endswith("man") and word[:-3] in demonyms)
 
     def _role_word(self, head: Token) -> str:
         """The head's lemma, or for a hyphenated title ("the sergeant-at-arms", "editor-in-chief",
