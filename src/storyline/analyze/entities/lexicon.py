@@ -85,5 +85,5 @@ def lexicon() -> Lexicon:
         new_entity_modifiers=frozenset(_lines("entities_new_entity_modifiers.txt")),
         media_nouns=frozenset(_lines("entities_media_nouns.txt")),
         places={row[0]: row[1] for row in _rows("entities_places.tsv")},
-        first_names=frozenset(row[0] for row in _rows("quotes_first_names.tsv")),
+        first_names=frozenset(row[0] for row in _rows("first_names.tsv")),
     )

@@ -188,6 +188,8 @@ def _named_as(verb: Token) -> tuple[int, int] | None:
 
 
 TIME_MARKS = {"before", "after", "when", "while", "as", "until"}
+# Words of a time still to come: "said next year it would hire 500 workers" dates the hiring.
+AHEAD = frozenset({"next", "coming", "within", "by", "until", "later", "following", "tomorrow", "soon"})
 
 
 def _without_cue_time(clause: Token) -> list[Token]:
@@ -216,9 +218,6 @@ def _without_leading_time(clause: Token, tokens: list[Token]) -> list[Token]:
         return [t for t in tokens if t.i >= subject.left_edge.i]
     return tokens
 
-
-# Words of a time still to come: "said next year it would hire 500 workers" dates the hiring.
-AHEAD = frozenset({"next", "coming", "within", "by", "until", "later", "following", "tomorrow", "soon"})
 
 
 def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None:

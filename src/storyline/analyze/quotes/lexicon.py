@@ -37,7 +37,7 @@ def lexicon() -> QuoteLexicon:
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
              for name in ("roles", "proxies", "documents", "org_nouns", "noun_cues", "link_labels")}
-    first_names = {row[0]: row[1] for row in _rows("quotes_first_names.tsv") if len(row) > 1}
+    first_names = {row[0]: row[1] for row in _rows("first_names.tsv") if len(row) > 1}
     role_gender = {row[0]: row[1] for row in _rows("quotes_roles.txt") if len(row) > 1}
     return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, role_gender=role_gender,
                         **words)
