@@ -284,3 +284,56 @@ def test_a_stray_object_before_the_reported_clause_belongs_to_it():
     quote = _quote_with(_quotes_in("Johnson’s aides insisted the PM’s ‘levelling up’ agenda was ‘on track’."),
                         "agenda was")
     assert quote.text == "the PM’s ‘levelling up’ agenda was ‘on track’"
+
+
+def test_a_cue_inside_reported_speech_splits_it_into_two_fragments():
+    quote = _quote_with(_quotes_in("Tunde Okafor runs the library board. It is on the mayor’s watch, Okafor "
+                                   "said, that the city has lost three of its libraries."), "mayor’s watch")
+    assert "Okafor" in quote.speaker_entity
+    assert [f.text for f in quote.fragments] == ["It is on the mayor’s watch",
+                                                 "that the city has lost three of its libraries"]
+
+
+def test_a_cue_hung_on_the_subject_still_reports_both_sides():
+    quote = _quote_with(_quotes_in("Ruth Abebe works at the bank. Abebe and some colleagues hid under desks, "
+                                   "she said, but one guard ran to the roof and was shot there."), "hid under")
+    assert quote.speaker_entity == "Ruth Abebe"
+    assert quote.fragments[-1].text == "but one guard ran to the roof and was shot there"
+
+
+def test_two_clauses_before_a_closing_cue_are_one_content():
+    quote = _quote_with(_quotes_in("It means some patients moved their readings from “high” to “normal” — a "
+                                   "large change for a cheap drug, researchers say."), "cheap drug")
+    assert quote.text.startswith("It means some patients") and quote.speaker_entity == "researchers"
+
+
+def test_a_closing_cue_parsed_as_an_adverbial_clause_reports_the_sentence():
+    quote = _quote_with(_quotes_in("The gunmen entered the mall, where they shot a guard at the door, a shop "
+                                   "owner told Reuters."), "guard at the door")
+    assert quote.text.startswith("The gunmen entered") and quote.speaker.text == "a shop owner"
+
+
+def test_speech_reported_inside_an_embedded_post_is_kept():
+    quotes = _quotes_in("Crews are meant to arrive within ten minutes but the nurses union says that in Halifax the "
+                        "crews are often too late. pic.twitter.com/HRl0x — Jo Draus (@Jo_Draus) January 15, 2019"
+                        "\n\nMore follows.")
+    assert any(q.text.startswith("that in Halifax") and q.speaker.text == "the nurses union" for q in quotes)
+    assert any(q.speaker_entity == "Jo Draus" for q in quotes)
+
+
+def test_words_quoted_in_a_thing_a_cue_names_are_no_speech():
+    quotes = _quotes_in("The carmaker posted a short video to its feed in which a sedan takes “snow laps” on a "
+                        "frozen lake.")
+    assert all(q.attribution == "stance" for q in quotes if "video" in q.text)
+
+
+def test_a_belief_that_says_something_is_a_stance():
+    doc = parse("The cause is debated, but a common belief says it is the result of a warming Arctic.")
+    quote = _quote_with(extract_quotes(doc, extract_entities(doc)), "warming Arctic")
+    assert quote.attribution == "stance"
+
+
+def test_went_on_is_a_cue():
+    quotes = _quotes_in("Mira Patel spoke first. “We will not give up on this town,” she went on.")
+    quote = _quote_with(quotes, "give up")
+    assert quote.cue is not None and quote.cue.text == "went on" and quote.speaker_entity == "Mira Patel"

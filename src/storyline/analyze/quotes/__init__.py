@@ -157,7 +157,7 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         else:
             start = min([c_start] + [s for s, _ in spans])
             end = max([c_end] + [e for _, e in spans])
-            drafts.append(_Draft(start, end, "mixed", "cue", frame))
+            drafts.append(_Draft(start, end, "mixed", "cue", frame, _around_cue(text, frame, start, end)))
     return drafts, used
 
 
@@ -178,6 +178,10 @@ def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[
     before_end = len(text[start:left].rstrip(" ,—–-")) + start
     after_start = end - len(text[frame.end : end].lstrip(" ,—–-"))
     if before_end <= start or after_start >= end:
+        return []
+    # "what members said was a lack of transparency": a relative word before the cue stands for
+    # what is described, and is no piece of content
+    if len(_words(text, start, before_end)) < 2 or len(_words(text, after_start, end)) < 2:
         return []
     return [(start, before_end), (after_start, end)]
 
@@ -306,6 +310,9 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
                     kept[-1] = draft  # "went on to say that …": the saying is the attribution
                 else:
                     kept.append(draft)
+                continue
+            if draft.kind == "indirect" and kept[-1].how == "signature" and draft.end <= kept[-1].end:
+                kept.append(draft)  # a post that reports speech: "… but the union says …"
                 continue
             if draft.kind == "indirect":
                 continue

@@ -228,17 +228,23 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         return None  # "asked how long": introduces quoted words only
     if any(c.dep_ == "intj" and c.i == verb.i + 1 for c in verb.children):
         return None  # "said no when reporters asked …": the answer is the interjection
-    for child in verb.children:
-        if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(
-                c.dep_ in SUBJECTS for c in child.children)):
-            tokens = _without_leading_time(child, _without_cue_time(child))
-            # "insisted the PM’s ‘levelling up’ agenda was on track", parsed with "the PM" as the
-            # object of a verb that takes none: the clause starts there
-            stray = next((c for c in verb.children if c.dep_ == "dobj" and "addressed" not in tags
-                          and c.pos_ in ("NOUN", "PROPN") and verb.i < c.i < child.left_edge.i), None)
-            if stray is not None and tokens:
-                tokens = list(verb.doc[stray.left_edge.i : tokens[0].i]) + tokens
-            return _span_of(tokens)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and (
+        c.pos_ in ("VERB", "AUX") or any(s.dep_ in SUBJECTS for s in c.children))]
+    for child in clauses[:1]:
+        tokens = _without_leading_time(child, _without_cue_time(child))
+        # "It means some participants moved …, researchers say" can come out as two clauses of
+        # the cue on the same side of it: the content runs over both
+        last = next((c for c in reversed(clauses[1:]) if (c.i < verb.i) == (child.i < verb.i)), None)
+        if last is not None and tokens and all(
+                t.text in (",", "—", "–") for t in verb.doc[child.right_edge.i + 1 : last.left_edge.i]):
+            tokens = list(verb.doc[tokens[0].i : last.right_edge.i + 1])
+        # "insisted the PM’s ‘levelling up’ agenda was on track", parsed with "the PM" as the
+        # object of a verb that takes none: the clause starts there
+        stray = next((c for c in verb.children if c.dep_ == "dobj" and "addressed" not in tags
+                      and c.pos_ in ("NOUN", "PROPN") and verb.i < c.i < child.left_edge.i), None)
+        if stray is not None and tokens:
+            tokens = list(verb.doc[stray.left_edge.i : tokens[0].i]) + tokens
+        return _span_of(tokens)
     if "addressed" in tags:
         # "told the BBC's Today programme that the plan would fail": the parser may hang the clause
         # on the one told
@@ -268,13 +274,36 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         return _span_of([t for t in _subtree_tokens(verb.head) if t.i > verb.right_edge.i])
     # "The economy is weak, he said." and "The economy, he said, is weak." are parsed with the cue
     # as parataxis of the clause it reports.
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+    # "It is on his watch, Scheer said, that the country is facing …" reports both sides.
+    # "Macharia and colleagues hid, he said, but one ran" may hang the cue on the subject of the
+    # clause: the clause is the nearest verb above it.
+    if verb.dep_ == "parataxis":
         head = verb.head
-        if head.i < verb.i:
-            return _span_of([t for t in _subtree_tokens(head) if t.i < verb.left_edge.i])
-        return _span_of([t for t in _subtree_tokens(head)
-                         if not verb.left_edge.i <= t.i <= verb.right_edge.i])
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ in SUBJECTS and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _span_of([t for t in _subtree_tokens(head)
+                             if not verb.left_edge.i <= t.i <= verb.right_edge.i])
+    # "One group entered a building, a security professional present during the attack told
+    # Reuters." can come out as an adverbial clause: a cue with its own subject, set off by a
+    # comma and closing the sentence, reports what comes before it.
+    if _closing_clause(verb):
+        return _span_of([t for t in _subtree_tokens(verb.head) if t.i < verb.left_edge.i - 1])
     return None
+
+
+def _closing_clause(verb: Token) -> bool:
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children):
+        return False  # "after the board told him", "when she said"
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    if verb.left_edge.i < 1 or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    return after is None or after.is_sent_start or after.text in (".", "!", "?")
 
 
 def _according_frames(doc: Doc) -> list[CueFrame]:
@@ -326,6 +355,8 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
             continue
         tags = lexicon.cues.get(tok.lemma_.lower())
+        if tags is None and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "prt":
+            tags = lexicon.cues.get(f"{tok.lemma_.lower()} {doc[tok.i + 1].lower_}")  # "he went on"
         if quoted(tok.idx):
             continue
         if tags is None or "belief" in tags:
@@ -349,6 +380,8 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if _passive_participle(tok, tags, deps):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
+        if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lexicon.beliefs:
+            tags = tags | {"stance"}  # "a common belief says …" is a stance, not speech
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
         if content is None and not tags:
@@ -396,8 +429,10 @@ def _learned_frame(verb: Token, tags: frozenset[str] | None,
         return None
     # "called for", "pointed out": the particle or preposition right after the verb is part of the cue
     cue = [verb] + [c for c in verb.children if c.i == verb.i + 1 and c.dep_ in ("prt", "prep")]
-    # "listed": the verb is in the cue list, so words it quotes are speech, not a stance
-    tags = frozenset({"stance"}) if tags is None else tags | {"stance", "listed"}
+    # "listed": the verb is in the cue list, so words its clause quotes are speech, not a stance;
+    # words quoted in a thing it names are not ("posted a video of a car taking “snow laps”")
+    clause = candidate.complement in ("that", "ccomp", "xcomp")
+    tags = frozenset({"stance"}) if tags is None else tags | ({"stance", "listed"} if clause else {"stance"})
     return CueFrame(cue, candidate.speaker, _span_of(candidate.content), tags)
 
 

@@ -25,6 +25,7 @@ class QuoteLexicon:
     documents: frozenset[str]  # documents that report for their authors: study, report, poll
     org_nouns: frozenset[str]  # nouns for an organisation: company, department
     noun_cues: frozenset[str]  # nouns reporting speech before a that-clause: claim, allegation
+    beliefs: frozenset[str]  # nouns for a belief standing as a speaker: "a common belief says …"
     link_labels: frozenset[str]  # labels of lines linking to other stories: read more, watch
     first_names: dict[str, str]  # lower-case first name -> "f" | "m", for people the article never gendered
 
@@ -36,7 +37,7 @@ def lexicon() -> QuoteLexicon:
             for row in _rows("speech_lemmas.tsv") if "cue" in row[1].split()}
     channels = [(row[0], row[1]) for row in _rows("quotes_channels.txt")]
     words = {name: frozenset(row[0] for row in _rows(f"quotes_{name}.txt"))
-             for name in ("roles", "proxies", "documents", "org_nouns", "noun_cues", "link_labels")}
+             for name in ("roles", "proxies", "documents", "org_nouns", "noun_cues", "link_labels", "beliefs")}
     first_names = {row[0]: row[1] for row in _rows("first_names.tsv") if len(row) > 1}
     role_gender = {row[0]: row[1] for row in _rows("quotes_roles.txt") if len(row) > 1}
     return QuoteLexicon(cues=cues, channels=tuple(channels), first_names=first_names, role_gender=role_gender,
