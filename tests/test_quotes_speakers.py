@@ -337,3 +337,23 @@ def test_went_on_is_a_cue():
     quotes = _quotes_in("Mira Patel spoke first. “We will not give up on this town,” she went on.")
     quote = _quote_with(quotes, "give up")
     assert quote.cue is not None and quote.cue.text == "went on" and quote.speaker_entity == "Mira Patel"
+
+
+def test_according_to_inside_a_sentence_reports_both_sides():
+    doc = parse("The council met on Friday. Hughes, according to the council’s minutes, rejected the offer "
+                "from the developer.")
+    quote = _quote_with(extract_quotes(doc, extract_entities(doc)), "rejected the offer")
+    assert quote.text.startswith("Hughes")
+    assert [f.text for f in quote.fragments] == ["Hughes", "rejected the offer from the developer"]
+
+
+def test_a_cue_the_tagger_read_as_a_noun_still_attributes_the_quote():
+    quote = _quote_with(_quotes_in("Maria Lopez sent an email to staff. “We will appeal the ruling on "
+                                   "Monday,” the email read."), "appeal the ruling")
+    assert quote.cue is not None and quote.cue.text == "read" and "email" in quote.speaker.text
+
+
+def test_quoted_words_called_someones_response_are_theirs():
+    quote = _quote_with(_quotes_in("The carmaker posted a video on Thursday. “The best sleigh this year!” was "
+                                   "the response of one happy viewer."), "best sleigh")
+    assert quote.speaker_entity == "one happy viewer"

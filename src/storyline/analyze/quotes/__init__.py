@@ -169,19 +169,26 @@ def _leads_in(text: str, end: int) -> bool:
     return _LEAD_IN.match(text, end) is not None
 
 
+_RELATIVE_WORDS = frozenset({"what", "that", "which", "who", "whom", "whose", "where", "when", "how", "why"})
+
+
 def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[int, int]]:
     """The two pieces of reported content around a cue set inside it ("Some hid under desks,
     he said, but one person ran to the roof"); no pieces when the cue is at an edge."""
-    left = min(frame.start, frame.speaker.left_edge.idx) if frame.speaker is not None else frame.start
-    if not start < left or not frame.end < end:
+    left, right = frame.start, frame.end
+    if frame.speaker is not None:  # "Rutledge said", "according to the Globe report"
+        last = frame.speaker.right_edge
+        left, right = min(left, frame.speaker.left_edge.idx), max(right, last.idx + len(last))
+    if not start < left or not right < end:
         return []
     before_end = len(text[start:left].rstrip(" ,—–-")) + start
-    after_start = end - len(text[frame.end : end].lstrip(" ,—–-"))
+    after_start = end - len(text[right:end].lstrip(" ,—–-"))
     if before_end <= start or after_start >= end:
         return []
     # "what members said was a lack of transparency": a relative word before the cue stands for
     # what is described, and is no piece of content
-    if len(_words(text, start, before_end)) < 2 or len(_words(text, after_start, end)) < 2:
+    if any(len(w) == 1 and w[0].lower() in _RELATIVE_WORDS
+           for w in (_words(text, start, before_end), _words(text, after_start, end))):
         return []
     return [(start, before_end), (after_start, end)]
 

@@ -317,12 +317,19 @@ def _according_frames(doc: Doc) -> list[CueFrame]:
 
 
 def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
-    """The source is the object of "to"; the content is the longer side of the sentence."""
+    """The source is the object of "to"; the content is the rest of the sentence: both sides when the
+    phrase sits inside it ("Wilson-Raybould, according to the report, rebuffed the pressure")."""
     to = tok.doc[tok.i + 1]
     speaker = next((c for c in to.children if c.dep_ == "pobj"), None)
     phrase_end = max(tok.right_edge.i, to.right_edge.i)
     before = [t for t in sent if t.i < tok.i]
     after = [t for t in sent if t.i > phrase_end]
+    words_before = [t for t in before if not t.is_punct and not t.is_space]
+    words_after = [t for t in after if not t.is_punct and not t.is_space]
+    if words_before and words_after and before[-1].text == "," and tok.doc[phrase_end + 1].text == ",":
+        content = _span_of(words_before + words_after)
+        if content is not None:
+            return CueFrame([tok, to], speaker, content, frozenset())
     content = _span_of(after) if len(after) >= len(before) else _span_of(before)
     return CueFrame([tok, to], speaker, content, frozenset())
 
@@ -395,8 +402,47 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         frames.append(CueFrame(cue, speaker, content, tags, _addressee(tok, tags)))
     frames.extend(_according_frames(doc))
     frames.extend(_noun_frames(doc, lexicon, quoted))
+    frames.extend(_mistagged_cue_frames(doc, lexicon, quoted))
+    frames.extend(_predicate_noun_frames(doc, lexicon, quoted))
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
+    return frames
+
+
+def _mistagged_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
+    """'“…,” the post read.': the small tagger reads "post read" as one noun phrase. A sentence-final
+    noun spelled like a cue, right after a quote's closing mark and a noun, is that noun's cue."""
+    frames = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i < 3 or quoted(tok.idx):
+            continue
+        tags = lexicon.cues.get(tok.lemma_.lower())
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tags is None or "direct" not in tags or (after is not None and after.text not in ".!?"):
+            continue
+        speaker, det, mark = doc[tok.i - 1], doc[tok.i - 2], doc[tok.i - 3]
+        if speaker.pos_ == "NOUN" and det.dep_ == "det" and mark.is_quote and mark.idx > 0 and quoted(mark.idx - 1):
+            frames.append(CueFrame([tok], speaker, None, tags))
+    return frames
+
+
+def _predicate_noun_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
+    """'“The best sleigh this Christmas!” was the response of one viewer': quoted words said to be
+    someone's reply; the speaker is the noun's possessor or its "of" object."""
+    frames = []
+    for tok in doc:
+        if (tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in lexicon.noun_cues
+                or tok.head.lemma_ != "be" or quoted(tok.idx)):
+            continue
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or not quoted(subject.idx):
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if speaker is None and of is not None:
+            speaker = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if speaker is not None:
+            frames.append(CueFrame([tok], speaker, None, frozenset({"direct"})))
     return frames
 
 
