@@ -232,9 +232,9 @@ def _clause_content(verb: Token, tags: frozenset[str]) -> tuple[int, int] | None
         c.pos_ in ("VERB", "AUX") or any(s.dep_ in SUBJECTS for s in c.children))]
     for child in clauses[:1]:
         tokens = _without_leading_time(child, _without_cue_time(child))
-        # "It means some participants moved …, researchers say" can come out as two clauses of
-        # the cue on the same side of it: the content runs over both
-        last = next((c for c in reversed(clauses[1:]) if (c.i < verb.i) == (child.i < verb.i)), None)
+        # "It means some participants moved …, researchers say" can come out as two clauses of a
+        # closing cue: the content runs over both
+        last = next((c for c in reversed(clauses[1:]) if c.i < verb.i), None) if child.i < verb.i else None
         if last is not None and tokens and all(
                 t.text in (",", "—", "–") for t in verb.doc[child.right_edge.i + 1 : last.left_edge.i]):
             tokens = list(verb.doc[tokens[0].i : last.right_edge.i + 1])
@@ -326,7 +326,9 @@ def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
     after = [t for t in sent if t.i > phrase_end]
     words_before = [t for t in before if not t.is_punct and not t.is_space]
     words_after = [t for t in after if not t.is_punct and not t.is_space]
-    if words_before and words_after and before[-1].text == "," and tok.doc[phrase_end + 1].text == ",":
+    if (words_before and words_after and before[-1].text == "," and tok.doc[phrase_end + 1].text == ","
+            and any(t.pos_ in ("VERB", "AUX") for t in words_before + words_after)
+            and not any(t.is_quote for t in tok.doc[tok.i : phrase_end + 2])):  # a title broken by the parse
         content = _span_of(words_before + words_after)
         if content is not None:
             return CueFrame([tok, to], speaker, content, frozenset())
@@ -387,8 +389,6 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if _passive_participle(tok, tags, deps):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
-        if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lexicon.beliefs:
-            tags = tags | {"stance"}  # "a common belief says …" is a stance, not speech
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
         if content is None and not tags:
@@ -567,6 +567,10 @@ def find_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], boo
                 frames.append(rebased)
     frames.sort(key=lambda f: f.start)
     rank_speakers(doc, frames, lexicon, quoted)
+    for frame in frames:
+        speaker = frame.speaker
+        if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lexicon.beliefs:
+            frame.tags = frame.tags | {"stance"}  # "a common belief says …" is a stance, not speech
     return frames
 
 
