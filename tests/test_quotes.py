@@ -105,9 +105,12 @@ def test_offsets_index_the_text(seed_quotes, seed_path):
 def test_after_quote_cue_and_second_quote_of_same_speaker():
     text = ("“The inside is lined with recycled rubber. It is easy to clean,” says Mary Ann Smith. "
             "“We also installed a fan to get some air flow on hot days.”")
-    first, second = _quotes(text)
-    assert first.speaker.text == "Mary Ann Smith" and first.cue.text == "says"
-    assert second.speaker_entity == "Mary Ann Smith" and second.kind == "direct"
+    # one attribution its cue interrupts: one quote whose two pieces are its fragments
+    (quote,) = _quotes(text)
+    assert quote.speaker.text == "Mary Ann Smith" and quote.cue.text == "says" and quote.kind == "direct"
+    assert [f.text for f in quote.fragments] == [
+        "“The inside is lined with recycled rubber. It is easy to clean,”",
+        "“We also installed a fan to get some air flow on hot days.”"]
 
 
 def test_according_to_and_said_after_content():

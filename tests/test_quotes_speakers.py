@@ -277,7 +277,10 @@ def test_a_british_quote_running_over_paragraphs_keeps_its_first_part():
     text = ("‘We are devastated,’ the family said in a statement read outside court. ‘He was the light of our "
             "lives.\n\n‘We will never get over this.’\n\nIn the ’90s the family moved to Leeds.")
     quote = _quote_with(_quotes_in(text), "We will never get over this")
-    assert quote.text.startswith("‘He was the light of our lives.") and quote.speaker_entity == "the family"
+    assert quote.speaker_entity == "the family"
+    # the piece after the cue runs on over the paragraph break and keeps its first part
+    assert [f.text for f in quote.fragments][1:] == ["‘He was the light of our lives.",
+                                                    "‘We will never get over this.’"]
 
 
 def test_a_stray_object_before_the_reported_clause_belongs_to_it():
@@ -357,3 +360,43 @@ def test_quoted_words_called_someones_response_are_theirs():
     quote = _quote_with(_quotes_in("The carmaker posted a video on Thursday. “The best sleigh this year!” was "
                                    "the response of one happy viewer."), "best sleigh")
     assert quote.speaker_entity == "one happy viewer"
+
+
+def test_the_cues_own_object_and_time_are_no_fragment():
+    quote = _quote_with(_quotes_in("The plan, he told reporters, will fail within a year."), "fail")
+    assert [f.text for f in quote.fragments] == ["The plan", "will fail within a year"]
+    quote = _quote_with(_quotes_in("The economy, she said on Tuesday, is weaker than expected."), "weaker")
+    assert quote.fragments[-1].text == "is weaker than expected"
+
+
+def test_a_quote_never_starts_inside_a_quotation_mark():
+    quotes = _quotes_in("“Frankly,” he said, the plan “is dead and buried for good.”")
+    assert len(quotes) == 1 and quotes[0].text.startswith("“Frankly")
+    assert all(not f.text.startswith("Frankly") for f in quotes[0].fragments)
+
+
+def test_a_headline_with_its_own_cue_is_one_quote():
+    assert len(_quotes_in("Trudeau: Pipeline will be built by 2025, minister says")) == 1
+
+
+def test_things_that_go_on_say_nothing():
+    assert _quotes_in("The fighting continued overnight, the shelling went on until dawn.") == []
+
+
+def test_quoted_words_that_are_the_promise_are_speech():
+    quote = _quote_with(_quotes_in("The senator promised “a full and independent investigation” into the "
+                                   "shooting."), "independent investigation")
+    assert quote.speaker.text == "The senator"
+
+
+def test_a_clause_joined_after_according_to_with_its_own_cue_is_not_the_sources():
+    quote = _quote_with(_quotes_in("Prices rose 5% last year, according to the agency, and analysts expect "
+                                   "further increases."), "Prices rose")
+    assert quote.text == "Prices rose 5% last year"
+
+
+def test_words_a_speaker_names_inside_their_own_report_are_a_quote_too():
+    quotes = _quotes_in('Lena Ortiz spoke at the college. She said she found herself in tears the next morning '
+                        'in what she called "the loneliest moment of my life."')
+    named = _quote_with([q for q in quotes if q.cue is not None and q.cue.text == "called"], "loneliest")
+    assert named.speaker_entity == "Lena Ortiz"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -124,6 +124,11 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         if frame.content is None or frame.speaker is None:
             continue
         c_start, c_end = frame.content
+        for m in marks:  # '“Frankly,” he said, the plan …': content never starts inside a quote
+            if m.start < c_start < m.end:
+                c_start = m.start
+            if m.start < c_end < m.end:
+                c_end = m.end
         touching = [i for i, m in enumerate(marks) if m.start < c_end and c_start < m.end
                     and (i in speech or len(_words(text, m.start, m.end)) >= 2) and i not in used]
         if not touching:
@@ -157,6 +162,9 @@ def _join_frames_and_marks(text: str, frames: list[CueFrame], marks: list[Marked
         else:
             start = min([c_start] + [s for s, _ in spans])
             end = max([c_end] + [e for _, e in spans])
+            if "object" in frame.tags and 2 * sum(len(_words(text, s, e)) for s, e in spans) < len(
+                    _words(text, start, end)):
+                frame = replace(frame, tags=frame.tags - {"listed"})  # "a video of a car taking “snow laps”"
             drafts.append(_Draft(start, end, "mixed", "cue", frame, _around_cue(text, frame, start, end)))
     return drafts, used
 
@@ -169,6 +177,7 @@ def _leads_in(text: str, end: int) -> bool:
     return _LEAD_IN.match(text, end) is not None
 
 
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "advcl", "punct", "cc", "oprd"})
 _RELATIVE_WORDS = frozenset({"what", "that", "which", "who", "whom", "whose", "where", "when", "how", "why"})
 
 
@@ -179,6 +188,13 @@ def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[
     if frame.speaker is not None:  # "Rutledge said", "according to the Globe report"
         last = frame.speaker.right_edge
         left, right = min(left, frame.speaker.left_edge.idx), max(right, last.idx + len(last))
+    # the cue's own words after it ("he told reporters", "she said on Tuesday") are no content
+    for tok in frame.cue:
+        for child in tok.children:
+            if child.i > tok.i and child.dep_ not in _CONTENT_DEPS:
+                edge = child.right_edge
+                if edge.idx + len(edge) < end:
+                    right = max(right, edge.idx + len(edge))
     if not start < left or not right < end:
         return []
     before_end = len(text[start:left].rstrip(" ,—–-")) + start
@@ -186,8 +202,8 @@ def _around_cue(text: str, frame: CueFrame, start: int, end: int) -> list[tuple[
     if before_end <= start or after_start >= end:
         return []
     # "what members said was a lack of transparency": a relative word before the cue stands for
-    # what is described, and is no piece of content
-    if any(len(w) == 1 and w[0].lower() in _RELATIVE_WORDS
+    # what is described, and is no piece of content ("That, she said, is why …" is)
+    if any(len(w) == 1 and w[0].lower() in _RELATIVE_WORDS and w[0] != "That"
            for w in (_words(text, start, before_end), _words(text, after_start, end))):
         return []
     return [(start, before_end), (after_start, end)]
@@ -304,6 +320,25 @@ def _link_continuations(text: str, drafts: list[_Draft], layout: _Layout) -> lis
     return kept
 
 
+def _join_interrupted(drafts: list[_Draft], layout: _Layout) -> list[_Draft]:
+    """'“We will appeal,” she said. “The ruling is wrong.”': a quote its own cue interrupts is one
+    quote of two fragments, as one attribution (the pieces stay in ``fragments``)."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        previous = kept[-1] if kept else None
+        frame = previous.frame if previous is not None else None
+        if (previous is not None and frame is not None and draft.how == "continuation"
+                and draft.source is previous and previous.kind == "direct" and draft.kind == "direct"
+                and layout.index(previous.start) == layout.index(draft.start)
+                and previous.end <= frame.start and frame.end <= draft.start):
+            previous.fragments = (previous.fragments or [(previous.start, previous.end)]) + (
+                draft.fragments or [(draft.start, draft.end)])
+            previous.end = draft.end
+            continue
+        kept.append(draft)
+    return kept
+
+
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     """Resolve overlaps: a direct quote wins over reported speech it overlaps; reported speech
     nested in another's report ("X said that Y told her that …") is kept as its own quote."""
@@ -318,8 +353,14 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
                 else:
                     kept.append(draft)
                 continue
-            if draft.kind == "indirect" and kept[-1].how == "signature" and draft.end <= kept[-1].end:
-                kept.append(draft)  # a post that reports speech: "… but the union says …"
+            if (draft.frame is not None and "naming" in draft.frame.tags and kept[-1].kind in ("mixed", "indirect")
+                    and draft.end <= kept[-1].end and kept[-1].frame is not draft.frame):
+                kept.append(draft)  # "said he was in tears in what he called “the loneliest moment”"
+                continue
+            post = kept[-1].signature
+            if (draft.kind == "indirect" and post is not None and post.channel is not None
+                    and draft.end <= kept[-1].end):
+                kept.append(draft)  # an embedded post that reports speech: "… but the union says …"
                 continue
             if draft.kind == "indirect":
                 continue
@@ -414,7 +455,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     drafts += [_Draft(e.start, e.end, "direct", "signature", signature=e)
                for e in find_embedded_quotes(doc, text)]
     drafts = [d for d in drafts if not _in_link_line(d, layout, lex.link_labels)]
-    drafts = _link_continuations(text, _drop_nested(drafts), layout)
+    drafts = _join_interrupted(_link_continuations(text, _drop_nested(drafts), layout), layout)
     # The writer's own voice ("“…,” I said" and what follows it) is not a quote of anyone
     # reported on.
     drafts = [d for d in drafts if not _is_authors(d.source or d)]

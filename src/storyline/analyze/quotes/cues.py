@@ -306,17 +306,17 @@ def _closing_clause(verb: Token) -> bool:
     return after is None or after.is_sent_start or after.text in (".", "!", "?")
 
 
-def _according_frames(doc: Doc) -> list[CueFrame]:
+def _according_frames(doc: Doc, cues: dict[str, frozenset[str]]) -> list[CueFrame]:
     """'According to X, …' and '…, according to X.': X is the speaker, the clause is the content."""
     frames = []
     for sent in doc.sents:
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                frames.append(_according_frame(tok, sent))
+                frames.append(_according_frame(tok, sent, cues))
     return frames
 
 
-def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
+def _according_frame(tok: Token, sent: SpacySpan, cues: dict[str, frozenset[str]]) -> CueFrame:
     """The source is the object of "to"; the content is the rest of the sentence: both sides when the
     phrase sits inside it ("Wilson-Raybould, according to the report, rebuffed the pressure")."""
     to = tok.doc[tok.i + 1]
@@ -324,9 +324,18 @@ def _according_frame(tok: Token, sent: SpacySpan) -> CueFrame:
     phrase_end = max(tok.right_edge.i, to.right_edge.i)
     before = [t for t in sent if t.i < tok.i]
     after = [t for t in sent if t.i > phrase_end]
+    # "…, according to the agency, and analysts expect …": a clause joined after the phrase with a
+    # cue of its own is not the source's
+    if any(t.dep_ == "cc" for t in after[:2]) and any(t.lemma_.lower() in cues for t in after):
+        after = []
     words_before = [t for t in before if not t.is_punct and not t.is_space]
+    if len(words_before) == 1 and words_before[0].lower_ in ("why", "how", "what", "which", "that", "where"):
+        before = words_before = []  # "a key reason why, according to the data, 70 per cent …"
     words_after = [t for t in after if not t.is_punct and not t.is_space]
-    if (words_before and words_after and before[-1].text == "," and tok.doc[phrase_end + 1].text == ","
+    # "Police said the suspect, according to witnesses, fled": the words before hold another's report
+    reported = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues for t in words_before)
+    if (words_before and words_after and not reported and before[-1].text == ","
+            and tok.doc[phrase_end + 1].text == ","
             and any(t.pos_ in ("VERB", "AUX") for t in words_before + words_after)
             and not any(t.is_quote for t in tok.doc[tok.i : phrase_end + 2])):  # a title broken by the parse
         content = _span_of(words_before + words_after)
@@ -389,6 +398,8 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if _passive_participle(tok, tags, deps):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
+        if "person" in tags and not _person_like(speaker):
+            continue  # "the shelling went on until dawn" reports nothing
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         content = _clause_content(tok, tags)
         if content is None and not tags:
@@ -400,13 +411,17 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
             if len(lead) >= MIN_CONTENT_TOKENS:
                 content = (lead[0].idx, content[1])
         frames.append(CueFrame(cue, speaker, content, tags, _addressee(tok, tags)))
-    frames.extend(_according_frames(doc))
+    frames.extend(_according_frames(doc, lexicon.cues))
     frames.extend(_noun_frames(doc, lexicon, quoted))
     frames.extend(_mistagged_cue_frames(doc, lexicon, quoted))
     frames.extend(_predicate_noun_frames(doc, lexicon, quoted))
     for frame in frames:
         frame.content = _within_paragraph(text, frame)
     return frames
+
+
+def _person_like(tok: Token | None) -> bool:
+    return tok is not None and (tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they", "i", "we"))
 
 
 def _mistagged_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:
@@ -434,8 +449,9 @@ def _predicate_noun_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[in
         if (tok.pos_ != "NOUN" or tok.dep_ != "attr" or tok.lemma_.lower() not in lexicon.noun_cues
                 or tok.head.lemma_ != "be" or quoted(tok.idx)):
             continue
-        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or not quoted(subject.idx):
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj", "ccomp") and c.i < tok.i),
+                       None)
+        if subject is None or not (quoted(subject.idx) or quoted(subject.left_edge.idx + 1)):
             continue
         speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -475,10 +491,12 @@ def _learned_frame(verb: Token, tags: frozenset[str] | None,
         return None
     # "called for", "pointed out": the particle or preposition right after the verb is part of the cue
     cue = [verb] + [c for c in verb.children if c.i == verb.i + 1 and c.dep_ in ("prt", "prep")]
-    # "listed": the verb is in the cue list, so words its clause quotes are speech, not a stance;
-    # words quoted in a thing it names are not ("posted a video of a car taking “snow laps”")
-    clause = candidate.complement in ("that", "ccomp", "xcomp")
-    tags = frozenset({"stance"}) if tags is None else tags | ({"stance", "listed"} if clause else {"stance"})
+    # "listed": the verb is in the cue list, so words it quotes are speech, not a stance; "object":
+    # what it quotes sits in a thing it names ("promised “a full investigation”", "posted a video of a
+    # car taking “snow laps”"), speech only when the quoted words are most of it
+    tags = frozenset({"stance"}) if tags is None else tags | {"stance", "listed"}
+    if candidate.complement not in ("that", "ccomp", "xcomp"):
+        tags = tags | {"object"}
     return CueFrame(cue, candidate.speaker, _span_of(candidate.content), tags)
 
 
