@@ -8,7 +8,7 @@ import pytest
 
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.nlp import parse
-from storyline.analyze.quotes import extract_quotes, whole_words
+from storyline.analyze.quotes import extract_quotes, link_speakers, whole_words
 from storyline.analyze.quotes.ranker import speaker_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
@@ -400,3 +400,25 @@ def test_words_a_speaker_names_inside_their_own_report_are_a_quote_too():
                         'in what she called "the loneliest moment of my life."')
     named = _quote_with([q for q in quotes if q.cue is not None and q.cue.text == "called"], "loneliest")
     assert named.speaker_entity == "Lena Ortiz"
+
+
+def test_a_name_tagged_as_an_organisation_that_opens_with_a_first_name_is_a_person():
+    doc = parse("A visibly enraged Nikki Haley derided Vivek Ramaswamy as “scum” during the debate. Haley has "
+                "mocked the app before.")
+    assert any(e.name == "Nikki Haley" and e.type == "PERSON" for e in extract_entities(doc))
+
+
+def test_ms_with_a_surname_is_not_the_man_of_that_name():
+    doc = parse("Jason Corbett was found dead in 2015. Mr Corbett's daughter Sarah spoke in court.\n\n"
+                "\"I was a piece in her chessboard,\" Ms Corbett told the court.")
+    quotes = extract_quotes(doc, entities := extract_entities(doc))
+    link_speakers(quotes, entities)
+    quote = _quote_with(quotes, "chessboard")
+    assert quote.speaker_entity != "Jason Corbett"
+
+
+def test_shot_back_and_interjected_are_cues():
+    quotes = _quotes_in("Vivek Ramaswamy spoke first. “Leave my daughter out of your voice,” Haley shot back.\n\n"
+                        "“You’re just scum,” Haley interjected.")
+    assert [q.cue.text for q in quotes] == ["shot back", "interjected"]
+    assert all("Haley" in q.speaker_entity for q in quotes)

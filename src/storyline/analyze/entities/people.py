@@ -1,6 +1,7 @@
 """Names the model called organisations that are people: "Marc-Andre Bergeron got his second goal" (a
 possessive or reflexive pronoun in the name's clause takes the name as antecedent), or a name listed
-among people ("Glen Murray, P.J Axelsson, Patrice Bergeron")."""
+among people ("Glen Murray, P.J Axelsson, Patrice Bergeron"), or one that opens with a known first name
+("Nikki Haley")."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ _RULED = 3  # votes of a type set by a rule (see Cluster.add)
 _LONGEST_PERSON_NAME = 3
 
 
-def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate) -> bool:
-    """Two or three capitalised words ("Milan Hejduk", "Marc-Andre Bergeron"), no "the", no company form."""
+def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate, first_name: bool = False) -> bool:
+    """Two or three capitalised words ("Milan Hejduk", "Marc-Andre Bergeron"), no "the", no company form;
+    after a known first name the last may be a dictionary word ("Nikki Haley", "Gordon Brown")."""
     words = [t for t in doc[c.name_start : c.end] if t.text != "-"]
     if not 2 <= len(words) <= _LONGEST_PERSON_NAME or c.start != c.name_start:
         return False
-    if (c.start > 0 and doc[c.start - 1].lower_ == "the") or in_dictionary(words[-1].text):
+    if (c.start > 0 and doc[c.start - 1].lower_ == "the") or (in_dictionary(words[-1].text) and not first_name):
         return False  # "the Colorado Avalanche", "Supreme Court"
     return all(t.is_title and t.text.replace(".", "").isalpha() and t.lower_ not in lex.corporate_suffixes
                and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
@@ -83,7 +85,11 @@ def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) 
     """Make person-shaped organisation names people (a ruled type) when a pronoun refers back to them and
     no person named earlier in the sentence could own it instead, or when they are listed among people."""
     for at, c in enumerate(names):
-        if c.type != "ORG" or c.type_votes > 1 or not _shaped_like_a_personal_name(doc, lex, c):
+        if c.type != "ORG" or c.type_votes > 1:
+            continue
+        # "Nikki Haley" tagged ORG: a person-shaped name that opens with a known first name
+        first_name = doc[c.name_start].lower_ in lex.first_names and _shaped_like_a_personal_name(doc, lex, c, True)
+        if not first_name and not _shaped_like_a_personal_name(doc, lex, c):
             continue
         root = doc[c.name_start : c.end].root
         earlier_person = any(t.ent_type_ == "PERSON" for t in doc[root.sent.start : c.start])
@@ -91,5 +97,5 @@ def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) 
         # "General Motors and Berkshire Hathaway": a list may mix companies and people
         listed = _listed_among_people(doc, names, at) and not any(
             in_dictionary(t.text) for t in doc[c.name_start : c.end])
-        if owns_pronoun or listed:
+        if owns_pronoun or listed or first_name:
             c.type, c.type_votes = "PERSON", _RULED

@@ -6,6 +6,8 @@ import re
 
 from ...model import Entity, Quote
 from ...names import fold
+from .lexicon import lexicon
+from .speakers import honorific_gender
 
 _WORD = re.compile(r"\w+")
 _NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
@@ -15,16 +17,30 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS)
 
 
+def _first_word(name: str) -> str:
+    words = _WORD.findall(fold(name))
+    return words[0] if words else ""
+
+
+def _title_gender(phrase: str) -> str | None:
+    """The gender of the honorific a speaker phrase opens with ("Ms Corbett"), or None."""
+    return honorific_gender(phrase, 0, len(phrase))
+
+
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
     """Name each quote's speaker by its entity's canonical name ("Trump" → "Donald Trump")
     when exactly one entity carries all the speaker's name words."""
     names = [(e, [_name_words(n) for n in (e.name, *e.aliases)]) for e in entities]
+    first_names = lexicon().first_names
     for quote in quotes:
         if not quote.speaker_entity:
             continue
         wanted = _name_words(quote.speaker_entity)
         if not wanted:
             continue
-        found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)}
+        # "Ms Corbett told the court" is not the "Jason Corbett" the article named first
+        title = _title_gender(quote.speaker.text) if quote.speaker is not None else None
+        found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)
+                 and (title is None or first_names.get(_first_word(e.name), title) == title)}
         if len(found) == 1:
             quote.speaker_entity = next(iter(found.values())).name

@@ -373,8 +373,12 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
             continue
         tags = lexicon.cues.get(tok.lemma_.lower())
-        if tags is None and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "prt":
-            tags = lexicon.cues.get(f"{tok.lemma_.lower()} {doc[tok.i + 1].lower_}")  # "he went on"
+        particle = None
+        if tags is None and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ in ("prt", "advmod"):
+            particle = doc[tok.i + 1]
+            tags = lexicon.cues.get(f"{tok.lemma_.lower()} {particle.lower_}")  # "he went on", "she shot back"
+            if tags is None:
+                particle = None
         if quoted(tok.idx):
             continue
         if tags is None or "belief" in tags:
@@ -398,9 +402,11 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
         if _passive_participle(tok, tags, deps):
             continue  # "the system, simply called ‘loop’", "was diagnosed and told": passive
         speaker = _issuer(subject_of(tok, quoted) or adjacent_name(tok, quoted), lexicon)
-        if "person" in tags and not _person_like(speaker):
+        if "person" in tags and not _person_like(speaker, lexicon):
             continue  # "the shelling went on until dawn" reports nothing
         cue = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+        if particle is not None and len(cue) == 1 and particle.head.i == tok.i:
+            cue.append(particle)
         content = _clause_content(tok, tags)
         if content is None and not tags:
             trailing = trailing_attribution(tok, quoted)
@@ -420,8 +426,16 @@ def _frames_in(doc: Doc, text: str, lexicon: QuoteLexicon,
     return frames
 
 
-def _person_like(tok: Token | None) -> bool:
-    return tok is not None and (tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they", "i", "we"))
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _person_like(tok: Token | None, lexicon: QuoteLexicon) -> bool:
+    """A person, a personal pronoun, a name not typed as a place or thing, or a role ("the minister")."""
+    if tok is None:
+        return False
+    return (tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they", "i", "we")
+            or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PEOPLE)
+            or tok.lemma_.lower() in lexicon.roles)
 
 
 def _mistagged_cue_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[int], bool]) -> list[CueFrame]:

@@ -40,6 +40,16 @@ def _honorific_gender() -> dict[str, str]:
     return {word: _GENDERS[kind] for word, kind in entity_lexicon().honorifics.items() if kind in _GENDERS}
 
 
+def honorific_gender(text: str, start: int, end: int | None = None) -> str | None:
+    """The gender of an honorific right before ``start`` or opening ``text[start:end]`` ("Ms Corbett")."""
+    before = text[max(0, start - 5) : start].split()
+    gender = _honorific_gender().get(before[-1].lower()) if before else None
+    words = text[start:end].split() if end is not None else []
+    if gender is None and len(words) > 1:
+        gender = _honorific_gender().get(words[0].lower())
+    return gender
+
+
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     """The entity lexicon's honorifics without their full stops: left out of the name words speakers are matched on."""
@@ -103,19 +113,25 @@ class SpeakerResolver:
     def _mentions(self, doc: Doc, entities: list[Entity]) -> list[_Mention]:
         """Name mentions, clustered here; the entity stage's canonical name wins when it is the
         fuller name of the same kind of thing (its clusters are broader, so only names are taken)."""
-        found = self._spacy_mentions(doc, self.text)
+        found = self._spacy_mentions(doc, self.text, self.lexicon.first_names)
         for m in found if entities else []:
             entity = entity_at(entities, m.start, m.end)
             if (entity is not None and entity.type == m.label
-                    and set(m.name.split()) < set(_name_words(entity.name))):
+                    and set(m.name.split()) < set(_name_words(entity.name))
+                    and self._same_gender(entity.name, honorific_gender(self.text, m.start, m.end))):
                 m.name = " ".join(_name_words(entity.name))
         for m in found:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
         return sorted(found, key=lambda m: m.start)
 
+    def _same_gender(self, name: str, title: str | None) -> bool:
+        """Whether a full name's first name allows the honorific's gender ("Ms Corbett" ≠ "Jason Corbett")."""
+        words = name.split()
+        return title is None or not words or self.lexicon.first_names.get(words[0].lower(), title) == title
+
     @staticmethod
-    def _spacy_mentions(doc: Doc, text: str) -> list[_Mention]:
+    def _spacy_mentions(doc: Doc, text: str, first_names: dict[str, str]) -> list[_Mention]:
         """Name mentions from spaCy's NER, people clustered on shared name words (a surname
         mention joins the longest full name containing it)."""
         # Upper-case names in parentheses are photo credits, not people in the story.
@@ -137,7 +153,10 @@ class SpeakerResolver:
                 continue
             name = " ".join(words)
             label = ent.label_
-            owner = next((f for f in full_names if set(words) <= set(f)), None)
+            # "Ms Corbett" is not the "Jason Corbett" named before her
+            title = honorific_gender(text, ent.start_char, ent.end_char)
+            owner = next((f for f in full_names if set(words) <= set(f)
+                          and (title is None or first_names.get(f[0].lower(), title) == title)), None)
             if owner is not None and (label == "PERSON" or len(words) == 1):
                 # a lone surname NER mislabelled as ORG or GPE still names the person
                 name, label = " ".join(owner), "PERSON"
@@ -401,7 +420,8 @@ class SpeakerResolver:
 
     def _continued_speaker(self, pronoun: Token, recent: list[RecentSpeaker]) -> str | None:
         """'“…,” he added': the speaker of the quote just before, in this or the previous paragraph,
-        unless the article showed that speaker to be of the other gender or not a person."""
+        unless the article showed (or their first name tells) that speaker to be of the other gender
+        or not a person."""
         if not recent or pronoun.lower_ in FIRST_PERSON:
             return None
         last = recent[-1]
@@ -410,7 +430,7 @@ class SpeakerResolver:
         if last.is_person != (pronoun.lower_ in PERSON_PRONOUNS):
             return None
         gender = PRONOUN_GENDER.get(pronoun.lower_)
-        return last.name if gender is None or self.gender.get(last.name, gender) == gender else None
+        return last.name if self._has_gender(last.name, gender, known=False) else None
 
     def _recent_speaker(self, token: Token, recent: list[RecentSpeaker],
                         person: bool | None, gender: str | None = None, known: bool = True) -> str | None:
