@@ -422,3 +422,20 @@ def test_shot_back_and_interjected_are_cues():
                         "“You’re just scum,” Haley interjected.")
     assert [q.cue.text for q in quotes] == ["shot back", "interjected"]
     assert all("Haley" in q.speaker_entity for q in quotes)
+
+
+def test_she_never_resolves_to_a_group_quoted_as_they():
+    quotes = _quotes_in("Organizers of recent protests in Kansas acknowledged that a lobby group helped arrange the "
+                        "events. But they stressed that the events reflected real concerns from real people.\n\n"
+                        "Carol Hefner, a Kansas co-chair of the 2016 campaign who helped organize a protest last week "
+                        "in Wichita, cited the state’s flat terrain as a factor. “We have a lot of wind, and the wind "
+                        "has helped us here,” she said.")
+    assert _quote_with(quotes, "lot of wind").speaker_entity != "Organizers"
+    # a speaker quoted as "they" is a group, so no later he or she refers back to it
+    from storyline.analyze.quotes import _Layout
+    from storyline.analyze.quotes.lexicon import lexicon
+    from storyline.analyze.quotes.speakers import SpeakerResolver
+    doc = parse("They stressed that the rallies were peaceful.")
+    layout = _Layout(doc)
+    resolver = SpeakerResolver(doc, extract_entities(doc), lexicon(), layout.index, layout.sentences)
+    assert not resolver.is_person(doc[0])

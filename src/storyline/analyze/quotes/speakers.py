@@ -266,7 +266,7 @@ class SpeakerResolver:
         """Whether a speaker token stands for a person (not a named organisation or place)."""
         if head.lower_ in PERSON_PRONOUNS:
             return True
-        if head.tag_ in ("NNS", "NNPS"):
+        if head.lower_ in GROUP_PRONOUNS or head.tag_ in ("NNS", "NNPS"):
             return False  # "officials", "experts": a group, never "the minister" or "he"
         if head.pos_ == "NOUN":
             return self._role_word(head) in self.lexicon.roles  # "the café said": no one "she" refers to
@@ -317,8 +317,12 @@ class SpeakerResolver:
         if lemma in self.lexicon.org_nouns and self._is_definite(head):
             if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
                 return None  # "the Nobel committee" names a body of its own, it refers to none
-            # "the company" is never the White House the entity stage found to be a building
-            return self._recent_mention(head, GROUP_LABELS - {"GPE"}, None, organisation=True)
+            # "the company" is never the White House the entity stage found to be a building; an
+            # organisation that did something in the text ("ReOpenNC had told its members") beats one
+            # only mentioned ("buses to Raleigh")
+            labels = GROUP_LABELS - {"GPE"}
+            return (self._recent_mention(head, labels, None, subject_only=True, organisation=True)
+                    or self._recent_mention(head, labels, None, organisation=True))
         role = self._role_word(head)
         plural = head.tag_ in ("NNS", "NNPS") and role == head.lemma_.lower()  # not "sergeant-at-arms"
         if role in self.lexicon.roles and not plural:
