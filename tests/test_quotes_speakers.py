@@ -439,3 +439,16 @@ def test_she_never_resolves_to_a_group_quoted_as_they():
     layout = _Layout(doc)
     resolver = SpeakerResolver(doc, extract_entities(doc), lexicon(), layout.index, layout.sentences)
     assert not resolver.is_person(doc[0])
+
+
+def test_a_roundup_items_byline_is_no_pull_quote():
+    text = ("Trump skipped the dinner again on Saturday, and the host mocked him for it at length. Maybe this is why "
+            "he avoids the press corps. Peter Weber\n\nThe dinner is held every spring in Washington.")
+    assert not any(q.speaker_entity == "Peter Weber" for q in _quotes_in(text))
+
+
+def test_a_pull_quote_that_repeats_the_body_is_still_a_quote():
+    text = ("It's very bad for our senior population if they have nothing in the way of services. Rod Peters, mayor"
+            "\n\nThe mayor spoke on Monday. \"It's very bad for our senior population if they have nothing in the way "
+            "of services,\" said Rod Peters.")
+    assert any(q.speaker_entity == "Rod Peters" and not q.text.startswith("\"") for q in _quotes_in(text))

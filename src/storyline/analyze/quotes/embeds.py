@@ -58,10 +58,26 @@ def find_embedded_quotes(doc: Doc, text: str) -> list[EmbeddedQuote]:
         if name is None or name[1] - name[0] < len(sig_words.rstrip()):
             continue  # the signature must be a name, optionally followed by ", role"
         start, end = _trim(text, p_start, pull.start())
-        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+        described = "," in pull.group("sig")  # "Rod Peters, Lake Cowichan mayor"
+        if len(text[start:end].split()) >= MIN_QUOTE_WORDS and (described or _quoted_or_repeated(text, start, end)):
             found.append(EmbeddedQuote(start, end, name[0], name[1], None))
     headline = _headline_quote(doc, text, ents)
     return ([headline] if headline else []) + found
+
+
+_MARKS = "\"“”‘’«»"
+_ECHO_CHARS = 40
+
+
+def _quoted_or_repeated(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph signed by a bare name is a quote: in quotation marks, or a pull quote that
+    repeats words the article quotes elsewhere. An unmarked paragraph said once and ending in a bare name
+    is the item's byline (a news roundup's "… Peter Weber")."""
+    body = text[start:end]
+    if any(c in _MARKS for c in body[:2] + body[-2:]):
+        return True
+    echo = body.strip(_MARKS + " ")[:_ECHO_CHARS]
+    return len(echo) >= _ECHO_CHARS // 2 and text.count(echo) > 1
 
 
 # "“…” ― Name": a quote signed with a dash and its speaker's name, ended by punctuation, the line's
