@@ -452,3 +452,9 @@ def test_a_pull_quote_that_repeats_the_body_is_still_a_quote():
             "\n\nThe mayor spoke on Monday. \"It's very bad for our senior population if they have nothing in the way "
             "of services,\" said Rod Peters.")
     assert any(q.speaker_entity == "Rod Peters" and not q.text.startswith("\"") for q in _quotes_in(text))
+
+
+def test_a_participle_modifying_a_noun_is_no_cue():
+    text = ("Flavors will vary based on the types of firewood or vessels used in the production process, different "
+            "waters added from springs or rivers, different yeasts in the air.")
+    assert _quotes_in(text) == []

@@ -479,8 +479,8 @@ def _predicate_noun_frames(doc: Doc, lexicon: QuoteLexicon, quoted: Callable[[in
 def _passive_participle(verb: Token, tags: frozenset[str], deps: set[str]) -> bool:
     """A cue that shares a passive: "the system, simply called ‘loop’", "had been diagnosed and
     told he had months to live" (the spoken-to verb, tagged past tense, with nobody told)."""
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
-        return True
+    if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # "different waters added from springs": a participle the tagger may call past tense
     if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.head.children):
         return False
     return verb.tag_ == "VBN" or ("addressed" in tags and not deps & {"nsubj", "dobj", "dative"})
