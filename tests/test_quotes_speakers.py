@@ -458,3 +458,9 @@ def test_a_participle_modifying_a_noun_is_no_cue():
     text = ("Flavors will vary based on the types of firewood or vessels used in the production process, different "
             "waters added from springs or rivers, different yeasts in the air.")
     assert _quotes_in(text) == []
+
+
+def test_a_named_owners_team_is_not_the_last_organisation():
+    quotes = _quotes_in("The International Pulsar Timing Array published data last year. Di Li leads the project. "
+                        "Li's team said it wants to boost the telescope’s performance by adding 36 dishes.")
+    assert _quote_with(quotes, "36 dishes").speaker_entity == "Li's team"

@@ -317,6 +317,8 @@ class SpeakerResolver:
         if lemma in self.lexicon.org_nouns and self._is_definite(head):
             if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children):
                 return None  # "the Nobel committee" names a body of its own, it refers to none
+            if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+                return None  # "Li's team", "Trump's campaign": the phrase names whose it is
             # "the company" is never the White House the entity stage found to be a building; an
             # organisation that did something in the text ("ReOpenNC had told its members") beats one
             # only mentioned ("buses to Raleigh")
