@@ -20,7 +20,10 @@ reverse direction.
 repeated experiments do not re-parse them; the timing always parses afresh.
 
 A gold file's scheme is read from its ``dataset`` field, so other splits of the same sources (e.g.
-held-out test files) are scored the same way.
+held-out test files) are scored the same way. That includes how a quote its own cue interrupts is
+scored ("“A,” she said. “B.”", "A, he said, B"): Storyline gives it one ``Quote`` with ``fragments``;
+GGT marks each contiguous piece as a quote (none of its gold quotes has two fragments), so GGT gets
+one record per fragment, PolNeAR (one attribution with fragments) the whole span.
 """
 
 from __future__ import annotations
