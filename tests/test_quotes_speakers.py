@@ -464,3 +464,20 @@ def test_a_named_owners_team_is_not_the_last_organisation():
     quotes = _quotes_in("The International Pulsar Timing Array published data last year. Di Li leads the project. "
                         "Li's team said it wants to boost the telescope’s performance by adding 36 dishes.")
     assert _quote_with(quotes, "36 dishes").speaker_entity == "Li's team"
+
+
+def test_review_cases_of_the_interrupted_quote_and_names():
+    # narrative about someone else between the pieces keeps them apart
+    quotes = _quotes_in("“We will appeal,” she said. Jones, her lawyer, shook his head. “The ruling is wrong.”")
+    assert not any("shook his head" in q.text for q in quotes)
+    # an unclosed second piece still lowers the joined quote's confidence
+    (joined,) = _quotes_in("“We will appeal,” she said. “The ruling is wrong.\n\nThe court did not respond.")
+    assert joined.confidence < 0.9
+    # "Mrs." with its full stop still says who is not meant
+    doc = parse("Jason Corbett was killed in 2015. Mrs. Corbett told the court that she was afraid of him.")
+    quotes = extract_quotes(doc, entities := extract_entities(doc))
+    link_speakers(quotes, entities, doc.text)
+    assert _quote_with(quotes, "afraid of him").speaker_entity != "Jason Corbett"
+    # a company whose name opens with a first name stays a company
+    doc = parse("Austin Energy said the outage would last for days.")
+    assert [e.type for e in extract_entities(doc) if e.name == "Austin Energy"] == ["ORG"]

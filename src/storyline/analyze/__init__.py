@@ -139,7 +139,7 @@ def analyze_doc(doc, item: Input, *, published: str | None = None) -> Analysis:
     entities = _run("entities", flags, _entities.extract_entities, doc)
     timexes = _run("timex", flags, _timex.tag_timexes, doc, anchor)
     quotes = _run("quotes", flags, _quotes.extract_quotes, doc, entities)
-    _run("quotes", flags, _quotes.link_speakers, quotes, entities)
+    _run("quotes", flags, _quotes.link_speakers, quotes, entities, doc.text)
     events = _run("events", flags, _events.extract_events, doc, entities, timexes, quotes, anchor)
     caption_timexes = _run("captions", flags, analyze_captions, article, anchor, entities) if article else []
     phrases = _run("quotes", flags, _quotes.quoted_phrases, doc.text, quotes)

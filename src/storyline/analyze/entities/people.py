@@ -31,6 +31,14 @@ def _shaped_like_a_personal_name(doc: Doc, lex: Lexicon, c: Candidate, first_nam
                and t.lower_ not in lex.org_nouns and t.lower_ not in lex.media_nouns for t in words)
 
 
+def _surname_alone(doc: Doc, c: Candidate) -> bool:
+    """Whether the name's last word also stands alone as a name elsewhere ("Nikki Haley" … "Haley said"),
+    as a person's surname does and a company's last word ("Austin Energy") does not."""
+    last = doc[c.end - 1]
+    return any(t.text == last.text and t.i != last.i and (t.i == 0 or doc[t.i - 1].text != doc[c.name_start].text)
+               and t.pos_ == "PROPN" for t in doc)
+
+
 def _own_clause(pronoun: Token, verb: Token) -> bool:
     """Whether ``pronoun`` hangs under ``verb`` with no other subject on the way ("and Y lost his")."""
     token = pronoun
@@ -88,7 +96,8 @@ def people_called_organisations(doc: Doc, lex: Lexicon, names: list[Candidate]) 
         if c.type != "ORG" or c.type_votes > 1:
             continue
         # "Nikki Haley" tagged ORG: a person-shaped name that opens with a known first name
-        first_name = doc[c.name_start].lower_ in lex.first_names and _shaped_like_a_personal_name(doc, lex, c, True)
+        first_name = (doc[c.name_start].lower_ in lex.first_names and _shaped_like_a_personal_name(doc, lex, c, True)
+                      and (not in_dictionary(doc[c.end - 1].text) or _surname_alone(doc, c)))
         if not first_name and not _shaped_like_a_personal_name(doc, lex, c):
             continue
         root = doc[c.name_start : c.end].root

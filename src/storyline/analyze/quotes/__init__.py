@@ -330,10 +330,13 @@ def _join_interrupted(drafts: list[_Draft], layout: _Layout) -> list[_Draft]:
         if (previous is not None and frame is not None and draft.how == "continuation"
                 and draft.source is previous and previous.kind == "direct" and draft.kind == "direct"
                 and layout.index(previous.start) == layout.index(draft.start)
-                and previous.end <= frame.start and frame.end <= draft.start):
+                and previous.end <= frame.start and frame.end <= draft.start
+                # nothing but the cue's sentence between the pieces ("…,” she said. Jones shook his head. “…")
+                and not layout.text[max(frame.end, layout.sentences.around(frame.end - 1)[1]) : draft.start].strip()):
             previous.fragments = (previous.fragments or [(previous.start, previous.end)]) + (
                 draft.fragments or [(draft.start, draft.end)])
             previous.end = draft.end
+            previous.closed = previous.closed and draft.closed
             continue
         kept.append(draft)
     return kept

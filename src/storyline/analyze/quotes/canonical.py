@@ -22,12 +22,17 @@ def _first_word(name: str) -> str:
     return words[0] if words else ""
 
 
-def _title_gender(phrase: str) -> str | None:
-    """The gender of the honorific a speaker phrase opens with ("Ms Corbett"), or None."""
-    return honorific_gender(phrase, 0, len(phrase))
+def _title_gender(quote: Quote, text: str | None) -> str | None:
+    """The gender of the honorific a speaker phrase opens with or follows ("Ms Corbett", "Mrs. Corbett")."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    if text is not None and text[speaker.start : speaker.end] == speaker.text:
+        return honorific_gender(text, speaker.start, speaker.end)
+    return honorific_gender(speaker.text, 0, len(speaker.text))
 
 
-def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+def link_speakers(quotes: list[Quote], entities: list[Entity], text: str | None = None) -> None:
     """Name each quote's speaker by its entity's canonical name ("Trump" → "Donald Trump")
     when exactly one entity carries all the speaker's name words."""
     names = [(e, [_name_words(n) for n in (e.name, *e.aliases)]) for e in entities]
@@ -39,7 +44,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
         if not wanted:
             continue
         # "Ms Corbett told the court" is not the "Jason Corbett" the article named first
-        title = _title_gender(quote.speaker.text) if quote.speaker is not None else None
+        title = _title_gender(quote, text)
         found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)
                  and (title is None or first_names.get(_first_word(e.name), title) == title)}
         if len(found) == 1:

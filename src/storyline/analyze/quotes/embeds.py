@@ -76,8 +76,8 @@ def _quoted_or_repeated(text: str, start: int, end: int) -> bool:
     body = text[start:end]
     if any(c in _MARKS for c in body[:2] + body[-2:]):
         return True
-    echo = body.strip(_MARKS + " ")[:_ECHO_CHARS]
-    return len(echo) >= _ECHO_CHARS // 2 and text.count(echo) > 1
+    echo = body.strip(_MARKS + " ")[:_ECHO_CHARS].lower()
+    return len(echo) >= _ECHO_CHARS // 2 and text.lower().count(echo) > 1  # "… said we have to cut …"
 
 
 # "“…” ― Name": a quote signed with a dash and its speaker's name, ended by punctuation, the line's
