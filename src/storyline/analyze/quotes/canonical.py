@@ -7,7 +7,7 @@ import re
 from ...model import Entity, Quote
 from ...names import fold
 from .lexicon import lexicon
-from .speakers import honorific_gender
+from .speakers import honorific_gender, title_fits
 
 _WORD = re.compile(r"\w+")
 _NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
@@ -15,11 +15,6 @@ _NAME_FILLERS = frozenset({"the", "of", "mr", "mrs", "ms", "dr"})
 
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(fold(name)) if w not in _NAME_FILLERS)
-
-
-def _first_word(name: str) -> str:
-    words = _WORD.findall(fold(name))
-    return words[0] if words else ""
 
 
 def _title_gender(quote: Quote, text: str | None) -> str | None:
@@ -46,6 +41,6 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], text: str | None 
         # "Ms Corbett told the court" is not the "Jason Corbett" the article named first
         title = _title_gender(quote, text)
         found = {e.id: e for e, forms in names if any(wanted <= form for form in forms)
-                 and (title is None or first_names.get(_first_word(e.name), title) == title)}
+                 and title_fits(e.name, title, first_names)}
         if len(found) == 1:
             quote.speaker_entity = next(iter(found.values())).name

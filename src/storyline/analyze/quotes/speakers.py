@@ -45,9 +45,15 @@ def honorific_gender(text: str, start: int, end: int | None = None) -> str | Non
     before = text[max(0, start - 5) : start].split()
     gender = _honorific_gender().get(before[-1].lower()) if before else None
     words = text[start:end].split() if end is not None else []
-    if gender is None and len(words) > 1:
+    if gender is None and words:
         gender = _honorific_gender().get(words[0].lower())
     return gender
+
+
+def title_fits(name: str, title: str | None, first_names: dict[str, str]) -> bool:
+    """Whether a name's first name allows an honorific's gender ("Ms Corbett" is no "Jason Corbett")."""
+    words = name.split()
+    return title is None or not words or first_names.get(words[0].lower(), title) == title
 
 
 @lru_cache(maxsize=1)
@@ -118,17 +124,12 @@ class SpeakerResolver:
             entity = entity_at(entities, m.start, m.end)
             if (entity is not None and entity.type == m.label
                     and set(m.name.split()) < set(_name_words(entity.name))
-                    and self._same_gender(entity.name, honorific_gender(self.text, m.start, m.end))):
+                    and title_fits(entity.name, honorific_gender(self.text, m.start, m.end), self.lexicon.first_names)):
                 m.name = " ".join(_name_words(entity.name))
         for m in found:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
         return sorted(found, key=lambda m: m.start)
-
-    def _same_gender(self, name: str, title: str | None) -> bool:
-        """Whether a full name's first name allows the honorific's gender ("Ms Corbett" ≠ "Jason Corbett")."""
-        words = name.split()
-        return title is None or not words or self.lexicon.first_names.get(words[0].lower(), title) == title
 
     @staticmethod
     def _spacy_mentions(doc: Doc, text: str, first_names: dict[str, str]) -> list[_Mention]:
@@ -156,7 +157,7 @@ class SpeakerResolver:
             # "Ms Corbett" is not the "Jason Corbett" named before her
             title = honorific_gender(text, ent.start_char, ent.end_char)
             owner = next((f for f in full_names if set(words) <= set(f)
-                          and (title is None or first_names.get(f[0].lower(), title) == title)), None)
+                          and title_fits(" ".join(f), title, first_names)), None)
             if owner is not None and (label == "PERSON" or len(words) == 1):
                 # a lone surname NER mislabelled as ORG or GPE still names the person
                 name, label = " ".join(owner), "PERSON"
@@ -182,8 +183,7 @@ class SpeakerResolver:
         pronouns = [(t.idx, PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in PRONOUN_GENDER]
         positions = [p for p, _ in pronouns]
         for i, m in enumerate(people):
-            title = _honorific_gender().get(self.text[max(0, m.start - 5) : m.start].strip().lower())
-            title = title or _honorific_gender().get(self.text[m.start : m.end].split()[0].lower())
+            title = honorific_gender(self.text, m.start, m.end)
             if title:
                 votes.setdefault(m.name, Counter())[title] += 2
             limit = people[i + 1].start if i + 1 < len(people) else len(self.text)
